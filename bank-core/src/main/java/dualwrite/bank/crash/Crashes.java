@@ -1,0 +1,71 @@
+package dualwrite.bank.crash;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The harness's switchboard of crash points for one deployment. The harness {@link #arm arms} a
+ * point; the component's code passes points through its {@link Tripwire}; the nth pass of an armed
+ * point kills the component there.
+ */
+public final class Crashes {
+
+  private final Map<CrashPoint, AtomicInteger> armed = new ConcurrentHashMap<>();
+  private final List<Consumer<CrashPoint>> listeners = new CopyOnWriteArrayList<>();
+
+  /**
+   * Arms a point: the {@code nth} time any instance of its component passes it from now on, that
+   * instance dies. A point fires once, then is disarmed.
+   *
+   * @throws IllegalArgumentException when {@code nth} is not positive
+   */
+  public void arm(CrashPoint point, int nth) {
+    if (nth < 1) {
+      throw new IllegalArgumentException("nth must be 1 or more: " + nth);
+    }
+    armed.put(point, new AtomicInteger(nth));
+  }
+
+  /** Disarms every point. */
+  public void disarmAll() {
+    armed.clear();
+  }
+
+  /** The points still armed. */
+  public List<CrashPoint> armedPoints() {
+    return new ArrayList<>(armed.keySet());
+  }
+
+  /** Calls {@code listener} with each point as it fires (the harness records it in the history). */
+  public void onFire(Consumer<CrashPoint> listener) {
+    listeners.add(listener);
+  }
+
+  /**
+   * A tripwire for one component instance.
+   *
+   * @param die kills the instance: drops what it holds in memory, abandons open transactions and
+   *     stops its threads. It runs before {@link Crash} is thrown, so nothing the crashing thread
+   *     does while unwinding can reach the outside world.
+   */
+  public Tripwire tripwire(Runnable die) {
+    return new Tripwire(this, die);
+  }
+
+  boolean shouldFire(CrashPoint point) {
+    AtomicInteger remaining = armed.get(point);
+    if (remaining == null || remaining.decrementAndGet() != 0) {
+      return false;
+    }
+    if (!armed.remove(point, remaining)) {
+      return false;
+    }
+    listeners.forEach(listener -> listener.accept(point));
+    return true;
+  }
+}

@@ -1,0 +1,337 @@
+package dualwrite.bank.fraud;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dualwrite.bank.EventJson;
+import dualwrite.bank.MalformedEvent;
+import dualwrite.bank.Topics;
+import dualwrite.bank.TransactionRecorded;
+import dualwrite.bank.crash.Crash;
+import dualwrite.bank.crash.Tripwire;
+import dualwrite.bank.spi.Instance;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One life of the fraud-detection service: a thread that polls, checks, commits, repeats. */
+public final class FraudConsumer implements Instance {
+
+  private static final Logger log = LoggerFactory.getLogger(FraudConsumer.class);
+  private static final Duration BACKOFF = Duration.ofMillis(200);
+
+  private static final String REMEMBER =
+      """
+      INSERT INTO fraud.processed_events (event_id) SELECT unnest(?::uuid[])
+      ON CONFLICT (event_id) DO NOTHING
+      RETURNING event_id
+      """;
+
+  private static final String CHECK =
+      """
+      INSERT INTO fraud.fraud_checks
+             (event_id, transaction_id, account_id, sequence, amount_minor, flagged, reason)
+      VALUES (?, ?, ?, ?, ?, ?, ?)
+      """;
+
+  private final HikariDataSource database;
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final KafkaProducer<String, byte[]> deadLetterProducer;
+  private final Topics topics;
+  private final boolean idempotent;
+  private final FraudRule rule;
+  private final Tripwire tripwire;
+  private final Thread thread;
+  private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+  private volatile boolean running = true;
+  private volatile boolean killed;
+
+  private FraudConsumer(
+      HikariDataSource database,
+      Map<String, Object> consumerSettings,
+      Map<String, Object> producerSettings,
+      Topics topics,
+      boolean idempotent,
+      FraudRule rule,
+      Tripwire tripwire) {
+    this.database = database;
+    this.consumer = new KafkaConsumer<>(consumerSettings);
+    this.deadLetterProducer = new KafkaProducer<>(producerSettings);
+    this.topics = topics;
+    this.idempotent = idempotent;
+    this.rule = rule;
+    this.tripwire = tripwire;
+    this.thread = new Thread(this::run, "fraud-consumer");
+    this.thread.setDaemon(true);
+  }
+
+  static FraudConsumer start(
+      HikariDataSource database,
+      Map<String, Object> consumerSettings,
+      Map<String, Object> producerSettings,
+      Topics topics,
+      boolean idempotent,
+      FraudRule rule,
+      Tripwire tripwire) {
+    FraudConsumer instance =
+        new FraudConsumer(
+            database, consumerSettings, producerSettings, topics, idempotent, rule, tripwire);
+    instance.thread.start();
+    return instance;
+  }
+
+  private void run() {
+    try {
+      assignAllPartitions();
+      while (running) {
+        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(100));
+        if (!records.isEmpty()) {
+          handle(records);
+        }
+        commitOffsets();
+      }
+    } catch (WakeupException | Crash e) {
+      // killed or stopped: leave without committing anything more
+    } catch (RuntimeException e) {
+      if (!killed) {
+        log.error("fraud consumer stopped by an unexpected error", e);
+      }
+    } finally {
+      consumer.close(Duration.ZERO);
+    }
+  }
+
+  /**
+   * The service reads every partition itself (no group rebalance), so a restart after a crash
+   * resumes at once from the committed offsets instead of waiting out a session timeout.
+   */
+  private void assignAllPartitions() {
+    while (running) {
+      try {
+        List<PartitionInfo> partitions = consumer.partitionsFor(topics.events());
+        if (partitions != null && !partitions.isEmpty()) {
+          consumer.assign(
+              partitions.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList());
+          return;
+        }
+      } catch (KafkaException e) {
+        if (e instanceof WakeupException wakeup) {
+          throw wakeup;
+        }
+        log.debug("cannot read the partitions of {} yet: {}", topics.events(), e.toString());
+      }
+      pause();
+    }
+  }
+
+  private void handle(ConsumerRecords<String, byte[]> records) {
+    List<TransactionRecorded> events = new ArrayList<>();
+    List<ProducerRecord<String, byte[]>> deadLetters = new ArrayList<>();
+    for (ConsumerRecord<String, byte[]> record : records) {
+      try {
+        events.add(EventJson.read(record.value()));
+      } catch (MalformedEvent e) {
+        deadLetters.add(deadLetter(record, e.getMessage()));
+      }
+    }
+    try {
+      sendDeadLetters(deadLetters);
+      recordChecks(events);
+    } catch (SQLException | KafkaException | ExecutionException | TimeoutException e) {
+      // Nothing of this batch is committed: read it again from its first offsets, later.
+      log.debug("batch failed, will read it again: {}", e.toString());
+      rewind(records);
+      pause();
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+      return;
+    }
+    tripwire.pass(FraudDetectionService.AFTER_DB_COMMIT);
+    for (TopicPartition partition : records.partitions()) {
+      List<ConsumerRecord<String, byte[]>> inPartition = records.records(partition);
+      long next = inPartition.get(inPartition.size() - 1).offset() + 1;
+      uncommitted.put(partition, new OffsetAndMetadata(next));
+    }
+  }
+
+  /** In ONE database transaction: remember the event ids, and check the new ones. */
+  private void recordChecks(List<TransactionRecorded> events) throws SQLException {
+    if (events.isEmpty()) {
+      return;
+    }
+    try (Connection connection = database.getConnection()) {
+      try {
+        Set<UUID> toCheck = idempotent ? remember(connection, events) : allIds(events);
+        try (PreparedStatement check = connection.prepareStatement(CHECK)) {
+          Set<UUID> checked = new HashSet<>();
+          for (TransactionRecorded event : events) {
+            if (!toCheck.contains(event.eventId())) {
+              continue; // seen before: this delivery is a duplicate
+            }
+            if (idempotent && !checked.add(event.eventId())) {
+              continue; // twice in this very batch
+            }
+            FraudRule.Assessment assessment = rule.assess(event);
+            check.setObject(1, event.eventId());
+            check.setObject(2, event.transactionId());
+            check.setString(3, event.accountId());
+            check.setLong(4, event.sequence());
+            check.setLong(5, event.amountMinor());
+            check.setBoolean(6, assessment.flagged());
+            check.setString(7, assessment.reason());
+            check.addBatch();
+          }
+          check.executeBatch();
+        }
+        tripwire.pass(FraudDetectionService.BEFORE_DB_COMMIT);
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(connection);
+        throw e;
+      }
+    }
+  }
+
+  private static Set<UUID> remember(Connection connection, List<TransactionRecorded> events)
+      throws SQLException {
+    Set<UUID> fresh = new HashSet<>();
+    try (PreparedStatement remember = connection.prepareStatement(REMEMBER)) {
+      Array ids =
+          connection.createArrayOf(
+              "uuid", events.stream().map(TransactionRecorded::eventId).toArray());
+      remember.setArray(1, ids);
+      try (ResultSet rows = remember.executeQuery()) {
+        while (rows.next()) {
+          fresh.add(rows.getObject(1, UUID.class));
+        }
+      }
+    }
+    return fresh;
+  }
+
+  private static Set<UUID> allIds(List<TransactionRecorded> events) {
+    Set<UUID> ids = new HashSet<>();
+    events.forEach(event -> ids.add(event.eventId()));
+    return ids;
+  }
+
+  private ProducerRecord<String, byte[]> deadLetter(
+      ConsumerRecord<String, byte[]> record, String reason) {
+    ProducerRecord<String, byte[]> letter =
+        new ProducerRecord<>(topics.deadLetters(), null, record.key(), record.value());
+    record.headers().forEach(letter.headers()::add);
+    letter.headers().add("dlt-reason", reason.getBytes(StandardCharsets.UTF_8));
+    letter.headers().add("dlt-source", source(record).getBytes(StandardCharsets.UTF_8));
+    return letter;
+  }
+
+  private static String source(ConsumerRecord<?, ?> record) {
+    return record.topic() + "/" + record.partition() + "@" + record.offset();
+  }
+
+  private void sendDeadLetters(List<ProducerRecord<String, byte[]>> letters)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+    for (ProducerRecord<String, byte[]> letter : letters) {
+      sent.add(deadLetterProducer.send(letter));
+    }
+    for (java.util.concurrent.Future<?> ack : sent) {
+      ack.get(10, TimeUnit.SECONDS);
+    }
+    if (!letters.isEmpty()) {
+      log.warn("parked {} malformed records on {}", letters.size(), topics.deadLetters());
+    }
+  }
+
+  private void commitOffsets() {
+    if (uncommitted.isEmpty() || killed) {
+      return;
+    }
+    try {
+      consumer.commitSync(uncommitted);
+      uncommitted.clear();
+    } catch (WakeupException e) {
+      throw e;
+    } catch (KafkaException e) {
+      // The checks are safe in the database; the offsets go with the next attempt.
+      log.debug("offset commit failed, will retry: {}", e.toString());
+    }
+  }
+
+  private void rewind(ConsumerRecords<String, byte[]> records) {
+    for (TopicPartition partition : records.partitions()) {
+      consumer.seek(partition, records.records(partition).get(0).offset());
+    }
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(BACKOFF.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  private static void rollbackQuietly(Connection connection) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      // the connection is gone; the server rolls back on its own
+    }
+  }
+
+  @Override
+  public void kill() {
+    killed = true;
+    running = false;
+    consumer.wakeup();
+    deadLetterProducer.close(Duration.ZERO);
+    database.close();
+    if (Thread.currentThread() != thread) {
+      join();
+    }
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    join();
+    deadLetterProducer.close(Duration.ofSeconds(5));
+    database.close();
+  }
+
+  private void join() {
+    try {
+      thread.join(TimeUnit.SECONDS.toMillis(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

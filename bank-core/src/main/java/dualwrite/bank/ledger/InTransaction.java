@@ -1,0 +1,76 @@
+package dualwrite.bank.ledger;
+
+import dualwrite.bank.OutcomeUnknown;
+import dualwrite.bank.TransactionFailed;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Runs work in one database transaction and tells the caller truthfully what happened: a failure
+ * before the commit was sent means nothing was recorded ({@link TransactionFailed}); a failure of
+ * the commit itself means nobody knows ({@link OutcomeUnknown}): PostgreSQL may have committed just
+ * before the connection died.
+ */
+public final class InTransaction {
+
+  /** Work done inside the transaction. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T apply(Connection connection) throws Exception;
+  }
+
+  private InTransaction() {}
+
+  /**
+   * Opens a transaction, runs {@code work}, commits.
+   *
+   * @throws TransactionFailed when the work failed and the transaction was rolled back (or never
+   *     began)
+   * @throws OutcomeUnknown when the commit failed: it may or may not have happened
+   */
+  public static <T> T run(DataSource database, Work<T> work) throws TransactionFailed {
+    Connection connection;
+    try {
+      connection = database.getConnection();
+    } catch (SQLException e) {
+      throw new TransactionFailed("the database is unavailable: " + e.getMessage(), e);
+    }
+    try {
+      T result;
+      try {
+        result = work.apply(connection);
+      } catch (Exception e) {
+        rollbackQuietly(connection);
+        if (e instanceof TransactionFailed failed) {
+          throw failed;
+        }
+        throw new TransactionFailed("rolled back: " + e.getMessage(), e);
+      }
+      try {
+        connection.commit();
+      } catch (SQLException e) {
+        throw new OutcomeUnknown("the commit's outcome is unknown: " + e.getMessage(), e);
+      }
+      return result;
+    } finally {
+      closeQuietly(connection);
+    }
+  }
+
+  private static void closeQuietly(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // the outcome is already decided; a pool that cannot take the connection back drops it
+    }
+  }
+
+  private static void rollbackQuietly(Connection connection) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      // the connection is gone: the server rolls back on its own
+    }
+  }
+}

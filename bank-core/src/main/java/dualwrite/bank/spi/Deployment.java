@@ -1,0 +1,30 @@
+package dualwrite.bank.spi;
+
+import dualwrite.bank.Bank;
+import dualwrite.bank.BankUnavailable;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/** A strategy variant, running: the bank its clients call and the services behind it. */
+public interface Deployment extends AutoCloseable {
+
+  /** What clients call. While the bank service is down, calls fail with {@link BankUnavailable}. */
+  Bank bank();
+
+  /** Every service of the deployment (the bank first), which the nemesis may crash. */
+  List<Service> services();
+
+  /**
+   * How many recorded events the strategy still has to hand to Kafka: unpublished outbox rows,
+   * ledger entries past the relay's position. Zero for a strategy that keeps no such record: what
+   * it did not send is simply gone. The harness waits for zero (after healing) before it checks.
+   *
+   * @param direct a fault-free connection to the run's database
+   */
+  long backlog(Connection direct) throws SQLException;
+
+  /** Stops every service. */
+  @Override
+  void close();
+}
