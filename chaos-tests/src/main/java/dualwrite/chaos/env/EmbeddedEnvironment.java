@@ -1,0 +1,203 @@
+package dualwrite.chaos.env;
+
+import dualwrite.faultproxy.FaultProxyServer;
+import eu.rekawek.toxiproxy.Proxy;
+import eu.rekawek.toxiproxy.ToxiproxyClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default backend: everything runs on this machine with nothing installed and no Docker. A real
+ * PostgreSQL from Maven-packaged binaries, a real Kafka broker as a child JVM, and the lab's own
+ * fault proxy in this JVM, all listening on 127.0.0.1 only, with their files under one folder
+ * (normally {@code target/lab-env}).
+ */
+public final class EmbeddedEnvironment implements LabEnvironment {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedEnvironment.class);
+
+  private final Path home;
+  private final FaultProxyServer faultProxy;
+  private final ToxiproxyClient toxiproxy;
+  private final Map<Link, Proxy> proxies = new LinkedHashMap<>();
+  private final LocalPostgres postgres;
+  private final LocalKafkaBroker broker;
+
+  /** A placeholder upstream (the discard port) until the servers' ports are chosen. */
+  private static final String UNSET = Ports.LOOPBACK + ":9";
+
+  private EmbeddedEnvironment(Path home) throws IOException {
+    this.home = home;
+    Files.createDirectories(home);
+    faultProxy = FaultProxyServer.start(Ports.LOOPBACK, 0);
+    toxiproxy = new ToxiproxyClient(faultProxy.host(), faultProxy.port());
+    // The proxies bind their ports first, so that no server is given a port a proxy holds. Their
+    // upstreams are set once the servers' ports are known: a proxy dials only when used.
+    for (Link link : Link.all()) {
+      proxies.put(link, toxiproxy.createProxy(link.proxyName(), Ports.LOOPBACK + ":0", UNSET));
+    }
+    postgres = new LocalPostgres(home.resolve("postgres"), Ports.freePort());
+    broker = new LocalKafkaBroker(home.resolve("kafka"));
+    for (Link link : Link.all()) {
+      Proxy proxy = proxies.get(link);
+      if (link.server() == Server.POSTGRES) {
+        proxy.setUpstream(Ports.LOOPBACK + ":" + postgres.port());
+      } else {
+        proxy.setUpstream(broker.listenerAddress(link.component()));
+        broker.advertise(link.component(), proxy.getListen());
+      }
+    }
+  }
+
+  /**
+   * Starts PostgreSQL, the broker and the fault proxy in parallel and returns when all answer.
+   *
+   * @param home the folder for their data and logs; the broker's data is wiped at every start,
+   *     PostgreSQL's is kept so a second start skips initdb
+   * @throws IllegalStateException naming the server that did not start, with its log's last lines
+   */
+  public static EmbeddedEnvironment start(Path home) {
+    long started = System.nanoTime();
+    EmbeddedEnvironment environment;
+    try {
+      deleteRecursively(home.resolve("kafka"));
+      environment = new EmbeddedEnvironment(home);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the environment in " + home, e);
+    }
+    try {
+      CompletableFuture<Void> postgres = CompletableFuture.runAsync(environment.postgres::start);
+      CompletableFuture<Void> kafka = CompletableFuture.runAsync(environment.broker::start);
+      CompletableFuture.allOf(postgres, kafka).join();
+    } catch (CompletionException e) {
+      environment.close();
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+    log.info(
+        "environment up in {} ms: {}, {}, fault proxy at {}",
+        (System.nanoTime() - started) / 1_000_000,
+        environment.postgres,
+        environment.broker,
+        environment.toxiproxyUrl());
+    return environment;
+  }
+
+  @Override
+  public String backend() {
+    return "embedded";
+  }
+
+  @Override
+  public String jdbcUrl(Link link, String database) {
+    requireServer(link, Server.POSTGRES);
+    return "jdbc:postgresql://" + proxies.get(link).getListen() + "/" + database;
+  }
+
+  @Override
+  public String directJdbcUrl(String database) {
+    return "jdbc:postgresql://" + Ports.LOOPBACK + ":" + postgres.port() + "/" + database;
+  }
+
+  @Override
+  public String postgresUser() {
+    return LocalPostgres.USER;
+  }
+
+  @Override
+  public String postgresPassword() {
+    return "";
+  }
+
+  @Override
+  public String kafkaBootstrap(Link link) {
+    requireServer(link, Server.KAFKA);
+    return proxies.get(link).getListen();
+  }
+
+  @Override
+  public String directKafkaBootstrap() {
+    return broker.directBootstrap();
+  }
+
+  @Override
+  public String toxiproxyUrl() {
+    return faultProxy.controlUrl();
+  }
+
+  @Override
+  public ToxiproxyClient toxiproxy() {
+    return toxiproxy;
+  }
+
+  @Override
+  public Proxy proxy(Link link) {
+    return proxies.get(link);
+  }
+
+  @Override
+  public ServerControl postgres() {
+    return postgres;
+  }
+
+  @Override
+  public ServerControl kafka() {
+    return broker;
+  }
+
+  /** The folder that holds the servers' data and logs. */
+  public Path home() {
+    return home;
+  }
+
+  /** The broker's JVM (for memory figures), or null while it is down. */
+  public ProcessHandle brokerProcess() {
+    return broker.processHandle();
+  }
+
+  @Override
+  public void close() {
+    quietly("stop the broker", () -> broker.stop(ServerControl.Stop.GRACEFUL));
+    quietly("delete the broker's data", () -> deleteRecursively(home.resolve("kafka")));
+    quietly("stop PostgreSQL", () -> postgres.stop(ServerControl.Stop.GRACEFUL));
+    quietly("stop the fault proxy", faultProxy::close);
+  }
+
+  private static void requireServer(Link link, Server server) {
+    if (link.server() != server) {
+      throw new IllegalArgumentException(link + " is not a link to " + server);
+    }
+  }
+
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  private static void quietly(String what, Step step) {
+    try {
+      step.run();
+    } catch (Exception e) {
+      log.warn("could not {}: {}", what, e.toString());
+    }
+  }
+
+  static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}

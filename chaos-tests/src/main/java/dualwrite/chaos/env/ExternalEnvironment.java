@@ -1,0 +1,248 @@
+package dualwrite.chaos.env;
+
+import dualwrite.bank.Component;
+import eu.rekawek.toxiproxy.Proxy;
+import eu.rekawek.toxiproxy.ToxiproxyClient;
+import java.io.IOException;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * Your own servers: a PostgreSQL server, a Kafka cluster and a Toxiproxy server, named by
+ * environment variables. For engineers who outgrow a laptop or want evidence on their own stack.
+ *
+ * <ul>
+ *   <li>{@code LAB_POSTGRES_URL}: a JDBC URL of a database on the server, such as {@code
+ *       jdbc:postgresql://db.internal:5432/postgres}. The user needs CREATEDB (every run creates
+ *       and drops its own database) and REPLICATION for the CDC relay; the server needs {@code
+ *       wal_level=logical} and {@code track_commit_timestamp=on}.
+ *   <li>{@code LAB_POSTGRES_USER}, {@code LAB_POSTGRES_PASSWORD}.
+ *   <li>{@code LAB_POSTGRES_UPSTREAM} (optional): PostgreSQL's {@code host:port} as the Toxiproxy
+ *       server reaches it, when that differs from the URL's.
+ *   <li>{@code LAB_KAFKA_BOOTSTRAP}: a listener that does NOT go through Toxiproxy, for the
+ *       checker.
+ *   <li>{@code LAB_TOXIPROXY_URL}: the Toxiproxy control URL, such as {@code
+ *       http://toxiproxy.internal:8474}.
+ *   <li>{@code LAB_PROXY_HOST} (optional): the host on which the lab asks Toxiproxy to listen for
+ *       the PostgreSQL links; the Toxiproxy URL's host by default.
+ * </ul>
+ *
+ * <p>Kafka's links cannot be made by the lab: a broker tells clients where to connect, so each
+ * component needs a listener on the broker whose advertised address is a Toxiproxy proxy. Create
+ * proxies named {@code bank-kafka}, {@code relay-kafka} and {@code fraud-kafka} in Toxiproxy, each
+ * listening on the address that one of your broker's listeners advertises and forwarding to that
+ * listener (docs/running-against-your-own-servers.md shows a broker configuration).
+ */
+public final class ExternalEnvironment implements LabEnvironment {
+
+  private static final int CHECK_TIMEOUT_SECONDS = 5;
+
+  private final String postgresUrl;
+  private final String user;
+  private final String password;
+  private final String kafkaBootstrap;
+  private final String toxiproxyUrl;
+  private final ToxiproxyClient toxiproxy;
+  private final Map<Link, Proxy> proxies = new LinkedHashMap<>();
+  private final ServerControl postgres;
+  private final ServerControl kafka;
+
+  private ExternalEnvironment(Map<String, String> env) {
+    postgresUrl = required(env, "LAB_POSTGRES_URL");
+    user = required(env, "LAB_POSTGRES_USER");
+    password = env.getOrDefault("LAB_POSTGRES_PASSWORD", "");
+    kafkaBootstrap = required(env, "LAB_KAFKA_BOOTSTRAP");
+    toxiproxyUrl = required(env, "LAB_TOXIPROXY_URL");
+    URI control = URI.create(toxiproxyUrl);
+    if (control.getHost() == null || control.getPort() < 0) {
+      throw new IllegalArgumentException(
+          "LAB_TOXIPROXY_URL must look like http://host:8474, not '" + toxiproxyUrl + "'");
+    }
+    toxiproxy = new ToxiproxyClient(control.getHost(), control.getPort());
+    String reason = "the external backend does not own your servers";
+    postgres = new UnsupportedServerControl(Server.POSTGRES, reason);
+    kafka = new UnsupportedServerControl(Server.KAFKA, reason);
+  }
+
+  /**
+   * Connects to the servers the variables name, checking each within seconds.
+   *
+   * @throws IllegalStateException naming the variable and the address that did not answer
+   * @throws IllegalArgumentException naming a missing or malformed variable
+   */
+  public static ExternalEnvironment fromVariables(Map<String, String> env) {
+    ExternalEnvironment environment = new ExternalEnvironment(env);
+    environment.checkPostgres();
+    environment.checkKafka();
+    environment.connectProxies(env);
+    return environment;
+  }
+
+  private void checkPostgres() {
+    try (Connection connection = RunSpace.adminConnection(this)) {
+      connection.isValid(CHECK_TIMEOUT_SECONDS);
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "LAB_POSTGRES_URL: cannot connect to "
+              + postgresUrl
+              + " as "
+              + user
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private void checkKafka() {
+    try (Admin admin = RunSpace.kafkaAdmin(this)) {
+      admin.describeCluster().nodes().get(CHECK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException(
+          "LAB_KAFKA_BOOTSTRAP: no Kafka broker answered at "
+              + kafkaBootstrap
+              + " within "
+              + CHECK_TIMEOUT_SECONDS
+              + " s",
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private void connectProxies(Map<String, String> env) {
+    try {
+      toxiproxy.version();
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "LAB_TOXIPROXY_URL: no Toxiproxy server answered at " + toxiproxyUrl + ": " + e, e);
+    }
+    URI database = URI.create(postgresUrl.substring("jdbc:".length()));
+    String upstream =
+        env.getOrDefault("LAB_POSTGRES_UPSTREAM", database.getHost() + ":" + database.getPort());
+    String listenHost = env.getOrDefault("LAB_PROXY_HOST", URI.create(toxiproxyUrl).getHost());
+    List<String> missing = new ArrayList<>();
+    try {
+      for (Link link : Link.all()) {
+        Proxy proxy = toxiproxy.getProxyOrNull(link.proxyName());
+        if (link.server() == Server.POSTGRES && proxy == null) {
+          proxy = toxiproxy.createProxy(link.proxyName(), listenHost + ":0", upstream);
+        }
+        if (proxy == null) {
+          missing.add(link.proxyName());
+        } else {
+          proxies.put(link, proxy);
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "LAB_TOXIPROXY_URL: cannot create proxies at " + toxiproxyUrl + ": " + e.getMessage(), e);
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException(
+          "the Toxiproxy server at "
+              + toxiproxyUrl
+              + " has no proxy "
+              + missing
+              + ": create one per component, each listening where a listener of your broker"
+              + " advertises itself (see docs/running-against-your-own-servers.md)");
+    }
+  }
+
+  private static String required(Map<String, String> env, String name) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(
+          "the external environment needs "
+              + name
+              + " (see docs/running-against-your-own-servers.md)");
+    }
+    return value.trim();
+  }
+
+  @Override
+  public String backend() {
+    return "external";
+  }
+
+  @Override
+  public String jdbcUrl(Link link, String database) {
+    return "jdbc:postgresql://" + proxies.get(link).getListen() + "/" + database;
+  }
+
+  @Override
+  public String directJdbcUrl(String database) {
+    URI uri = URI.create(postgresUrl.substring("jdbc:".length()));
+    String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+    return "jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + "/" + database + query;
+  }
+
+  @Override
+  public String postgresUser() {
+    return user;
+  }
+
+  @Override
+  public String postgresPassword() {
+    return password;
+  }
+
+  @Override
+  public String kafkaBootstrap(Link link) {
+    return proxies.get(link).getListen();
+  }
+
+  @Override
+  public String directKafkaBootstrap() {
+    return kafkaBootstrap;
+  }
+
+  @Override
+  public String toxiproxyUrl() {
+    return toxiproxyUrl;
+  }
+
+  @Override
+  public ToxiproxyClient toxiproxy() {
+    return toxiproxy;
+  }
+
+  @Override
+  public Proxy proxy(Link link) {
+    return proxies.get(link);
+  }
+
+  @Override
+  public ServerControl postgres() {
+    return postgres;
+  }
+
+  @Override
+  public ServerControl kafka() {
+    return kafka;
+  }
+
+  /** Leaves your servers as they were, apart from the PostgreSQL proxies it created. */
+  @Override
+  public void close() {
+    for (Component component : Component.values()) {
+      Proxy proxy = proxies.get(Link.of(component, Server.POSTGRES));
+      try {
+        if (proxy != null) {
+          proxy.delete();
+        }
+      } catch (IOException e) {
+        // the server may already be gone; nothing of ours is left running
+      }
+    }
+  }
+}

@@ -1,0 +1,264 @@
+package dualwrite.chaos.env;
+
+import dualwrite.bank.Component;
+import dualwrite.bank.Topics;
+import dualwrite.bank.spi.Connections;
+import dualwrite.bank.spi.DatabaseTarget;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The part of the environment that one run owns: a fresh database and fresh topics, reached through
+ * the environment's links. Many runs share the servers; none sees a trace of another, because each
+ * has its own names and leaves nothing behind when it closes.
+ */
+public final class RunSpace implements Connections, AutoCloseable {
+
+  /** Partitions of the events topic: enough that per-account order is a real question. */
+  public static final int EVENT_PARTITIONS = 3;
+
+  private static final Logger log = LoggerFactory.getLogger(RunSpace.class);
+  private static final TimeUnit SECONDS = TimeUnit.SECONDS;
+  private static final Pattern RUN_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,40}");
+  static final String DATABASE_PREFIX = "lab_";
+
+  private final LabEnvironment environment;
+  private final String runId;
+  private final String database;
+  private final Topics topics;
+
+  private RunSpace(LabEnvironment environment, String runId) {
+    this.environment = environment;
+    this.runId = runId;
+    this.database = DATABASE_PREFIX + runId.replace('-', '_');
+    this.topics = Topics.forRun(runId);
+  }
+
+  /**
+   * Creates the run's database and topics.
+   *
+   * @param runId lower-case letters, digits and dashes, unique among the runs on these servers
+   * @param template a database to copy (with its schema already migrated), or null for an empty one
+   * @throws IllegalArgumentException for a run id that cannot name a database and a topic
+   * @throws IllegalStateException when a server refuses
+   */
+  public static RunSpace open(LabEnvironment environment, String runId, String template) {
+    if (!RUN_ID.matcher(runId).matches()) {
+      throw new IllegalArgumentException("bad run id '" + runId + "'");
+    }
+    RunSpace space = new RunSpace(environment, runId);
+    space.createDatabase(template);
+    try {
+      space.createTopics();
+    } catch (RuntimeException e) {
+      space.close();
+      throw e;
+    }
+    return space;
+  }
+
+  @Override
+  public String runId() {
+    return runId;
+  }
+
+  /** The run's database name. */
+  public String database() {
+    return database;
+  }
+
+  @Override
+  public Topics topics() {
+    return topics;
+  }
+
+  @Override
+  public DatabaseTarget database(Component component) {
+    return new DatabaseTarget(
+        environment.jdbcUrl(Link.of(component, Server.POSTGRES), database),
+        environment.postgresUser(),
+        environment.postgresPassword());
+  }
+
+  /** The run's database without any proxy: for migrations and the checker. */
+  public DatabaseTarget directDatabase() {
+    return new DatabaseTarget(
+        environment.directJdbcUrl(database),
+        environment.postgresUser(),
+        environment.postgresPassword());
+  }
+
+  @Override
+  public Map<String, Object> kafka(Component component) {
+    return Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        environment.kafkaBootstrap(Link.of(component, Server.KAFKA)));
+  }
+
+  /** Kafka client settings without any proxy: for the checker. */
+  public Map<String, Object> directKafka() {
+    return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, environment.directKafkaBootstrap());
+  }
+
+  public LabEnvironment environment() {
+    return environment;
+  }
+
+  /** Drops the run's database (and any replication slot in it) and deletes its topics. */
+  @Override
+  public void close() {
+    try (Connection admin = adminConnection(environment)) {
+      dropDatabase(admin, database);
+    } catch (SQLException e) {
+      log.warn("could not drop database {}: {}", database, e.getMessage());
+    }
+    try (Admin kafka = kafkaAdmin(environment)) {
+      kafka.deleteTopics(List.of(topics.events(), topics.deadLetters())).all().get(10, SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      log.warn("could not delete the topics of run {}: {}", runId, e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void createDatabase(String template) {
+    try (Connection admin = adminConnection(environment);
+        Statement statement = admin.createStatement()) {
+      // Identifiers cannot be bind parameters; both names match [a-z0-9_]+ by construction.
+      statement.execute(
+          "CREATE DATABASE "
+              + database
+              + (template == null ? "" : " TEMPLATE " + checkedName(template)));
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot create database " + database + " on " + environment.directJdbcUrl("postgres"), e);
+    }
+  }
+
+  private void createTopics() {
+    try (Admin kafka = kafkaAdmin(environment)) {
+      NewTopic events =
+          new NewTopic(topics.events(), EVENT_PARTITIONS, (short) 1)
+              // The broker's clock says when an event was published: the checker's delivery lag.
+              .configs(Map.of("message.timestamp.type", "LogAppendTime"));
+      NewTopic deadLetters = new NewTopic(topics.deadLetters(), 1, (short) 1);
+      kafka.createTopics(List.of(events, deadLetters)).all().get(30, SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException(
+          "cannot create the topics of run "
+              + runId
+              + " on "
+              + environment.directKafkaBootstrap()
+              + ": "
+              + e.getMessage(),
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topics", e);
+    }
+  }
+
+  static Connection adminConnection(LabEnvironment environment) throws SQLException {
+    Properties props = new Properties();
+    props.setProperty("user", environment.postgresUser());
+    props.setProperty("password", environment.postgresPassword());
+    props.setProperty("connectTimeout", "5");
+    props.setProperty("socketTimeout", "60");
+    return DriverManager.getConnection(environment.directJdbcUrl("postgres"), props);
+  }
+
+  static Admin kafkaAdmin(LabEnvironment environment) {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, environment.directKafkaBootstrap());
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    return Admin.create(props);
+  }
+
+  /**
+   * Drops a database, its replication slots first: a slot would keep WAL forever, and PostgreSQL
+   * refuses to drop a database with an active one, so their walsenders are terminated.
+   */
+  static void dropDatabase(Connection admin, String name) throws SQLException {
+    checkedName(name);
+    long deadline = System.nanoTime() + SECONDS.toNanos(10);
+    while (true) {
+      try (PreparedStatement terminate =
+              admin.prepareStatement(
+                  "SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots"
+                      + " WHERE database = ? AND active");
+          PreparedStatement slots =
+              admin.prepareStatement(
+                  "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots"
+                      + " WHERE database = ? AND NOT active");
+          Statement drop = admin.createStatement()) {
+        terminate.setString(1, name);
+        terminate.execute();
+        slots.setString(1, name);
+        slots.execute();
+        drop.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        return;
+      } catch (SQLException e) {
+        // A terminated walsender takes a moment to let go of its slot.
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * Drops every run database left by an earlier JVM that died before it could clean up. Only for
+   * servers the lab owns: on shared servers other people's runs may be under way.
+   */
+  static void dropLeftovers(LabEnvironment environment) {
+    try (Connection admin = adminConnection(environment);
+        PreparedStatement leftovers =
+            admin.prepareStatement("SELECT datname FROM pg_database WHERE datname LIKE ?")) {
+      leftovers.setString(1, DATABASE_PREFIX.replace("_", "\\_") + "%");
+      List<String> names = new java.util.ArrayList<>();
+      try (var rows = leftovers.executeQuery()) {
+        while (rows.next()) {
+          names.add(rows.getString(1));
+        }
+      }
+      for (String name : names) {
+        dropDatabase(admin, name);
+      }
+      if (!names.isEmpty()) {
+        log.info("dropped {} databases left by an earlier run", names.size());
+      }
+    } catch (SQLException e) {
+      log.warn("could not drop leftover databases: {}", e.getMessage());
+    }
+  }
+
+  private static String checkedName(String name) {
+    if (!name.matches("[a-z0-9_]+")) {
+      throw new IllegalArgumentException("bad database name '" + name + "'");
+    }
+    return name;
+  }
+}
