@@ -23,7 +23,7 @@ final class DbThenKafka extends NaiveBank {
   public Receipt record(TransactionRequest request) throws TransactionFailed {
     // region db-then-kafka
     TransactionRecorded event =
-        InTransaction.run(database, connection -> Ledger.record(connection, request));
+        InTransaction.run(database, tripwire, connection -> Ledger.record(connection, request));
     tripwire.pass(NaiveCrashPoints.AFTER_DB_COMMIT);
     try {
       publishAndWait(event);

@@ -27,7 +27,7 @@ final class FireAndForget extends NaiveBank {
   public Receipt record(TransactionRequest request) throws TransactionFailed {
     // region fire-and-forget
     TransactionRecorded event =
-        InTransaction.run(database, connection -> Ledger.record(connection, request));
+        InTransaction.run(database, tripwire, connection -> Ledger.record(connection, request));
     tripwire.pass(NaiveCrashPoints.AFTER_DB_COMMIT);
     producer.send(
         EventRecords.toRecord(topic, event),

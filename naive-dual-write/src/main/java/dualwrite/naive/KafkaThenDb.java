@@ -55,7 +55,7 @@ final class KafkaThenDb extends NaiveBank {
     tripwire.pass(NaiveCrashPoints.AFTER_PUBLISH);
     TransactionRecorded recorded =
         InTransaction.run(
-            database, connection -> Ledger.record(connection, request, event.eventId()));
+            database, tripwire, connection -> Ledger.record(connection, request, event.eventId()));
     // endregion kafka-then-db
     if (recorded.sequence() != event.sequence()) {
       throw new IllegalStateException("the account's sequence moved while it was locked");

@@ -2,6 +2,7 @@ package dualwrite.naive;
 
 import dualwrite.bank.Component;
 import dualwrite.bank.crash.CrashPoint;
+import dualwrite.bank.ledger.InTransaction;
 import java.util.List;
 
 /** Where the naive bank can die, and what each place leaves behind. */
@@ -28,13 +29,16 @@ public final class NaiveCrashPoints {
           "after-send-call",
           "the event is only in the producer's buffer, which dies with the process");
 
+  /** The ledger rows are written; COMMIT is about to be sent (shared with every strategy). */
+  public static final CrashPoint BEFORE_COMMIT = InTransaction.BEFORE_COMMIT;
+
   private NaiveCrashPoints() {}
 
   static List<CrashPoint> of(NaiveVariant variant) {
     return switch (variant) {
-      case DB_THEN_KAFKA -> List.of(AFTER_DB_COMMIT);
-      case KAFKA_THEN_DB, SEND_IN_TRANSACTION -> List.of(AFTER_PUBLISH);
-      case FIRE_AND_FORGET -> List.of(AFTER_DB_COMMIT, AFTER_SEND_CALL);
+      case DB_THEN_KAFKA -> List.of(BEFORE_COMMIT, AFTER_DB_COMMIT);
+      case KAFKA_THEN_DB, SEND_IN_TRANSACTION -> List.of(AFTER_PUBLISH, BEFORE_COMMIT);
+      case FIRE_AND_FORGET -> List.of(BEFORE_COMMIT, AFTER_DB_COMMIT, AFTER_SEND_CALL);
     };
   }
 }

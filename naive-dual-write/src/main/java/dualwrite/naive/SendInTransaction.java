@@ -24,6 +24,7 @@ final class SendInTransaction extends NaiveBank {
     TransactionRecorded event =
         InTransaction.run(
             database,
+            tripwire,
             connection -> {
               TransactionRecorded recorded = Ledger.record(connection, request);
               publishAndWait(recorded); // the row lock is held while Kafka answers

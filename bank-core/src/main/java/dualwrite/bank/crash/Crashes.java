@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  */
 public final class Crashes {
 
-  private final Map<CrashPoint, AtomicInteger> armed = new ConcurrentHashMap<>();
+  private final Map<CrashPoint, Armed> armed = new ConcurrentHashMap<>();
   private final List<Consumer<CrashPoint>> listeners = new CopyOnWriteArrayList<>();
 
   /**
@@ -28,7 +28,19 @@ public final class Crashes {
     if (nth < 1) {
       throw new IllegalArgumentException("nth must be 1 or more: " + nth);
     }
-    armed.put(point, new AtomicInteger(nth));
+    armed.put(point, new Armed(new AtomicInteger(nth), null));
+  }
+
+  /**
+   * Arms a point with an action instead of a death: the {@code nth} time it is passed, {@code
+   * action} runs right there, in the component's thread, and the component carries on. The nemesis
+   * uses it to cut a link at an exact moment, such as between a COMMIT and its answer.
+   */
+  public void armAction(CrashPoint point, int nth, Runnable action) {
+    if (nth < 1) {
+      throw new IllegalArgumentException("nth must be 1 or more: " + nth);
+    }
+    armed.put(point, new Armed(new AtomicInteger(nth), action));
   }
 
   /** Disarms every point. */
@@ -57,15 +69,23 @@ public final class Crashes {
     return new Tripwire(this, die);
   }
 
-  boolean shouldFire(CrashPoint point) {
-    AtomicInteger remaining = armed.get(point);
-    if (remaining == null || remaining.decrementAndGet() != 0) {
-      return false;
+  /** What a pass of a point does: nothing (null), a death, or an action. */
+  Armed fire(CrashPoint point) {
+    Armed entry = armed.get(point);
+    if (entry == null || entry.remaining().decrementAndGet() != 0) {
+      return null;
     }
-    if (!armed.remove(point, remaining)) {
-      return false;
+    if (!armed.remove(point, entry)) {
+      return null;
     }
     listeners.forEach(listener -> listener.accept(point));
-    return true;
+    return entry;
+  }
+
+  /** An armed point: how many passes to go, and the action (null for a death). */
+  record Armed(AtomicInteger remaining, Runnable action) {
+    boolean kills() {
+      return action == null;
+    }
   }
 }

@@ -1,7 +1,11 @@
 package dualwrite.bank.ledger;
 
+import dualwrite.bank.Component;
 import dualwrite.bank.OutcomeUnknown;
 import dualwrite.bank.TransactionFailed;
+import dualwrite.bank.crash.CrashPoint;
+import dualwrite.bank.crash.Crashes;
+import dualwrite.bank.crash.Tripwire;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -20,6 +24,18 @@ public final class InTransaction {
     T apply(Connection connection) throws Exception;
   }
 
+  /**
+   * The work is done and COMMIT is about to be sent. A crash here abandons the transaction; a link
+   * cut here makes the commit's outcome unknown to the client.
+   */
+  public static final CrashPoint BEFORE_COMMIT =
+      new CrashPoint(
+          Component.BANK,
+          "before-commit",
+          "the transaction's work is done and COMMIT is about to be sent");
+
+  private static final Tripwire NO_TRIPWIRE = new Crashes().tripwire(() -> {});
+
   private InTransaction() {}
 
   /**
@@ -30,6 +46,18 @@ public final class InTransaction {
    * @throws OutcomeUnknown when the commit failed: it may or may not have happened
    */
   public static <T> T run(DataSource database, Work<T> work) throws TransactionFailed {
+    return run(database, NO_TRIPWIRE, work);
+  }
+
+  /**
+   * The same, passing {@link #BEFORE_COMMIT} on the way.
+   *
+   * @throws TransactionFailed when the work failed and the transaction was rolled back (or never
+   *     began)
+   * @throws OutcomeUnknown when the commit failed: it may or may not have happened
+   */
+  public static <T> T run(DataSource database, Tripwire tripwire, Work<T> work)
+      throws TransactionFailed {
     Connection connection;
     try {
       connection = database.getConnection();
@@ -47,6 +75,7 @@ public final class InTransaction {
         }
         throw new TransactionFailed("rolled back: " + e.getMessage(), e);
       }
+      tripwire.pass(BEFORE_COMMIT);
       try {
         connection.commit();
       } catch (SQLException e) {

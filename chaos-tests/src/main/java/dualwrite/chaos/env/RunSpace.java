@@ -73,6 +73,20 @@ public final class RunSpace implements Connections, AutoCloseable {
     return space;
   }
 
+  /**
+   * Creates only a database, empty, with no topics: for templates that runs copy.
+   *
+   * @throws IllegalArgumentException for a name that cannot name a database
+   */
+  public static RunSpace openDatabaseOnly(LabEnvironment environment, String name) {
+    if (!RUN_ID.matcher(name).matches()) {
+      throw new IllegalArgumentException("bad name '" + name + "'");
+    }
+    RunSpace space = new RunSpace(environment, name);
+    space.createDatabase(null);
+    return space;
+  }
+
   @Override
   public String runId() {
     return runId;
@@ -138,16 +152,40 @@ public final class RunSpace implements Connections, AutoCloseable {
   }
 
   private void createDatabase(String template) {
-    try (Connection admin = adminConnection(environment);
-        Statement statement = admin.createStatement()) {
-      // Identifiers cannot be bind parameters; both names match [a-z0-9_]+ by construction.
-      statement.execute(
-          "CREATE DATABASE "
-              + database
-              + (template == null ? "" : " TEMPLATE " + checkedName(template)));
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "cannot create database " + database + " on " + environment.directJdbcUrl("postgres"), e);
+    // Identifiers cannot be bind parameters; both names match [a-z0-9_]+ by construction.
+    String sql =
+        "CREATE DATABASE "
+            + database
+            + (template == null ? "" : " TEMPLATE " + checkedName(template));
+    long deadline = System.nanoTime() + SECONDS.toNanos(10);
+    while (true) {
+      try (Connection admin = adminConnection(environment);
+          Statement statement = admin.createStatement()) {
+        statement.execute(sql);
+        return;
+      } catch (SQLException e) {
+        // 55006: the template is still held by a connection that is closing; it lets go at once
+        if (!"55006".equals(e.getSQLState()) || System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "cannot create database "
+                  + database
+                  + " on "
+                  + environment.directJdbcUrl("postgres")
+                  + ": "
+                  + e.getMessage(),
+              e);
+        }
+        pause();
+      }
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
     }
   }
 
@@ -219,12 +257,7 @@ public final class RunSpace implements Connections, AutoCloseable {
         if (System.nanoTime() > deadline) {
           throw e;
         }
-        try {
-          Thread.sleep(50);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
+        pause();
       }
     }
   }

@@ -1,0 +1,226 @@
+package dualwrite.chaos.checker;
+
+import dualwrite.chaos.checker.Verdict.Lag;
+import dualwrite.chaos.checker.Verdict.Quantiles;
+import dualwrite.chaos.checker.Verdict.Unresolved;
+import dualwrite.chaos.checker.Verdict.Validity;
+import dualwrite.chaos.history.Op;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Validates a history against the truth. It compares three sources (the committed transactions, the
+ * records on the topic, the fraud checks) and the clients' view of each operation, and names every
+ * anomaly by the transactions it hit. It never throws: a failure is an unknown verdict.
+ */
+public final class Checker {
+
+  /** How long after healing every event must have been checked, by default. */
+  public static final Duration DELIVERY_BOUND = Duration.ofSeconds(10);
+
+  private final Duration deliveryBound;
+
+  public Checker(Duration deliveryBound) {
+    this.deliveryBound = deliveryBound;
+  }
+
+  public Checker() {
+    this(DELIVERY_BOUND);
+  }
+
+  /**
+   * @param ops the history's operations
+   * @param truth what the servers hold
+   * @param healedAt when the last fault ended, or null if there was none
+   */
+  public Verdict check(List<Op> ops, Truth truth, Instant healedAt) {
+    try {
+      return judge(ops, truth, healedAt);
+    } catch (RuntimeException e) {
+      return Verdict.unknown("the checker failed: " + e);
+    }
+  }
+
+  private Verdict judge(List<Op> ops, Truth truth, Instant healedAt) {
+    Map<UUID, Truth.Committed> committed =
+        truth.committed().stream()
+            .collect(
+                Collectors.toMap(
+                    Truth.Committed::transactionId,
+                    Function.identity(),
+                    (a, b) -> a,
+                    LinkedHashMap::new));
+    List<Truth.Published> readable =
+        truth.published().stream()
+            .filter(Truth.Published::readable)
+            .sorted(
+                Comparator.comparingInt(Truth.Published::partition)
+                    .thenComparingLong(Truth.Published::offset))
+            .toList();
+    Map<UUID, List<Truth.Published>> deliveries = group(readable, Truth.Published::transactionId);
+    Map<UUID, List<Truth.Checked>> checks = group(truth.checks(), Truth.Checked::transactionId);
+
+    Map<Anomaly, Set<UUID>> found = new EnumMap<>(Anomaly.class);
+    for (Anomaly anomaly : Anomaly.values()) {
+      found.put(anomaly, new LinkedHashSet<>());
+    }
+    for (UUID id : committed.keySet()) {
+      if (!deliveries.containsKey(id)) {
+        found.get(Anomaly.LOST).add(id);
+      } else if (!checks.containsKey(id)) {
+        found.get(Anomaly.UNCHECKED).add(id);
+      }
+    }
+    deliveries.forEach(
+        (id, records) -> {
+          if (!committed.containsKey(id)) {
+            found.get(Anomaly.PHANTOM).add(id);
+          }
+          if (records.size() > 1) {
+            found.get(Anomaly.DUPLICATE_DELIVERY).add(id);
+          }
+        });
+    checks.forEach(
+        (id, made) -> {
+          if (made.size() > 1) {
+            found.get(Anomaly.PROCESSED_TWICE).add(id);
+          }
+        });
+    found.get(Anomaly.OUT_OF_ORDER).addAll(outOfOrder(readable, committed));
+
+    List<Unresolved> unresolved = new ArrayList<>();
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (Op op : ops) {
+      if (!op.isClient() || op.transactionId() == null) {
+        continue;
+      }
+      counts.merge("ops-" + op.type().label(), 1L, Long::sum);
+      boolean isCommitted = committed.containsKey(op.transactionId());
+      switch (op.type()) {
+        case FAIL -> {
+          if (isCommitted) {
+            found.get(Anomaly.FAILED_BUT_COMMITTED).add(op.transactionId());
+          }
+        }
+        case OK -> {
+          if (!isCommitted) {
+            found.get(Anomaly.OK_BUT_NOT_COMMITTED).add(op.transactionId());
+          }
+        }
+        case INFO -> unresolved.add(new Unresolved(op.transactionId(), isCommitted));
+        case INVOKE -> {}
+      }
+    }
+
+    List<Double> toPublish = new ArrayList<>();
+    List<Double> toCheck = new ArrayList<>();
+    long afterHeal = -1;
+    for (Truth.Committed transaction : committed.values()) {
+      List<Truth.Published> records = deliveries.get(transaction.transactionId());
+      if (records != null && transaction.committedAt() != null) {
+        Instant first =
+            records.stream().map(Truth.Published::publishedAt).min(Instant::compareTo).get();
+        toPublish.add(millisBetween(transaction.committedAt(), first));
+      }
+      List<Truth.Checked> made = checks.get(transaction.transactionId());
+      if (made != null && transaction.committedAt() != null) {
+        Instant checked = made.stream().map(Truth.Checked::checkedAt).min(Instant::compareTo).get();
+        toCheck.add(millisBetween(transaction.committedAt(), checked));
+        Instant from =
+            healedAt != null && healedAt.isAfter(transaction.committedAt())
+                ? healedAt
+                : transaction.committedAt();
+        long waited = Math.max(0, Duration.between(from, checked).toMillis());
+        afterHeal = Math.max(afterHeal, waited);
+        if (waited > deliveryBound.toMillis()) {
+          found.get(Anomaly.LATE).add(transaction.transactionId());
+        }
+      }
+    }
+
+    counts.put("committed", (long) committed.size());
+    counts.put("records", (long) truth.published().size());
+    counts.put("malformed-records", truth.published().stream().filter(p -> !p.readable()).count());
+    counts.put("published-transactions", (long) deliveries.size());
+    counts.put("fraud-checks", (long) truth.checks().size());
+    Map<String, List<UUID>> anomalies = new LinkedHashMap<>();
+    found.forEach(
+        (anomaly, ids) -> {
+          anomalies.put(anomaly.label(), List.copyOf(ids));
+          counts.put(anomaly.label(), (long) ids.size());
+        });
+    boolean invalid =
+        found.entrySet().stream()
+            .anyMatch(e -> e.getKey().invalidates() && !e.getValue().isEmpty());
+    Lag lag =
+        new Lag(
+            quantiles(toPublish),
+            quantiles(toCheck),
+            healedAt == null || afterHeal < 0 ? null : afterHeal);
+    return new Verdict(
+        invalid ? Validity.INVALID : Validity.VALID, anomalies, counts, lag, unresolved, null);
+  }
+
+  /**
+   * Per account, the first delivery of each committed transaction must come in the account's
+   * sequence order; a transaction that comes after a later one of its account is out of order.
+   * Redeliveries of earlier records are allowed (at-least-once).
+   */
+  private static Set<UUID> outOfOrder(
+      List<Truth.Published> readable, Map<UUID, Truth.Committed> committed) {
+    Set<UUID> late = new LinkedHashSet<>();
+    Map<String, Long> highest = new HashMap<>();
+    Set<UUID> seen = new java.util.HashSet<>();
+    for (Truth.Published record : readable) {
+      Truth.Committed transaction = committed.get(record.transactionId());
+      if (transaction == null || !seen.add(record.transactionId())) {
+        continue;
+      }
+      long top = highest.getOrDefault(transaction.accountId(), 0L);
+      if (transaction.sequence() < top) {
+        late.add(transaction.transactionId());
+      } else {
+        highest.put(transaction.accountId(), transaction.sequence());
+      }
+    }
+    return late;
+  }
+
+  private static <T> Map<UUID, List<T>> group(List<T> items, Function<T, UUID> key) {
+    Map<UUID, List<T>> groups = new LinkedHashMap<>();
+    for (T item : items) {
+      groups.computeIfAbsent(key.apply(item), k -> new ArrayList<>()).add(item);
+    }
+    return groups;
+  }
+
+  private static double millisBetween(Instant from, Instant to) {
+    return Math.max(0, Duration.between(from, to).toNanos() / 1e6);
+  }
+
+  private static Quantiles quantiles(List<Double> millis) {
+    if (millis.isEmpty()) {
+      return Quantiles.NONE;
+    }
+    Histogram histogram = new Histogram(3);
+    millis.forEach(ms -> histogram.recordValue(Math.round(ms * 1000))); // microseconds
+    return new Quantiles(
+        histogram.getTotalCount(),
+        histogram.getValueAtPercentile(50) / 1000.0,
+        histogram.getValueAtPercentile(99) / 1000.0,
+        histogram.getMaxValue() / 1000.0);
+  }
+}

@@ -1,0 +1,111 @@
+package dualwrite.chaos.checker;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The checker's answer: valid, invalid or unknown, the anomalies with the transactions they hit,
+ * the counts, and the delivery lag.
+ *
+ * @param valid whether the run kept every promise
+ * @param anomalies for every kind (see {@link Anomaly}), the transaction ids it hit, maybe none
+ * @param counts operations, commits, records and checks, by kind
+ * @param lag how long events took to get through
+ * @param unresolved the operations whose outcome the client never learnt, and what the truth says
+ * @param reason why the verdict is unknown, or null
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Verdict(
+    Validity valid,
+    Map<String, List<UUID>> anomalies,
+    Map<String, Long> counts,
+    Lag lag,
+    List<Unresolved> unresolved,
+    String reason) {
+
+  /** Valid, invalid or unknown; written as {@code true}, {@code false} or {@code "unknown"}. */
+  public enum Validity {
+    VALID,
+    INVALID,
+    UNKNOWN;
+
+    @JsonValue
+    public Object json() {
+      return switch (this) {
+        case VALID -> Boolean.TRUE;
+        case INVALID -> Boolean.FALSE;
+        case UNKNOWN -> "unknown";
+      };
+    }
+
+    @JsonCreator
+    public static Validity fromJson(Object json) {
+      if (Boolean.TRUE.equals(json)) {
+        return VALID;
+      }
+      if (Boolean.FALSE.equals(json)) {
+        return INVALID;
+      }
+      return UNKNOWN;
+    }
+  }
+
+  /** An operation that ended in {@code info}, and whether its transaction turned out committed. */
+  public record Unresolved(UUID transactionId, boolean committed) {}
+
+  /**
+   * Delivery lag in milliseconds.
+   *
+   * @param commitToPublish from the commit to the first record on the topic
+   * @param commitToCheck from the commit to the fraud check
+   * @param afterHealMs the longest wait, counted from the heal (or the commit, if later), until a
+   *     transaction was checked; null when nothing was broken
+   */
+  public record Lag(Quantiles commitToPublish, Quantiles commitToCheck, Long afterHealMs) {}
+
+  /** A few quantiles of a set of durations, in milliseconds. */
+  public record Quantiles(long count, double p50, double p99, double max) {
+    public static final Quantiles NONE = new Quantiles(0, 0, 0, 0);
+  }
+
+  public Verdict {
+    anomalies = anomalies == null ? Map.of() : new LinkedHashMap<>(anomalies);
+    counts = counts == null ? Map.of() : new LinkedHashMap<>(counts);
+    unresolved = unresolved == null ? List.of() : List.copyOf(unresolved);
+  }
+
+  /** The verdict of a checker that could not read the truth. */
+  public static Verdict unknown(String reason) {
+    return new Verdict(Validity.UNKNOWN, Map.of(), Map.of(), null, List.of(), reason);
+  }
+
+  /** The transactions an anomaly hit (empty when none). */
+  public List<UUID> of(Anomaly anomaly) {
+    return anomalies.getOrDefault(anomaly.label(), List.of());
+  }
+
+  /** The anomaly kinds that hit at least one transaction. */
+  public List<Anomaly> found() {
+    return java.util.Arrays.stream(Anomaly.values()).filter(a -> !of(a).isEmpty()).toList();
+  }
+
+  /** One line: {@code invalid: lost 3, failed-but-committed 1}. */
+  public String summary() {
+    String word =
+        switch (valid) {
+          case VALID -> "valid";
+          case INVALID -> "invalid";
+          case UNKNOWN -> "unknown";
+        };
+    if (valid == Validity.UNKNOWN) {
+      return word + ": " + reason;
+    }
+    List<String> parts = found().stream().map(a -> a.label() + " " + of(a).size()).toList();
+    return parts.isEmpty() ? word : word + ": " + String.join(", ", parts);
+  }
+}

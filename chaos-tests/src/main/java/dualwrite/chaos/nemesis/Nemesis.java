@@ -1,0 +1,269 @@
+package dualwrite.chaos.nemesis;
+
+import dualwrite.bank.crash.CrashPoint;
+import dualwrite.bank.crash.Crashes;
+import dualwrite.bank.spi.Service;
+import dualwrite.chaos.env.LabEnvironment;
+import dualwrite.chaos.env.Server;
+import dualwrite.chaos.env.ServerControl;
+import dualwrite.chaos.history.History;
+import dualwrite.chaos.history.Op;
+import dualwrite.chaos.scenario.Fault;
+import dualwrite.chaos.scenario.Step;
+import eu.rekawek.toxiproxy.Proxy;
+import eu.rekawek.toxiproxy.model.Toxic;
+import eu.rekawek.toxiproxy.model.ToxicDirection;
+import eu.rekawek.toxiproxy.model.toxic.Latency;
+import eu.rekawek.toxiproxy.model.toxic.Slicer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Breaks things on purpose: network faults through the Toxiproxy API (so a real Toxiproxy can take
+ * the fault proxy's place), crashes at crash points, kills and restarts of services, and server
+ * faults. Every action is written to the history as a nemesis operation, so a report can shade the
+ * fault windows.
+ */
+public final class Nemesis {
+
+  private final LabEnvironment environment;
+  private final Crashes crashes;
+  private final Map<String, Service> services = new LinkedHashMap<>();
+  private final History history;
+  private final Set<Server> paused = EnumSet.noneOf(Server.class);
+
+  public Nemesis(
+      LabEnvironment environment, Crashes crashes, List<Service> services, History history) {
+    this.environment = environment;
+    this.crashes = crashes;
+    services.forEach(service -> this.services.put(service.name(), service));
+    this.history = history;
+    crashes.onFire(
+        point ->
+            history.add(
+                Op.NEMESIS,
+                Op.Type.INFO,
+                "crashed",
+                point.component() + ":" + point.name(),
+                null,
+                null));
+  }
+
+  /**
+   * Takes one nemesis step.
+   *
+   * @throws IllegalArgumentException for a step that names an unknown service or crash point
+   * @throws UnsupportedOperationException for a server fault the backend cannot do
+   */
+  public void apply(Step step) {
+    history.add(Op.NEMESIS, Op.Type.INVOKE, kind(step), step.describe(), null, null);
+    try {
+      act(step);
+      history.add(Op.NEMESIS, Op.Type.OK, kind(step), step.describe(), null, null);
+    } catch (RuntimeException e) {
+      history.add(Op.NEMESIS, Op.Type.FAIL, kind(step), step.describe(), null, e.toString());
+      throw e;
+    }
+  }
+
+  private void act(Step step) {
+    if (step instanceof Step.Inject inject) {
+      inject(inject.fault());
+    } else if (step instanceof Step.Heal heal) {
+      heal(environment.proxy(heal.link()));
+    } else if (step instanceof Step.HealAll) {
+      resetProxies();
+    } else if (step instanceof Step.Crash crash) {
+      crashes.arm(point(crash.service(), crash.point()), crash.nth());
+    } else if (step instanceof Step.FaultAt at) {
+      crashes.armAction(
+          point(at.service(), at.point()), at.nth(), () -> injectRecorded(at.fault()));
+    } else if (step instanceof Step.Kill kill) {
+      service(kill.service()).crash();
+    } else if (step instanceof Step.Restart restart) {
+      service(restart.service()).start();
+    } else if (step instanceof Step.ServerFault fault) {
+      serverFault(fault);
+    } else {
+      throw new IllegalArgumentException(step.describe() + " is not a nemesis step");
+    }
+  }
+
+  /**
+   * Ends every fault: every proxy enabled and every toxic removed, stopped servers started, paused
+   * ones resumed, armed crash points disarmed, and every service that is down restarted.
+   */
+  public void healEverything() {
+    history.add(Op.NEMESIS, Op.Type.INVOKE, "heal-everything", "heal everything", null, null);
+    crashes.disarmAll();
+    resetProxies();
+    for (ServerControl server : List.of(environment.postgres(), environment.kafka())) {
+      if (paused.remove(server.server())) {
+        server.resume();
+      }
+      if (!server.isRunning()) {
+        server.start();
+      }
+    }
+    services.values().forEach(Service::start);
+    history.add(Op.NEMESIS, Op.Type.OK, "heal-everything", "heal everything", null, null);
+  }
+
+  private void injectRecorded(Fault fault) {
+    history.add(Op.NEMESIS, Op.Type.INVOKE, "inject", fault.describe(), null, null);
+    inject(fault);
+    history.add(Op.NEMESIS, Op.Type.OK, "inject", fault.describe(), null, null);
+  }
+
+  private void inject(Fault fault) {
+    Proxy proxy = environment.proxy(fault.link());
+    try {
+      if (fault instanceof Fault.Toxic toxic) {
+        addToxic(proxy, toxic);
+      } else {
+        proxy.disable();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("the fault proxy refused " + fault.describe(), e);
+    }
+  }
+
+  private static void addToxic(Proxy proxy, Fault.Toxic fault) throws IOException {
+    String name = fault.toxicName();
+    ToxicDirection direction =
+        fault.stream().equals("upstream") ? ToxicDirection.UPSTREAM : ToxicDirection.DOWNSTREAM;
+    Map<String, Long> a = fault.attributes();
+    Toxic toxic =
+        switch (fault.type()) {
+          case "latency" -> {
+            Latency latency =
+                proxy.toxics().latency(name, direction, a.getOrDefault("latency", 0L));
+            if (a.getOrDefault("jitter", 0L) > 0) {
+              latency.setJitter(a.get("jitter"));
+            }
+            yield latency;
+          }
+          case "bandwidth" -> proxy.toxics().bandwidth(name, direction, a.getOrDefault("rate", 0L));
+          case "slow_close" ->
+              proxy.toxics().slowClose(name, direction, a.getOrDefault("delay", 0L));
+          case "timeout" -> proxy.toxics().timeout(name, direction, a.getOrDefault("timeout", 0L));
+          case "reset_peer" ->
+              proxy.toxics().resetPeer(name, direction, a.getOrDefault("timeout", 0L));
+          case "limit_data" ->
+              proxy.toxics().limitData(name, direction, a.getOrDefault("bytes", 0L));
+          case "slicer" -> {
+            Slicer slicer =
+                proxy
+                    .toxics()
+                    .slicer(
+                        name,
+                        direction,
+                        a.getOrDefault("average_size", 0L),
+                        a.getOrDefault("delay", 0L));
+            if (a.getOrDefault("size_variation", 0L) > 0) {
+              slicer.setSizeVariation(a.get("size_variation"));
+            }
+            yield slicer;
+          }
+          default -> throw new IllegalArgumentException("unknown toxic type " + fault.type());
+        };
+    if (fault.toxicity() < 1.0) {
+      toxic.setToxicity((float) fault.toxicity());
+    }
+  }
+
+  private static void heal(Proxy proxy) {
+    try {
+      for (Toxic toxic : proxy.toxics().getAll()) {
+        toxic.remove();
+      }
+      proxy.enable();
+    } catch (IOException e) {
+      throw new UncheckedIOException("the fault proxy refused to heal " + proxy.getName(), e);
+    }
+  }
+
+  private void resetProxies() {
+    try {
+      environment.toxiproxy().reset();
+    } catch (IOException e) {
+      throw new UncheckedIOException("the fault proxy refused to reset", e);
+    }
+  }
+
+  private void serverFault(Step.ServerFault fault) {
+    ServerControl server =
+        fault.server() == Server.POSTGRES ? environment.postgres() : environment.kafka();
+    switch (fault.action()) {
+      case STOP, STOP_IMMEDIATE, KILL -> {
+        paused.remove(fault.server());
+        server.stop(fault.action().stopMode());
+      }
+      case PAUSE -> {
+        server.pause();
+        paused.add(fault.server());
+      }
+      case RESUME -> {
+        server.resume();
+        paused.remove(fault.server());
+      }
+      case START -> server.start();
+    }
+  }
+
+  /**
+   * The service of that name; a component's label ({@code relay}) also names its first service
+   * ({@code relay-1}), so one scenario fits deployments with one relay or several.
+   */
+  private Service service(String name) {
+    Service service = services.get(name);
+    if (service == null) {
+      service =
+          services.values().stream()
+              .filter(s -> s.component().label().equals(name))
+              .findFirst()
+              .orElse(null);
+    }
+    if (service == null) {
+      throw new IllegalArgumentException(
+          "no service '" + name + "' in this deployment; its services: " + services.keySet());
+    }
+    return service;
+  }
+
+  private CrashPoint point(String serviceName, String pointName) {
+    Service service = service(serviceName);
+    return service.crashPoints().stream()
+        .filter(point -> point.name().equals(pointName))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    serviceName
+                        + " has no crash point '"
+                        + pointName
+                        + "'; its points: "
+                        + service.crashPoints().stream().map(CrashPoint::name).toList()));
+  }
+
+  private static String kind(Step step) {
+    if (step instanceof Step.ServerFault fault) {
+      return "server-" + fault.action().label();
+    }
+    if (step instanceof Step.Crash) {
+      return "arm-crash";
+    }
+    if (step instanceof Step.FaultAt) {
+      return "arm-fault";
+    }
+    if (step instanceof Step.HealAll) {
+      return "heal";
+    }
+    return step.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,170 @@
+package dualwrite.chaos.run;
+
+import dualwrite.bank.Component;
+import dualwrite.bank.crash.Crashes;
+import dualwrite.bank.fraud.FraudDetectionService;
+import dualwrite.bank.fraud.FraudRule;
+import dualwrite.bank.spi.Deployment;
+import dualwrite.bank.spi.DualWriteStrategy;
+import dualwrite.bank.spi.Service;
+import dualwrite.bank.spi.Variant;
+import dualwrite.chaos.checker.Checker;
+import dualwrite.chaos.checker.Truth;
+import dualwrite.chaos.checker.TruthReader;
+import dualwrite.chaos.checker.Verdict;
+import dualwrite.chaos.env.LabEnvironment;
+import dualwrite.chaos.env.RunSpace;
+import dualwrite.chaos.history.History;
+import dualwrite.chaos.nemesis.Nemesis;
+import dualwrite.chaos.scenario.Scenario;
+import dualwrite.chaos.scenario.Step;
+import dualwrite.chaos.workload.Clients;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one scenario against one strategy variant, in a fresh part of the environment: deploys the
+ * strategy and the fraud service, takes the steps (the clients' requests concurrently, the
+ * nemesis's in order), then heals everything, restarts what is down, waits for the system to
+ * settle, and hands the history and the truth to the checker. Each run leaves its folder.
+ */
+public final class Runner {
+
+  private static final Logger log = LoggerFactory.getLogger(Runner.class);
+  private static final DateTimeFormatter RUN_ID =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+  private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(60);
+
+  private final LabEnvironment environment;
+  private final Path runs;
+  private final Templates templates = new Templates();
+
+  /**
+   * @param runs where run folders go, such as {@code target/lab-runs}
+   */
+  public Runner(LabEnvironment environment, Path runs) {
+    this.environment = environment;
+    this.runs = runs;
+  }
+
+  public LabEnvironment environment() {
+    return environment;
+  }
+
+  /**
+   * Runs the scenario and checks it.
+   *
+   * @throws IllegalArgumentException when a step names a service or crash point the variant lacks
+   * @throws UnsupportedOperationException when a step needs a server fault the backend cannot do
+   */
+  public RunResult run(
+      DualWriteStrategy strategy, Variant variant, Scenario scenario, RunOptions options) {
+    long started = System.nanoTime();
+    String runId = newRunId();
+    Path folder = RunFolder.create(runs, strategy.name(), variant.name(), scenario.name(), runId);
+    String template = templates.forMigrations(environment, strategy.migrations(variant));
+    History history = new History();
+    Instant healedAt = null;
+    boolean settled;
+    Truth truth = null;
+    Verdict verdict;
+    try (RunSpace run = RunSpace.open(environment, runId, template)) {
+      Crashes crashes = new Crashes();
+      FraudDetectionService fraud =
+          new FraudDetectionService(run, crashes, options.idempotentConsumer(), FraudRule.DEFAULT);
+      fraud.start();
+      try (Deployment deployment = strategy.deploy(variant, run, crashes);
+          Clients clients = new Clients(scenario.clients(), deployment.bank(), history)) {
+        List<Service> services = new ArrayList<>(deployment.services());
+        services.add(fraud);
+        Nemesis nemesis = new Nemesis(environment, crashes, services, history);
+        boolean faulted = false;
+        for (Step step : scenario.steps()) {
+          faulted |= step.nemesis();
+          take(step, clients, nemesis);
+        }
+        clients.awaitIdle(CLIENT_TIMEOUT);
+        if (faulted) {
+          healedAt = Instant.now();
+        }
+        nemesis.healEverything();
+        // The bank takes no more requests: stopping it flushes what a producer still holds.
+        services.stream().filter(s -> s.component() == Component.BANK).forEach(Service::stop);
+        settled =
+            Settling.await(
+                deployment, run, FraudDetectionService.groupId(run), options.settleTimeout());
+      } finally {
+        fraud.stop();
+      }
+      try {
+        truth =
+            TruthReader.read(
+                run.directDatabase().jdbcUrl(),
+                environment.postgresUser(),
+                environment.postgresPassword(),
+                run.directKafka(),
+                run.topics().events());
+        verdict = new Checker(options.deliveryBound()).check(history.ops(), truth, healedAt);
+      } catch (Exception e) {
+        verdict = Verdict.unknown("could not read the truth: " + e.getMessage());
+      }
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    RunFolder.write(
+        folder,
+        scenario,
+        history,
+        verdict,
+        truth,
+        new RunFolder.RunInfo(
+            runId,
+            strategy.name(),
+            variant.name(),
+            scenario.name(),
+            environment.backend(),
+            history.startedAt(),
+            healedAt,
+            settled,
+            took.toMillis()));
+    RunResult result =
+        new RunResult(
+            strategy.name(), variant.name(), scenario, verdict, history.ops(), folder, took);
+    log.info("{} -> {}", result.summary(), folder);
+    return result;
+  }
+
+  private static void take(Step step, Clients clients, Nemesis nemesis) {
+    if (step instanceof Step.Record record) {
+      clients.submit(record);
+    } else if (step instanceof Step.Wait wait) {
+      pause(wait.millis());
+    } else if (step instanceof Step.AwaitClients) {
+      clients.awaitIdle(CLIENT_TIMEOUT);
+    } else {
+      nemesis.apply(step);
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted during a wait step", e);
+    }
+  }
+
+  private static String newRunId() {
+    return LocalDateTime.now().format(RUN_ID)
+        + "-"
+        + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+  }
+}

@@ -1,0 +1,86 @@
+package dualwrite.chaos.scenario;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * A seed plus a list of steps. Named scenarios make up the fault catalogue; generated ones come
+ * from a seed, which reproduces them exactly.
+ *
+ * @param name short and stable, such as {@code crash-after-commit}; {@code generated-<seed>} for
+ *     generated ones
+ * @param description one sentence: what it does and what it models in production
+ * @param seed the seed it was generated from (0 for a catalogue scenario)
+ * @param origin {@code catalogue}, {@code generated} or {@code test}
+ * @param clients how many clients send requests concurrently
+ * @param steps what happens, in order
+ */
+public record Scenario(
+    String name, String description, long seed, String origin, int clients, List<Step> steps) {
+
+  public Scenario {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(origin, "origin");
+    if (!name.matches("[a-z0-9][a-z0-9-]*")) {
+      throw new IllegalArgumentException("a scenario name is lower-case words and dashes: " + name);
+    }
+    if (clients < 1) {
+      throw new IllegalArgumentException("a scenario needs at least one client: " + clients);
+    }
+    steps = List.copyOf(steps);
+    for (Step step : steps) {
+      if (step instanceof Step.Record record && record.client() >= clients) {
+        throw new IllegalArgumentException(
+            record.describe() + " names a client beyond the scenario's " + clients);
+      }
+    }
+  }
+
+  /** The same scenario with other steps (the shrinker's move). */
+  public Scenario withSteps(List<Step> newSteps) {
+    return new Scenario(name, description, seed, origin, clients, newSteps);
+  }
+
+  /** How many transactions it asks for. */
+  public long records() {
+    return steps.stream().filter(s -> s instanceof Step.Record).count();
+  }
+
+  /** The steps as a story, one per line, consecutive records folded. */
+  public String story() {
+    StringBuilder story = new StringBuilder();
+    int i = 0;
+    while (i < steps.size()) {
+      Step step = steps.get(i);
+      int j = i;
+      while (step instanceof Step.Record
+          && j + 1 < steps.size()
+          && steps.get(j + 1) instanceof Step.Record) {
+        j++;
+      }
+      if (j - i >= 3) {
+        story
+            .append("  ")
+            .append(step.describe())
+            .append(" ... ")
+            .append(steps.get(j).describe())
+            .append("  (")
+            .append(j - i + 1)
+            .append(" records)\n");
+      } else {
+        for (int k = i; k <= j; k++) {
+          story.append("  ").append(steps.get(k).describe()).append('\n');
+        }
+      }
+      i = j + 1;
+    }
+    return story.toString();
+  }
+
+  /** All steps on one line. */
+  public String oneLine() {
+    return steps.stream().map(Step::describe).collect(Collectors.joining(", "));
+  }
+}

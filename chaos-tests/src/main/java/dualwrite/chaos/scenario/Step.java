@@ -1,0 +1,243 @@
+package dualwrite.chaos.scenario;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dualwrite.bank.Money;
+import dualwrite.bank.TransactionType;
+import dualwrite.chaos.env.Link;
+import dualwrite.chaos.env.Server;
+import dualwrite.chaos.env.ServerControl;
+import java.util.Objects;
+
+/**
+ * One step of a scenario. The runner takes them in order: a {@link Record} goes to its client,
+ * which works through its own requests concurrently with the other clients; every other step acts
+ * at once. Each step describes itself, so a scenario prints as a story: {@code record(acct-2,
+ * purchase 40.00)}, {@code latency(relay->kafka, 300ms)}, {@code crash(bank, after-db-commit #2)}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "step")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = Step.Record.class, name = "record"),
+  @JsonSubTypes.Type(value = Step.Inject.class, name = "inject"),
+  @JsonSubTypes.Type(value = Step.Heal.class, name = "heal"),
+  @JsonSubTypes.Type(value = Step.HealAll.class, name = "heal-all"),
+  @JsonSubTypes.Type(value = Step.Crash.class, name = "crash"),
+  @JsonSubTypes.Type(value = Step.FaultAt.class, name = "fault-at"),
+  @JsonSubTypes.Type(value = Step.Kill.class, name = "kill"),
+  @JsonSubTypes.Type(value = Step.Restart.class, name = "restart"),
+  @JsonSubTypes.Type(value = Step.ServerFault.class, name = "server"),
+  @JsonSubTypes.Type(value = Step.Wait.class, name = "wait"),
+  @JsonSubTypes.Type(value = Step.AwaitClients.class, name = "await-clients")
+})
+public sealed interface Step {
+
+  /** How the step reads in a scenario's story. */
+  String describe();
+
+  /** True for the steps of the nemesis (faults, crashes, heals), false for the workload's. */
+  default boolean nemesis() {
+    return true;
+  }
+
+  /**
+   * Client {@code client} asks the bank to record a transaction.
+   *
+   * @param client which client sends it (0, 1, 2, ...); each client sends its requests in order
+   */
+  record Record(int client, String account, TransactionType type, long amountMinor)
+      implements Step {
+    public Record {
+      Objects.requireNonNull(account, "account");
+      Objects.requireNonNull(type, "type");
+      if (client < 0) {
+        throw new IllegalArgumentException("client must be 0 or more: " + client);
+      }
+      if (amountMinor <= 0) {
+        throw new IllegalArgumentException("amount must be positive: " + amountMinor);
+      }
+    }
+
+    @Override
+    public String describe() {
+      return "record("
+          + account
+          + ", "
+          + type.label()
+          + " "
+          + Money.format(amountMinor)
+          + (client == 0 ? "" : ", client " + client)
+          + ")";
+    }
+
+    @Override
+    public boolean nemesis() {
+      return false;
+    }
+  }
+
+  /** A network fault starts. */
+  record Inject(Fault fault) implements Step {
+    public Inject {
+      Objects.requireNonNull(fault, "fault");
+    }
+
+    @Override
+    public String describe() {
+      return fault.describe();
+    }
+  }
+
+  /** Every fault on one link ends: its proxy is enabled and its toxics removed. */
+  record Heal(Link link) implements Step {
+    public Heal {
+      Objects.requireNonNull(link, "link");
+    }
+
+    @Override
+    public String describe() {
+      return "heal(" + link + ")";
+    }
+  }
+
+  /** Every network fault ends ({@code POST /reset}). */
+  record HealAll() implements Step {
+    @Override
+    public String describe() {
+      return "heal-all";
+    }
+  }
+
+  /**
+   * Arms a crash point: the {@code nth} time the service's code passes it from now on, the service
+   * dies there. It stays down until a {@link Restart} (or the end of the scenario).
+   */
+  record Crash(String service, String point, int nth) implements Step {
+    public Crash {
+      Objects.requireNonNull(service, "service");
+      Objects.requireNonNull(point, "point");
+      if (nth < 1) {
+        throw new IllegalArgumentException("nth must be 1 or more: " + nth);
+      }
+    }
+
+    @Override
+    public String describe() {
+      return "crash(" + service + ", " + point + " #" + nth + ")";
+    }
+  }
+
+  /**
+   * Arms a fault at a crash point: the {@code nth} time the service passes it, the fault starts
+   * right there and the service carries on. This is how the lab cuts a link between a COMMIT being
+   * sent and its answer.
+   */
+  record FaultAt(String service, String point, int nth, Fault fault) implements Step {
+    public FaultAt {
+      Objects.requireNonNull(service, "service");
+      Objects.requireNonNull(point, "point");
+      Objects.requireNonNull(fault, "fault");
+      if (nth < 1) {
+        throw new IllegalArgumentException("nth must be 1 or more: " + nth);
+      }
+    }
+
+    @Override
+    public String describe() {
+      return "at(" + service + ", " + point + " #" + nth + ": " + fault.describe() + ")";
+    }
+  }
+
+  /** The service dies now, wherever it is (SIGKILL from outside). */
+  record Kill(String service) implements Step {
+    public Kill {
+      Objects.requireNonNull(service, "service");
+    }
+
+    @Override
+    public String describe() {
+      return "kill(" + service + ")";
+    }
+  }
+
+  /** A fresh instance of the service starts, if it is down. */
+  record Restart(String service) implements Step {
+    public Restart {
+      Objects.requireNonNull(service, "service");
+    }
+
+    @Override
+    public String describe() {
+      return "restart(" + service + ")";
+    }
+  }
+
+  /** A server fault: stop, kill, pause, resume or start PostgreSQL or the broker. */
+  record ServerFault(Server server, Action action) implements Step {
+
+    /** What happens to the server. */
+    public enum Action {
+      STOP,
+      STOP_IMMEDIATE,
+      KILL,
+      PAUSE,
+      RESUME,
+      START;
+
+      public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      }
+
+      /** How the server goes down for the stopping actions. */
+      public ServerControl.Stop stopMode() {
+        return switch (this) {
+          case STOP -> ServerControl.Stop.GRACEFUL;
+          case STOP_IMMEDIATE -> ServerControl.Stop.IMMEDIATE;
+          case KILL -> ServerControl.Stop.KILL;
+          default -> throw new IllegalStateException(this + " does not stop the server");
+        };
+      }
+    }
+
+    public ServerFault {
+      Objects.requireNonNull(server, "server");
+      Objects.requireNonNull(action, "action");
+    }
+
+    @Override
+    public String describe() {
+      return action.label() + "(" + server + ")";
+    }
+  }
+
+  /** Time passes: the clients keep sending, the faults stay on. */
+  record Wait(long millis) implements Step {
+    public Wait {
+      if (millis < 0) {
+        throw new IllegalArgumentException("millis must be 0 or more: " + millis);
+      }
+    }
+
+    @Override
+    public String describe() {
+      return "wait(" + millis + "ms)";
+    }
+
+    @Override
+    public boolean nemesis() {
+      return false;
+    }
+  }
+
+  /** Waits until every client has an answer to every request sent so far. */
+  record AwaitClients() implements Step {
+    @Override
+    public String describe() {
+      return "await-clients";
+    }
+
+    @Override
+    public boolean nemesis() {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The workload: clients that send the scenario's transactions to the bank, concurrently. */
+package dualwrite.chaos.workload;

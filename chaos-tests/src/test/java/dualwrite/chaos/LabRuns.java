@@ -1,0 +1,34 @@
+package dualwrite.chaos;
+
+import dualwrite.chaos.env.Environments;
+import dualwrite.chaos.run.RunOptions;
+import dualwrite.chaos.run.RunResult;
+import dualwrite.chaos.run.Runner;
+import dualwrite.chaos.run.Strategies;
+import dualwrite.chaos.scenario.Scenario;
+import java.nio.file.Path;
+
+/** The test JVM's runner, on the shared environment, leaving folders in target/lab-runs. */
+public final class LabRuns {
+
+  private static Runner runner;
+
+  private LabRuns() {}
+
+  public static synchronized Runner runner() {
+    if (runner == null) {
+      runner = new Runner(Environments.shared(), Path.of("target", "lab-runs"));
+    }
+    return runner;
+  }
+
+  /** Runs a scenario against {@code strategy/variant}. */
+  public static RunResult run(String strategyAndVariant, Scenario scenario) {
+    return run(strategyAndVariant, scenario, RunOptions.DEFAULT);
+  }
+
+  public static RunResult run(String strategyAndVariant, Scenario scenario, RunOptions options) {
+    Strategies.Choice choice = Strategies.parse(strategyAndVariant);
+    return runner().run(choice.strategy(), choice.variant(), scenario, options);
+  }
+}
