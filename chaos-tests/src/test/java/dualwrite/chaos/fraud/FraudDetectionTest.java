@@ -1,0 +1,186 @@
+package dualwrite.chaos.fraud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dualwrite.bank.EventJson;
+import dualwrite.bank.EventRecords;
+import dualwrite.bank.KafkaSettings;
+import dualwrite.bank.TransactionRecorded;
+import dualwrite.bank.TransactionRequest;
+import dualwrite.bank.TransactionType;
+import dualwrite.bank.crash.Crashes;
+import dualwrite.bank.fraud.FraudDetectionService;
+import dualwrite.bank.fraud.FraudRule;
+import dualwrite.bank.ledger.SchemaMigrations;
+import dualwrite.chaos.LabRuns;
+import dualwrite.chaos.checker.Anomaly;
+import dualwrite.chaos.checker.Truth;
+import dualwrite.chaos.env.Environments;
+import dualwrite.chaos.env.RunSpace;
+import dualwrite.chaos.history.Op;
+import dualwrite.chaos.run.RunFolder;
+import dualwrite.chaos.run.RunOptions;
+import dualwrite.chaos.run.RunResult;
+import dualwrite.chaos.scenario.Catalogue;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+/** The fraud service is an idempotent consumer; without its inbox, redelivery shows. */
+class FraudDetectionTest {
+
+  @Test
+  void withoutItsInboxTheFraudServiceChecksARedeliveredBatchTwice() {
+    RunResult result =
+        LabRuns.run(
+            "naive/db-then-kafka",
+            Catalogue.fraudCrashAfterCommit(),
+            RunOptions.DEFAULT.withIdempotentConsumer(false));
+
+    List<UUID> firstBatch = checkedBeforeTheCrash(result);
+    assertThat(result.verdict().of(Anomaly.PROCESSED_TWICE))
+        .as("exactly the batch checked before the crash was checked again after the restart")
+        .isNotEmpty()
+        .containsExactlyInAnyOrderElementsOf(firstBatch);
+    assertThat(result.verdict().found())
+        .as("nothing else is wrong: the events were delivered once, and processed twice")
+        .containsExactly(Anomaly.PROCESSED_TWICE);
+  }
+
+  @Test
+  void withItsInboxTheFraudServiceChecksEachTransactionOnceDespiteRedelivery() {
+    RunResult result = LabRuns.run("naive/db-then-kafka", Catalogue.fraudCrashAfterCommit());
+
+    assertThat(result.verdict().found()).as(result.summary()).isEmpty();
+    assertThat(result.verdict().counts().get("fraud-checks"))
+        .as("one check per committed transaction")
+        .isEqualTo(result.verdict().counts().get("committed"));
+  }
+
+  @Test
+  void aMalformedRecordGoesToTheDeadLetterTopicAndConsumptionGoesOn() throws Exception {
+    var environment = Environments.shared();
+    try (RunSpace run = RunSpace.open(environment, "fraud-" + shortId(), null)) {
+      try (HikariDataSource direct = run.directDatabase().openPool("setup", 4)) {
+        SchemaMigrations.apply(direct, SchemaMigrations.FRAUD, SchemaMigrations.FRAUD_MIGRATIONS);
+      }
+      FraudDetectionService fraud =
+          new FraudDetectionService(run, new Crashes(), true, FraudRule.DEFAULT);
+      fraud.start();
+      try (KafkaProducer<String, byte[]> producer =
+          new KafkaProducer<>(KafkaSettings.reliableProducer(run.directKafka(), "test"))) {
+        producer.send(new ProducerRecord<>(run.topics().events(), "acct-1", bytes("not json")));
+        producer.send(
+            new ProducerRecord<>(run.topics().events(), "acct-1", bytes("{\"schemaVersion\":99}")));
+        TransactionRecorded good =
+            TransactionRecorded.of(
+                TransactionRequest.of("acct-1", TransactionType.PURCHASE, 4000, "EUR"),
+                UUID.randomUUID(),
+                Instant.now(),
+                1);
+        producer.send(EventRecords.toRecord(run.topics().events(), good)).get();
+
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .untilAsserted(
+                () ->
+                    assertThat(checkedTransactions(run))
+                        .as("the good event after the bad ones was checked")
+                        .containsExactly(good.transactionId()));
+        List<String> reasons = deadLetterReasons(run, 2);
+        assertThat(reasons)
+            .as("both malformed records are on the dead-letter topic, each with its reason")
+            .hasSize(2)
+            .anySatisfy(reason -> assertThat(reason).startsWith("not JSON"))
+            .anySatisfy(reason -> assertThat(reason).contains("unknown schemaVersion 99"));
+        assertThat(EventJson.read(EventJson.write(good))).isEqualTo(good);
+      } finally {
+        fraud.stop();
+      }
+    }
+  }
+
+  /**
+   * The transactions checked before the fraud service was restarted: the service died right after
+   * committing its first batch, so these are exactly that batch.
+   */
+  private static List<UUID> checkedBeforeTheCrash(RunResult result) {
+    Op restart =
+        result.history().stream()
+            .filter(op -> !op.isClient() && "restart(fraud)".equals(op.value()))
+            .findFirst()
+            .orElseThrow();
+    Instant restartedAt =
+        RunFolder.readInfo(result.folder()).startedAt().plusNanos(restart.timeNanos());
+    return RunFolder.readTruth(result.folder()).checks().stream()
+        .filter(check -> check.checkedAt().isBefore(restartedAt))
+        .map(Truth.Checked::transactionId)
+        .distinct()
+        .toList();
+  }
+
+  private static List<UUID> checkedTransactions(RunSpace run) throws Exception {
+    List<UUID> ids = new ArrayList<>();
+    try (HikariDataSource direct = run.directDatabase().openPool("read", 1);
+        Connection connection = direct.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT transaction_id FROM fraud.fraud_checks")) {
+      while (rows.next()) {
+        ids.add(rows.getObject(1, UUID.class));
+      }
+    }
+    return ids;
+  }
+
+  private static List<String> deadLetterReasons(RunSpace run, int expected) {
+    Map<String, Object> settings = new HashMap<>(run.directKafka());
+    settings.put(ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + shortId());
+    settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    List<String> reasons = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings)) {
+      consumer.subscribe(List.of(run.topics().deadLetters()));
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () -> {
+                for (ConsumerRecord<String, byte[]> record :
+                    consumer.poll(Duration.ofMillis(100))) {
+                  reasons.add(
+                      new String(
+                          record.headers().lastHeader("dlt-reason").value(),
+                          StandardCharsets.UTF_8));
+                }
+                return reasons.size() >= expected;
+              });
+    }
+    return reasons;
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String shortId() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+}
