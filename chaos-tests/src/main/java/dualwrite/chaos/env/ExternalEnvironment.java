@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * Your own servers: a PostgreSQL server, a Kafka cluster and a Toxiproxy server, named by
@@ -103,7 +105,13 @@ public final class ExternalEnvironment implements LabEnvironment {
   }
 
   private void checkKafka() {
-    try (Admin admin = RunSpace.kafkaAdmin(this)) {
+    Map<String, Object> settings =
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap,
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, CHECK_TIMEOUT_SECONDS * 1000,
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, CHECK_TIMEOUT_SECONDS * 1000);
+    Admin admin = Admin.create(settings);
+    try {
       admin.describeCluster().nodes().get(CHECK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException(
@@ -116,6 +124,8 @@ public final class ExternalEnvironment implements LabEnvironment {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
+    } finally {
+      admin.close(Duration.ZERO); // do not wait out the calls to a broker that is not there
     }
   }
 
