@@ -46,6 +46,7 @@ public final class Runner {
   private final LabEnvironment environment;
   private final Path runs;
   private final Templates templates = new Templates();
+  private final java.util.Map<String, List<ServiceProfile>> profiles = new java.util.HashMap<>();
 
   /**
    * @param runs where run folders go, such as {@code target/lab-runs}
@@ -57,6 +58,11 @@ public final class Runner {
 
   public LabEnvironment environment() {
     return environment;
+  }
+
+  /** Where run folders go. */
+  public Path runs() {
+    return runs;
   }
 
   /**
@@ -76,7 +82,9 @@ public final class Runner {
     boolean settled;
     Truth truth = null;
     Verdict verdict;
+    Phases phases = new Phases();
     try (RunSpace run = RunSpace.open(environment, runId, template)) {
+      phases.mark("open");
       Crashes crashes = new Crashes();
       FraudDetectionService fraud =
           new FraudDetectionService(run, crashes, options.idempotentConsumer(), FraudRule.DEFAULT);
@@ -86,24 +94,29 @@ public final class Runner {
         List<Service> services = new ArrayList<>(deployment.services());
         services.add(fraud);
         Nemesis nemesis = new Nemesis(environment, crashes, services, history);
+        phases.mark("deploy");
         boolean faulted = false;
         for (Step step : scenario.steps()) {
           faulted |= step.nemesis();
           take(step, clients, nemesis);
         }
         clients.awaitIdle(CLIENT_TIMEOUT);
+        phases.mark("steps");
         if (faulted) {
           healedAt = Instant.now();
         }
         nemesis.healEverything();
+        phases.mark("heal");
         // The bank takes no more requests: stopping it flushes what a producer still holds.
         services.stream().filter(s -> s.component() == Component.BANK).forEach(Service::stop);
         settled =
             Settling.await(
                 deployment, run, FraudDetectionService.groupId(run), options.settleTimeout());
+        phases.mark("settle");
       } finally {
         fraud.stop();
       }
+      phases.mark("stop");
       try {
         truth =
             TruthReader.read(
@@ -116,7 +129,9 @@ public final class Runner {
       } catch (Exception e) {
         verdict = Verdict.unknown("could not read the truth: " + e.getMessage());
       }
+      phases.mark("check");
     }
+    phases.mark("close");
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     RunFolder.write(
         folder,
@@ -138,8 +153,44 @@ public final class Runner {
         new RunResult(
             strategy.name(), variant.name(), scenario, verdict, history.ops(), folder, took);
     log.info("{} -> {}", result.summary(), folder);
+    log.debug("{} phases: {}", runId, phases);
     return result;
   }
+
+  /**
+   * The services a variant deploys (the fraud service included) and their crash points: what a
+   * scenario generator may crash. Found by deploying the variant once in a throwaway run space.
+   */
+  public synchronized List<ServiceProfile> profile(DualWriteStrategy strategy, Variant variant) {
+    String key = strategy.name() + "/" + variant.name();
+    List<ServiceProfile> known = profiles.get(key);
+    if (known != null) {
+      return known;
+    }
+    String template = templates.forMigrations(environment, strategy.migrations(variant));
+    List<ServiceProfile> found = new ArrayList<>();
+    try (RunSpace run = RunSpace.open(environment, "probe-" + newRunId(), template)) {
+      Crashes crashes = new Crashes();
+      FraudDetectionService fraud =
+          new FraudDetectionService(run, crashes, true, FraudRule.DEFAULT);
+      try (Deployment deployment = strategy.deploy(variant, run, crashes)) {
+        List<Service> services = new ArrayList<>(deployment.services());
+        services.add(fraud);
+        for (Service service : services) {
+          found.add(
+              new ServiceProfile(
+                  service.name(),
+                  service.component(),
+                  service.crashPoints().stream().map(p -> p.name()).toList()));
+        }
+      }
+    }
+    profiles.put(key, List.copyOf(found));
+    return profiles.get(key);
+  }
+
+  /** A service a variant deploys, and the names of its crash points. */
+  public record ServiceProfile(String name, Component component, List<String> crashPoints) {}
 
   private static void take(Step step, Clients clients, Nemesis nemesis) {
     if (step instanceof Step.Record record) {
@@ -159,6 +210,23 @@ public final class Runner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted during a wait step", e);
+    }
+  }
+
+  /** Where a run's time goes, for the log. */
+  private static final class Phases {
+    private final StringBuilder marks = new StringBuilder();
+    private long last = System.nanoTime();
+
+    void mark(String phase) {
+      long now = System.nanoTime();
+      marks.append(phase).append('=').append((now - last) / 1_000_000).append("ms ");
+      last = now;
+    }
+
+    @Override
+    public String toString() {
+      return marks.toString().trim();
     }
   }
 

@@ -43,6 +43,11 @@ public record Scenario(
     return new Scenario(name, description, seed, origin, clients, newSteps);
   }
 
+  /** The same steps under another name and origin (the shrinker's candidates). */
+  public Scenario renamed(String newName, String newOrigin) {
+    return new Scenario(newName, description, seed, newOrigin, clients, steps);
+  }
+
   /** How many transactions it asks for. */
   public long records() {
     return steps.stream().filter(s -> s instanceof Step.Record).count();

@@ -1,0 +1,124 @@
+package dualwrite.chaos.property;
+
+import dualwrite.chaos.run.RunFolder;
+import dualwrite.chaos.run.RunOptions;
+import dualwrite.chaos.run.RunResult;
+import dualwrite.chaos.run.Runner;
+import dualwrite.chaos.run.Strategies.Choice;
+import dualwrite.chaos.scenario.Scenario;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+/**
+ * Runs generated scenarios against a strategy variant: {@code lab.scenarios} of them from seed
+ * {@code lab.seed}, or just one when the seed names it ({@code 20261127:17}). Writes what they
+ * covered next to their run folders.
+ */
+public final class GeneratedRuns {
+
+  /** The seed the default build uses, so that it runs the same scenarios every time. */
+  public static final long DEFAULT_SEED = 20261127L;
+
+  /**
+   * @param seed the seed the scenarios come from
+   * @param count how many to run
+   * @param only the one scenario to run, or null for all
+   * @param shrinkBudget how long a shrink may take
+   */
+  public record Settings(long seed, int count, Integer only, Duration shrinkBudget) {
+
+    /**
+     * From the system properties {@code lab.seed} ({@code 123}, {@code 123:17}, or {@code random}),
+     * {@code lab.scenarios} and {@code lab.shrink.seconds}.
+     *
+     * @throws IllegalArgumentException for a value that is not a number
+     */
+    public static Settings fromSystemProperties(int defaultCount) {
+      String seedText = System.getProperty("lab.seed", "").trim();
+      long seed = DEFAULT_SEED;
+      Integer only = null;
+      if (seedText.equals("random")) {
+        seed = ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
+      } else if (!seedText.isEmpty()) {
+        String[] parts = seedText.split(":", 2);
+        seed = Long.parseLong(parts[0]);
+        only = parts.length == 2 ? Integer.valueOf(parts[1]) : null;
+      }
+      int count =
+          Integer.parseInt(System.getProperty("lab.scenarios", Integer.toString(defaultCount)));
+      Duration budget =
+          Duration.ofSeconds(Long.parseLong(System.getProperty("lab.shrink.seconds", "180")));
+      return new Settings(seed, count, only, budget);
+    }
+  }
+
+  private GeneratedRuns() {}
+
+  /** The scenarios the settings name, generated for what the variant deploys. */
+  public static List<Scenario> scenarios(
+      Runner runner, Choice choice, Set<FaultMenu> menu, Settings settings) {
+    ScenarioGenerator generator =
+        new ScenarioGenerator(runner.profile(choice.strategy(), choice.variant()), menu);
+    return settings.only() != null
+        ? List.of(generator.one(settings.seed(), settings.only()))
+        : generator.generate(settings.seed(), settings.count());
+  }
+
+  /** Runs them, one after another, telling {@code progress} about each. */
+  public static List<RunResult> run(
+      Runner runner,
+      Choice choice,
+      Set<FaultMenu> menu,
+      Settings settings,
+      RunOptions options,
+      Consumer<RunResult> progress) {
+    List<RunResult> results = new ArrayList<>();
+    for (Scenario scenario : scenarios(runner, choice, menu, settings)) {
+      RunResult result = runner.run(choice.strategy(), choice.variant(), scenario, options);
+      results.add(result);
+      progress.accept(result);
+    }
+    writeCoverage(runner, choice, settings, Coverage.of(results));
+    return results;
+  }
+
+  private static void writeCoverage(
+      Runner runner, Choice choice, Settings settings, Coverage coverage) {
+    Path file =
+        runner
+            .runs()
+            .resolve(choice.strategy().name())
+            .resolve(choice.variant().name())
+            .resolve("coverage-" + settings.seed() + ".json");
+    try {
+      Files.createDirectories(file.getParent());
+      RunFolder.JSON.writeValue(file.toFile(), coverage);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  /** The command that replays one generated scenario of a test class. */
+  public static String replayCommand(String testClass, long seed, int index) {
+    return "./mvnw verify -pl chaos-tests -am -Dtest="
+        + testClass
+        + " -Dsurefire.failIfNoSpecifiedTests=false -Dlab.seed="
+        + seed
+        + ":"
+        + index;
+  }
+
+  /** The index of a generated scenario, from its name {@code generated-<seed>-<index>}. */
+  public static int indexOf(Scenario scenario) {
+    String name = scenario.name();
+    return Integer.parseInt(name.substring(name.lastIndexOf('-') + 1));
+  }
+}
