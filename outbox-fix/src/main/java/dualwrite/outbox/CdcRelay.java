@@ -1,7 +1,6 @@
 package dualwrite.outbox;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dualwrite.bank.crash.Crash;
 import dualwrite.bank.crash.Tripwire;
 import dualwrite.bank.spi.Instance;
 import io.debezium.embedded.Connect;
@@ -137,29 +136,27 @@ final class CdcRelay implements Instance {
       List<RecordChangeEvent<SourceRecord>> records,
       DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
       throws InterruptedException {
-    try {
-      // region cdc-relay
-      List<OutboxRow> pending = inserts(records);
-      while (!pending.isEmpty()) {
-        Publication publication = publisher.publish(pending, () -> {});
-        Set<Long> parked = settle(publication);
-        pending = retryable(pending, publication, parked);
-        if (!pending.isEmpty()) {
-          backoff.pause(); // Kafka did not take everything: try the rest again, never skip it
-        }
-        checkRunning();
+    // A Crash thrown from the tripwire leaves before markProcessed: nothing of this batch is
+    // stored, and kill() has already fenced the offset store.
+    // region cdc-relay
+    List<OutboxRow> pending = inserts(records);
+    while (!pending.isEmpty()) {
+      Publication publication = publisher.publish(pending, () -> {});
+      Set<Long> parked = settle(publication);
+      pending = retryable(pending, publication, parked);
+      if (!pending.isEmpty()) {
+        backoff.pause(); // Kafka did not take everything: try the rest again, never skip it
       }
-      tripwire.pass(OutboxCrashPoints.CDC_AFTER_PUBLISH);
-      for (RecordChangeEvent<SourceRecord> record : records) {
-        committer.markProcessed(record);
-      }
-      committer.markBatchFinished(); // stores the batch's WAL position
-      // endregion cdc-relay
-      backoff.reset();
-      retainIfDue();
-    } catch (Crash crash) {
-      throw crash; // kill() already ran: leave without storing anything
+      checkRunning();
     }
+    tripwire.pass(OutboxCrashPoints.CDC_AFTER_PUBLISH);
+    for (RecordChangeEvent<SourceRecord> record : records) {
+      committer.markProcessed(record);
+    }
+    committer.markBatchFinished(); // stores the batch's WAL position
+    // endregion cdc-relay
+    backoff.reset();
+    retainIfDue();
   }
 
   /** The outbox rows inserted in these change events (Debezium's envelope: op "c", "after"). */

@@ -70,6 +70,9 @@ final class CdcRelayService extends InstanceService<CdcRelay> {
     config.setProperty("slot.max.retries", "20");
     config.setProperty("slot.retry.delay.ms", "250");
     config.setProperty("retriable.restart.connector.wait.ms", "250");
+    // while the link is cut, the engine retries for ever; a healed link is noticed within a second
+    config.setProperty("errors.retry.delay.initial.ms", "100");
+    config.setProperty("errors.retry.delay.max.ms", "1000");
     // offsets: durable, in the run's database, stored after every batch the relay published
     config.setProperty("offset.storage", PostgresOffsetStore.class.getName());
     config.setProperty(PostgresOffsetStore.URL, target.jdbcUrl());
