@@ -28,7 +28,8 @@ final class Outbox {
   /**
    * Locks the lanes that have work and that no other relay holds. SKIP LOCKED is on the lanes, not
    * on the rows: skipping a locked row would let a relay publish an account's later event while
-   * another relay still holds its earlier one.
+   * another relay still holds its earlier one. NO KEY UPDATE is the weakest lock that two relays
+   * cannot both hold.
    */
   private static final String CLAIM_LANES =
       """
@@ -36,7 +37,7 @@ final class Outbox {
        WHERE EXISTS (SELECT 1 FROM bank.outbox o
                       WHERE o.lane = l.lane AND o.published_at IS NULL AND o.parked_at IS NULL)
        ORDER BY l.lane
-       FOR UPDATE SKIP LOCKED
+       FOR NO KEY UPDATE SKIP LOCKED
       """;
 
   private static final String PENDING_IN_LANES =

@@ -30,8 +30,9 @@ CREATE TABLE bank.outbox (
   -- number of attempts, so it cannot block the rows behind it. An operator looks at it.
   parked_at     timestamptz,
   parked_reason text,
+  -- No foreign key to bank.outbox_lanes on purpose: its check would make the bank's insert lock
+  -- the lane, and so wait for a relay that holds the lane while Kafka is slow.
   lane          smallint    NOT NULL GENERATED ALWAYS AS (hashtext(account_id) & 15) STORED
-                            REFERENCES bank.outbox_lanes
 );
 
 -- What a relay looks for: the unpublished, unparked rows of a lane, oldest first.

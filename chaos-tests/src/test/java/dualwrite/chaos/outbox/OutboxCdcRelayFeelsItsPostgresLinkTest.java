@@ -29,8 +29,8 @@ class OutboxCdcRelayFeelsItsPostgresLinkTest {
         run.env.proxy(Link.of(Component.RELAY, Server.POSTGRES)).disable();
         receipts.addAll(run.record(10, "acct-1", "acct-2", "acct-3"));
         await()
-            .during(Duration.ofSeconds(3))
-            .atMost(Duration.ofSeconds(6))
+            .during(Duration.ofSeconds(2))
+            .atMost(Duration.ofSeconds(5))
             .until(() -> run.topic.all().size() == 5);
         assertThat(run.relay(1).isUp()).as("the relay is still running").isTrue();
       } finally {
