@@ -12,7 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A row that Kafka refuses for itself (here: larger than a record may be) is parked with the reason
@@ -20,9 +21,10 @@ import org.junit.jupiter.api.Test;
  */
 class OutboxPoisonEventIsParkedTest {
 
-  @Test
-  void aTooLargeRowIsParkedAndLaterEventsArePublished() throws Exception {
-    try (OutboxRun run = OutboxRun.start("polling", OutboxSettings.defaults(), false)) {
+  @ParameterizedTest(name = "{0} relay")
+  @ValueSource(strings = {"polling", "cdc"})
+  void aTooLargeRowIsParkedAndLaterEventsArePublished(String variant) throws Exception {
+    try (OutboxRun run = OutboxRun.start(variant, OutboxSettings.defaults(), false)) {
       List<Receipt> receipts = new ArrayList<>(run.record(2, "acct-1"));
       UUID poison = UUID.randomUUID();
       run.execute(
