@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -63,7 +64,7 @@ final class Publisher implements AutoCloseable {
             producer.send(
                 EventRecords.toRecord(topic, row.accountId(), row.eventId(), row.payload())));
       } catch (KafkaException e) {
-        acks.add(java.util.concurrent.CompletableFuture.failedFuture(e));
+        acks.add(CompletableFuture.failedFuture(e));
       }
     }
     return acks;
