@@ -1,0 +1,2 @@
+/** The outbox strategy's chaos suite: real PostgreSQL and Kafka, faults on each link, crashes. */
+package dualwrite.chaos.outbox;

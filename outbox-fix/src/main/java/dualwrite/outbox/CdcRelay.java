@@ -1,0 +1,293 @@
+package dualwrite.outbox;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dualwrite.bank.crash.Tripwire;
+import dualwrite.bank.spi.Instance;
+import io.debezium.embedded.Connect;
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.RecordChangeEvent;
+import io.debezium.engine.format.ChangeEventFormat;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One life of a CDC relay: Debezium's embedded engine reads the outbox's inserts from the
+ * write-ahead log (pgoutput, through the relay's PostgreSQL link), and for each batch the relay
+ * publishes the rows, waits for Kafka's acknowledgements, marks the rows published, and only then
+ * lets Debezium store the batch's position ({@link PostgresOffsetStore}). A supervisor thread
+ * starts a fresh engine whenever one ends with an error, so the relay never gives up.
+ */
+final class CdcRelay implements Instance {
+
+  private static final Logger log = LoggerFactory.getLogger(CdcRelay.class);
+
+  private final String name;
+  private final Properties engineConfig;
+  private final String fenceId;
+  private final Publisher publisher;
+  private final HikariDataSource database;
+  private final OutboxSettings settings;
+  private final Tripwire tripwire;
+  private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2));
+  private final Thread supervisor;
+  private volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
+  private volatile boolean running = true;
+  private long nextRetentionNanos;
+
+  private CdcRelay(
+      String name,
+      Properties engineConfig,
+      String fenceId,
+      Publisher publisher,
+      HikariDataSource database,
+      OutboxSettings settings,
+      Tripwire tripwire) {
+    this.name = name;
+    this.engineConfig = engineConfig;
+    this.fenceId = fenceId;
+    this.publisher = publisher;
+    this.database = database;
+    this.settings = settings;
+    this.tripwire = tripwire;
+    this.nextRetentionNanos = System.nanoTime() + settings.retentionEvery().toNanos();
+    this.supervisor = new Thread(this::supervise, name + "-supervisor");
+    this.supervisor.setDaemon(true);
+  }
+
+  static CdcRelay start(
+      String name,
+      Properties engineConfig,
+      String fenceId,
+      Publisher publisher,
+      HikariDataSource database,
+      OutboxSettings settings,
+      Tripwire tripwire) {
+    CdcRelay relay =
+        new CdcRelay(name, engineConfig, fenceId, publisher, database, settings, tripwire);
+    relay.supervisor.start();
+    return relay;
+  }
+
+  /** Runs one engine after another until the relay stops or dies. */
+  private void supervise() {
+    while (running) {
+      long launched = System.nanoTime();
+      DebeziumEngine<RecordChangeEvent<SourceRecord>> next =
+          DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
+              .using(engineConfig)
+              .using(
+                  new DebeziumEngine.ConnectorCallback() {
+                    @Override
+                    public void pollingStarted() {
+                      log.info(
+                          "{}: Debezium engine started in {} ms",
+                          name,
+                          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launched));
+                    }
+                  })
+              .using(
+                  (success, message, error) -> {
+                    if (running && error != null) {
+                      log.debug("{}: engine ended: {}", name, message);
+                    }
+                  })
+              .notifying(this::handleBatch)
+              .build();
+      engine = next;
+      if (!running) {
+        break; // killed while building: never start it
+      }
+      try {
+        next.run(); // returns when the engine stops, by close() or an error
+      } catch (RuntimeException e) {
+        log.debug("{}: engine failed: {}", name, e.toString());
+      }
+      if (!running) {
+        break;
+      }
+      try {
+        backoff.pause(); // the next engine reads the stored offsets again
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /**
+   * Publishes one batch of captured inserts, marks them published, and only then hands their
+   * positions to Debezium, which stores them (offset.flush.interval.ms=0: at every batch).
+   */
+  private void handleBatch(
+      List<RecordChangeEvent<SourceRecord>> records,
+      DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
+      throws InterruptedException {
+    // A Crash thrown from the tripwire leaves before markProcessed: nothing of this batch is
+    // stored, and kill() has already fenced the offset store.
+    // region cdc-relay
+    List<OutboxRow> pending = inserts(records);
+    while (!pending.isEmpty()) {
+      Publication publication = publisher.publish(pending, () -> {});
+      Set<Long> parked = settle(publication);
+      pending = retryable(pending, publication, parked);
+      if (!pending.isEmpty()) {
+        backoff.pause(); // Kafka did not take everything: try the rest again, never skip it
+      }
+      checkRunning();
+    }
+    tripwire.pass(OutboxCrashPoints.CDC_AFTER_PUBLISH);
+    for (RecordChangeEvent<SourceRecord> record : records) {
+      committer.markProcessed(record);
+    }
+    committer.markBatchFinished(); // stores the batch's WAL position
+    // endregion cdc-relay
+    backoff.reset();
+    retainIfDue();
+  }
+
+  /** The outbox rows inserted in these change events (Debezium's envelope: op "c", "after"). */
+  private static List<OutboxRow> inserts(List<RecordChangeEvent<SourceRecord>> records) {
+    List<OutboxRow> rows = new ArrayList<>();
+    for (RecordChangeEvent<SourceRecord> event : records) {
+      Object value = event.record().value();
+      if (!(value instanceof Struct envelope) || envelope.schema().field("op") == null) {
+        continue; // not a row change
+      }
+      if (!"c".equals(envelope.getString("op"))) {
+        continue;
+      }
+      Struct after = envelope.getStruct("after");
+      rows.add(
+          new OutboxRow(
+              after.getInt64("id"),
+              UUID.fromString(after.getString("event_id")),
+              after.getString("account_id"),
+              after.getString("payload").getBytes(StandardCharsets.UTF_8)));
+    }
+    return rows;
+  }
+
+  /**
+   * Marks published rows and counts failures (parking poison), retrying until PostgreSQL takes it.
+   */
+  private Set<Long> settle(Publication publication) throws InterruptedException {
+    while (true) {
+      checkRunning();
+      try (Connection connection = database.getConnection()) {
+        try {
+          Outbox.markPublished(connection, publication.publishedIds());
+          List<Long> parked =
+              Outbox.recordFailures(
+                  connection, publication.failures(), publication.poison(), settings.maxAttempts());
+          connection.commit();
+          if (!parked.isEmpty()) {
+            log.warn("{}: parked poison rows {}", name, parked);
+          }
+          return new HashSet<>(parked);
+        } catch (SQLException e) {
+          connection.rollback();
+          throw e;
+        }
+      } catch (SQLException e) {
+        log.debug("{}: cannot mark the batch yet: {}", name, e.toString());
+        backoff.pause();
+      }
+    }
+  }
+
+  private static List<OutboxRow> retryable(
+      List<OutboxRow> pending, Publication publication, Set<Long> parked) {
+    return pending.stream()
+        .filter(row -> publication.failures().containsKey(row.id()))
+        .filter(row -> !parked.contains(row.id()))
+        .toList();
+  }
+
+  private void retainIfDue() {
+    if (System.nanoTime() < nextRetentionNanos) {
+      return;
+    }
+    nextRetentionNanos = System.nanoTime() + settings.retentionEvery().toNanos();
+    try (Connection connection = database.getConnection()) {
+      OutboxRetention.deletePublishedOlderThan(connection, settings.retention());
+      connection.commit();
+    } catch (SQLException e) {
+      log.debug("{}: retention failed, will try again: {}", name, e.toString());
+    }
+  }
+
+  private void checkRunning() throws InterruptedException {
+    if (!running || Thread.currentThread().isInterrupted()) {
+      throw new InterruptedException(name + " is stopping");
+    }
+  }
+
+  /**
+   * Dies as a killed process would: the offset store is fenced first, so the engine's own shutdown
+   * cannot store a position; the producer and the pool are dropped; the engine is closed in the
+   * background only to free its replication connection.
+   */
+  @Override
+  public void kill() {
+    running = false;
+    PostgresOffsetStore.fence(fenceId);
+    publisher.kill();
+    database.close();
+    backoff.wakeUp();
+    Thread closer = new Thread(this::closeEngine, name + "-killer");
+    closer.setDaemon(true);
+    closer.start();
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    backoff.wakeUp();
+    closeEngine();
+    try {
+      supervisor.join(TimeUnit.SECONDS.toMillis(15));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    publisher.close();
+    database.close();
+  }
+
+  /** Closes the current engine, waiting while it is in a state that refuses to close. */
+  private void closeEngine() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      DebeziumEngine<RecordChangeEvent<SourceRecord>> current = engine;
+      if (current == null) {
+        return;
+      }
+      try {
+        current.close();
+        return;
+      } catch (IllegalStateException e) {
+        if (String.valueOf(e.getMessage()).contains("tasks are starting")) {
+          backoff.sleepQuietly(50);
+          continue;
+        }
+        return; // already stopping or stopped
+      } catch (IOException | RuntimeException e) {
+        log.debug("{}: engine close failed: {}", name, e.toString());
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,186 @@
+package dualwrite.outbox;
+
+import dualwrite.bank.EventJson;
+import dualwrite.bank.TransactionRecorded;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The SQL of the outbox table ({@code bank.outbox}): the bank appends, relays claim, mark and park.
+ * Every statement runs in the caller's transaction and takes its values as bind parameters.
+ */
+final class Outbox {
+
+  private static final String APPEND =
+      """
+      INSERT INTO bank.outbox (event_id, account_id, event_type, payload)
+      VALUES (?, ?, ?, ?::json)
+      """;
+
+  /**
+   * Locks the lanes that have work and that no other relay holds. SKIP LOCKED is on the lanes, not
+   * on the rows: skipping a locked row would let a relay publish an account's later event while
+   * another relay still holds its earlier one. NO KEY UPDATE is the weakest lock that two relays
+   * cannot both hold.
+   */
+  private static final String CLAIM_LANES =
+      """
+      SELECT l.lane FROM bank.outbox_lanes l
+       WHERE EXISTS (SELECT 1 FROM bank.outbox o
+                      WHERE o.lane = l.lane AND o.published_at IS NULL AND o.parked_at IS NULL)
+       ORDER BY l.lane
+       FOR NO KEY UPDATE SKIP LOCKED
+      """;
+
+  private static final String PENDING_IN_LANES =
+      """
+      SELECT id, event_id, account_id, payload::text FROM bank.outbox
+       WHERE lane = ANY (?) AND published_at IS NULL AND parked_at IS NULL
+       ORDER BY id
+       LIMIT ?
+      """;
+
+  private static final String MARK_PUBLISHED =
+      """
+      UPDATE bank.outbox
+         SET published_at = clock_timestamp(), attempts = attempts + 1, last_error = NULL
+       WHERE id = ANY (?) AND published_at IS NULL
+      """;
+
+  private static final String RECORD_FAILURE =
+      "UPDATE bank.outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?";
+
+  private static final String PARK =
+      """
+      UPDATE bank.outbox SET parked_at = clock_timestamp(), parked_reason = last_error
+       WHERE id = ANY (?) AND attempts >= ? AND parked_at IS NULL
+      RETURNING id
+      """;
+
+  static final String BACKLOG =
+      "SELECT count(*) FROM bank.outbox WHERE published_at IS NULL AND parked_at IS NULL";
+
+  private static final int MAX_ERROR_LENGTH = 500;
+
+  private Outbox() {}
+
+  /** Writes the event's row in the open transaction, beside its ledger row. */
+  static void append(Connection connection, TransactionRecorded event) throws SQLException {
+    try (PreparedStatement append = connection.prepareStatement(APPEND)) {
+      append.setObject(1, event.eventId());
+      append.setString(2, event.accountId());
+      append.setString(3, TransactionRecorded.EVENT_TYPE);
+      append.setString(4, new String(EventJson.write(event), StandardCharsets.UTF_8));
+      append.executeUpdate();
+    }
+  }
+
+  /**
+   * Claims work in the open transaction: locks every free lane that has pending rows and returns up
+   * to {@code limit} of their rows, oldest first. The locks last until the transaction ends, so a
+   * relay that dies releases its lanes with its connection.
+   */
+  static List<OutboxRow> claim(Connection connection, int limit) throws SQLException {
+    List<Short> lanes = new ArrayList<>();
+    try (PreparedStatement claim = connection.prepareStatement(CLAIM_LANES);
+        ResultSet rows = claim.executeQuery()) {
+      while (rows.next()) {
+        lanes.add(rows.getShort(1));
+      }
+    }
+    if (lanes.isEmpty()) {
+      return List.of();
+    }
+    List<OutboxRow> pending = new ArrayList<>();
+    try (PreparedStatement select = connection.prepareStatement(PENDING_IN_LANES)) {
+      select.setArray(1, connection.createArrayOf("smallint", lanes.toArray()));
+      select.setInt(2, limit);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          pending.add(
+              new OutboxRow(
+                  rows.getLong(1),
+                  rows.getObject(2, UUID.class),
+                  rows.getString(3),
+                  rows.getString(4).getBytes(StandardCharsets.UTF_8)));
+        }
+      }
+    }
+    return pending;
+  }
+
+  /** Marks rows published, in the open transaction. */
+  static void markPublished(Connection connection, List<Long> ids) throws SQLException {
+    if (ids.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement mark = connection.prepareStatement(MARK_PUBLISHED)) {
+      mark.setArray(1, ids(connection, ids));
+      mark.executeUpdate();
+    }
+  }
+
+  /**
+   * Counts a failed attempt for each row, with its error. Rows whose failure is the record's own
+   * fault ({@code poison}) are parked once they reach {@code maxAttempts}.
+   *
+   * @param failures each failed row's id and error
+   * @param poison the ids among them that Kafka refused for the record itself
+   * @return the ids of the rows it parked
+   */
+  static List<Long> recordFailures(
+      Connection connection, Map<Long, Throwable> failures, List<Long> poison, int maxAttempts)
+      throws SQLException {
+    if (failures.isEmpty()) {
+      return List.of();
+    }
+    try (PreparedStatement failed = connection.prepareStatement(RECORD_FAILURE)) {
+      for (Map.Entry<Long, Throwable> failure : failures.entrySet()) {
+        failed.setString(1, describe(failure.getValue()));
+        failed.setLong(2, failure.getKey());
+        failed.addBatch();
+      }
+      failed.executeBatch();
+    }
+    if (poison.isEmpty()) {
+      return List.of();
+    }
+    List<Long> parked = new ArrayList<>();
+    try (PreparedStatement park = connection.prepareStatement(PARK)) {
+      park.setArray(1, ids(connection, poison));
+      park.setInt(2, maxAttempts);
+      try (ResultSet rows = park.executeQuery()) {
+        while (rows.next()) {
+          parked.add(rows.getLong(1));
+        }
+      }
+    }
+    return parked;
+  }
+
+  /** Rows still to publish: neither published nor parked. */
+  static long backlog(Connection connection) throws SQLException {
+    try (PreparedStatement count = connection.prepareStatement(BACKLOG);
+        ResultSet row = count.executeQuery()) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  static String describe(Throwable error) {
+    String text = error.getClass().getSimpleName() + ": " + error.getMessage();
+    return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
+  }
+
+  private static Array ids(Connection connection, List<Long> ids) throws SQLException {
+    return connection.createArrayOf("bigint", ids.toArray());
+  }
+}

@@ -1,0 +1,35 @@
+package dualwrite.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * Deletes published outbox rows once they are older than the retention period. Unpublished rows are
+ * never deleted (they are the relay's work), nor parked ones (an operator has to look at them). The
+ * relays run it every {@link OutboxSettings#retentionEvery()}.
+ */
+public final class OutboxRetention {
+
+  private static final String DELETE_OLD_PUBLISHED =
+      """
+      DELETE FROM bank.outbox
+       WHERE published_at IS NOT NULL AND published_at < now() - make_interval(secs => ?)
+      """;
+
+  private OutboxRetention() {}
+
+  /**
+   * Deletes, in the caller's transaction, the rows published more than {@code retention} ago.
+   *
+   * @return how many rows were deleted
+   */
+  public static int deletePublishedOlderThan(Connection connection, Duration retention)
+      throws SQLException {
+    try (PreparedStatement delete = connection.prepareStatement(DELETE_OLD_PUBLISHED)) {
+      delete.setDouble(1, retention.toMillis() / 1000.0);
+      return delete.executeUpdate();
+    }
+  }
+}

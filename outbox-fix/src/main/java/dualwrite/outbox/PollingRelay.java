@@ -1,0 +1,220 @@
+package dualwrite.outbox;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dualwrite.bank.crash.Crash;
+import dualwrite.bank.crash.Tripwire;
+import dualwrite.bank.spi.Instance;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One life of a polling relay: a thread that claims pending outbox rows, publishes them, waits for
+ * Kafka's acknowledgements and marks them published, all inside one database transaction that holds
+ * the claimed lanes. It sleeps on LISTEN/NOTIFY, with a short polling fallback, and it never gives
+ * up: every failure of PostgreSQL or Kafka leads to a back-off and another try.
+ */
+final class PollingRelay implements Instance {
+
+  private static final Logger log = LoggerFactory.getLogger(PollingRelay.class);
+
+  /** The channel the outbox's insert trigger notifies (see V2__outbox.sql). */
+  static final String CHANNEL = "bank_outbox";
+
+  private final String name;
+  private final HikariDataSource database;
+  private final Publisher publisher;
+  private final OutboxSettings settings;
+  private final Tripwire tripwire;
+  private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2));
+  private final Thread thread;
+  private Connection listener;
+  private long nextRetentionNanos;
+  private volatile boolean running = true;
+
+  private PollingRelay(
+      String name,
+      HikariDataSource database,
+      Publisher publisher,
+      OutboxSettings settings,
+      Tripwire tripwire) {
+    this.name = name;
+    this.database = database;
+    this.publisher = publisher;
+    this.settings = settings;
+    this.tripwire = tripwire;
+    this.nextRetentionNanos = System.nanoTime() + settings.retentionEvery().toNanos();
+    this.thread = new Thread(this::run, name);
+    this.thread.setDaemon(true);
+  }
+
+  static PollingRelay start(
+      String name,
+      HikariDataSource database,
+      Publisher publisher,
+      OutboxSettings settings,
+      Tripwire tripwire) {
+    PollingRelay relay = new PollingRelay(name, database, publisher, settings, tripwire);
+    relay.thread.start();
+    return relay;
+  }
+
+  private void run() {
+    try {
+      while (running) {
+        try {
+          int relayed = relayOneBatch();
+          retainIfDue();
+          if (relayed < settings.batchSize()) {
+            awaitWork();
+          }
+        } catch (SQLException | PublishFailed | RuntimeException e) {
+          if (!running) {
+            break;
+          }
+          log.debug("{}: {}; backing off", name, e.toString());
+          closeListener();
+          backoff.pause();
+        }
+      }
+    } catch (Crash crash) {
+      // died at a crash point: kill() already ran, nothing more may reach the outside world
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      closeListener();
+    }
+  }
+
+  /**
+   * Claims, publishes and marks one batch in one transaction.
+   *
+   * @return how many rows it published
+   * @throws PublishFailed after marking what did get through, when Kafka failed some rows for a
+   *     reason that passes: the caller backs off
+   */
+  private int relayOneBatch() throws SQLException, InterruptedException, PublishFailed {
+    try (Connection connection = database.getConnection()) {
+      try {
+        // region polling-relay
+        List<OutboxRow> rows = Outbox.claim(connection, settings.batchSize());
+        if (rows.isEmpty()) {
+          connection.commit();
+          return 0;
+        }
+        tripwire.pass(OutboxCrashPoints.AFTER_CLAIM);
+        Publication publication =
+            publisher.publish(rows, () -> tripwire.pass(OutboxCrashPoints.MID_BATCH));
+        tripwire.pass(OutboxCrashPoints.AFTER_PUBLISH);
+        Outbox.markPublished(connection, publication.publishedIds());
+        List<Long> parked =
+            Outbox.recordFailures(
+                connection, publication.failures(), publication.poison(), settings.maxAttempts());
+        connection.commit(); // releases the lanes
+        // endregion polling-relay
+        if (!parked.isEmpty()) {
+          log.warn("{}: parked poison rows {}", name, parked);
+        }
+        if (publication.hasPassingFailures()) {
+          throw new PublishFailed(publication.anyFailure());
+        }
+        backoff.reset();
+        return publication.published().size();
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(connection);
+        throw e;
+      }
+    }
+  }
+
+  /** Deletes old published rows now and then, in its own short transaction. */
+  private void retainIfDue() throws SQLException {
+    if (System.nanoTime() < nextRetentionNanos) {
+      return;
+    }
+    nextRetentionNanos = System.nanoTime() + settings.retentionEvery().toNanos();
+    try (Connection connection = database.getConnection()) {
+      int deleted = OutboxRetention.deletePublishedOlderThan(connection, settings.retention());
+      connection.commit();
+      if (deleted > 0) {
+        log.debug("{}: retention deleted {} published rows", name, deleted);
+      }
+    }
+  }
+
+  /** Sleeps until the bank notifies an insert, or the polling interval passes. */
+  private void awaitWork() throws SQLException, InterruptedException {
+    long timeoutMs = settings.pollInterval().toMillis();
+    if (listener == null) {
+      listener = database.getConnection();
+      try (Statement listen = listener.createStatement()) {
+        listen.execute("LISTEN " + CHANNEL);
+      }
+      listener.commit();
+    }
+    listener.unwrap(PGConnection.class).getNotifications((int) timeoutMs);
+  }
+
+  private void closeListener() {
+    if (listener != null) {
+      try {
+        listener.close();
+      } catch (SQLException e) {
+        // a broken connection is dropped by the pool
+      }
+      listener = null;
+    }
+  }
+
+  private static void rollbackQuietly(Connection connection) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      // the connection is gone: the server rolls back and releases the lanes on its own
+    }
+  }
+
+  /** Dies as a killed process would: unacknowledged records dropped, the transaction abandoned. */
+  @Override
+  public void kill() {
+    running = false;
+    publisher.kill();
+    database.close(); // aborts the open connections: PostgreSQL rolls back and frees the lanes
+    backoff.wakeUp();
+    if (Thread.currentThread() != thread) {
+      join();
+    }
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    backoff.wakeUp();
+    join();
+    publisher.close();
+    database.close();
+  }
+
+  private void join() {
+    try {
+      thread.join(TimeUnit.SECONDS.toMillis(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Kafka refused some rows for a reason that passes; the relay backs off before it tries again.
+   */
+  static final class PublishFailed extends Exception {
+    PublishFailed(Throwable cause) {
+      super("Kafka did not take every row: " + cause, cause, false, false);
+    }
+  }
+}

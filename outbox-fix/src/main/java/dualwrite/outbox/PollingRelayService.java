@@ -1,0 +1,36 @@
+package dualwrite.outbox;
+
+import dualwrite.bank.Component;
+import dualwrite.bank.crash.Crashes;
+import dualwrite.bank.crash.Tripwire;
+import dualwrite.bank.spi.Connections;
+import dualwrite.bank.spi.InstanceService;
+
+/**
+ * A polling relay component ({@code relay-1}, {@code relay-2}, ...): each start opens a pool
+ * through the relay's PostgreSQL link and a producer through its Kafka link.
+ */
+final class PollingRelayService extends InstanceService<PollingRelay> {
+
+  private final Connections connections;
+  private final OutboxSettings settings;
+
+  PollingRelayService(
+      String name, Connections connections, OutboxSettings settings, Crashes crashes) {
+    super(name, Component.RELAY, crashes, OutboxCrashPoints.relay(OutboxVariant.POLLING));
+    this.connections = connections;
+    this.settings = settings;
+  }
+
+  @Override
+  protected PollingRelay launch(Tripwire tripwire) {
+    return PollingRelay.start(
+        name(),
+        // one connection to claim and publish, one to listen for the bank's notifications
+        connections.database(Component.RELAY).openPool("outbox-" + name(), 2),
+        new Publisher(
+            connections.kafka(Component.RELAY), "outbox-" + name(), connections.topics().events()),
+        settings,
+        tripwire);
+  }
+}
