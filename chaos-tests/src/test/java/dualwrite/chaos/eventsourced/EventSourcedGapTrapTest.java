@@ -3,7 +3,6 @@ package dualwrite.chaos.eventsourced;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dualwrite.bank.TransactionFailed;
 import dualwrite.bank.TransactionRequest;
 import dualwrite.bank.TransactionType;
 import dualwrite.eventsourced.AccountLedger;
@@ -129,7 +128,7 @@ class EventSourcedGapTrapTest {
           .until(() -> lab.deliveries().transactionIds().contains(marker.transactionId()));
     }
 
-    private static TransactionRequest request(String account) throws TransactionFailed {
+    private static TransactionRequest request(String account) {
       return TransactionRequest.of(account, TransactionType.DEPOSIT, 100, "EUR");
     }
   }

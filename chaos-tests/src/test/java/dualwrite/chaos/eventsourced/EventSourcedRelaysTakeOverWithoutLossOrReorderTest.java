@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dualwrite.bank.Component;
-import dualwrite.bank.TransactionFailed;
 import dualwrite.bank.TransactionRequest;
 import dualwrite.bank.TransactionType;
 import dualwrite.chaos.env.Link;
@@ -55,6 +54,7 @@ class EventSourcedRelaysTakeOverWithoutLossOrReorderTest {
 
         // 1. The leader dies after publishing, before saving its position.
         lab.crashes.arm(EventSourcedCrashPoints.AFTER_PUBLISH, 1);
+        lab.bank().record(request("acct-1")); // a batch to publish, however far the writer got
         await().atMost(TAKEOVER).until(() -> !lab.service(first).isUp());
         String second = awaitLeader(lab, first);
         leaders.add(second);
@@ -118,7 +118,7 @@ class EventSourcedRelaysTakeOverWithoutLossOrReorderTest {
         .until(lab::leader, leader -> leader != null && !Objects.equals(leader, previous));
   }
 
-  private static TransactionRequest request(String account) throws TransactionFailed {
+  private static TransactionRequest request(String account) {
     return TransactionRequest.of(account, TransactionType.PURCHASE, 120, "EUR");
   }
 }
