@@ -12,10 +12,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Event sourcing: the bank writes one thing, an entry appended to the account's stream, and that
- * entry is the event. A relay reads the ledger as a log and publishes what it finds, remembering in
- * PostgreSQL how far it got. There is no second write to get wrong; what can go wrong is the relay
- * skipping an entry, which the {@code log-relay} variant never does.
+ * Event sourcing as a dual-write strategy: the bank appends one entry per transaction to the
+ * account's stream, and that entry is the event. A relay reads the ledger as a log and publishes
+ * what it finds, remembering in PostgreSQL how far it got. There is no second write to get wrong;
+ * what can go wrong is the relay skipping an entry, which the {@code log-relay} variant never does.
  *
  * <p>A deployment runs the bank and {@code relays} relay services, {@code relay-1}, {@code
  * relay-2}, ...; one of them publishes at a time and the others stand by to take over. The number

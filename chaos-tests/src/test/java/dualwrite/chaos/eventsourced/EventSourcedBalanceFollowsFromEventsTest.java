@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
+/** Checks that the balance is derived from the ledger's entries and nothing else. */
 class EventSourcedBalanceFollowsFromEventsTest {
 
   @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** Checks that dying at any crash point and restarting loses no event. */
 class EventSourcedCrashAtEveryPointLosesNothingTest {
 
   private static final int BATCH = 20;

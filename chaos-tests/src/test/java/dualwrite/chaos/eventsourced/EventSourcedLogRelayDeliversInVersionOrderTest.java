@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
+/** Checks that the log relay publishes every committed entry once, in each account's order. */
 class EventSourcedLogRelayDeliversInVersionOrderTest {
 
   private static final int WRITERS = 4;

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
+/** Checks that the relay survives its links to Kafka and PostgreSQL going down. */
 class EventSourcedRelayRidesOutLinkFaultsTest {
 
   @Test

@@ -8,6 +8,7 @@ import dualwrite.bank.spi.Variant;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
+/** Checks what the harness sees of the strategy through the SPI alone. */
 class EventSourcedStrategyIsRegisteredWithItsVariantsTest {
 
   @Test

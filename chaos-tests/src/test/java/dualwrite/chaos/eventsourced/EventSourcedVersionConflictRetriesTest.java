@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
+/** Checks that optimistic concurrency on an account's version retries instead of losing writes. */
 class EventSourcedVersionConflictRetriesTest {
 
   @Test
