@@ -1,0 +1,244 @@
+package dualwrite.eventsourced;
+
+import dualwrite.bank.crash.Crash;
+import dualwrite.bank.crash.Tripwire;
+import dualwrite.bank.spi.DatabaseTarget;
+import dualwrite.bank.spi.Instance;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One life of a relay: a thread that waits to become the leader, then reads the ledger past the
+ * saved position, publishes what it read, and only then moves the position. Errors never stop it:
+ * it backs off and tries again, until it is stopped or dies at a crash point.
+ */
+final class Relay implements Instance {
+
+  /** The most entries read, published and passed in one step. */
+  static final int BATCH_SIZE = 200;
+
+  private static final Logger log = LoggerFactory.getLogger(Relay.class);
+  private static final Duration IDLE = Duration.ofMillis(20);
+  private static final Duration STANDBY = Duration.ofMillis(100);
+  private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
+
+  private final String name;
+  private final DatabaseTarget database;
+  private final Map<String, Object> producerSettings;
+  private final String topic;
+  private final Cursor cursor;
+  private final Tripwire tripwire;
+  private final Thread thread;
+  private volatile boolean running = true;
+  private volatile boolean killed;
+  private LeaderLock lock; // guarded by this
+  private Publisher publisher; // guarded by this
+
+  private Relay(
+      String name,
+      DatabaseTarget database,
+      Map<String, Object> producerSettings,
+      String topic,
+      Cursor cursor,
+      Tripwire tripwire) {
+    this.name = name;
+    this.database = database;
+    this.producerSettings = producerSettings;
+    this.topic = topic;
+    this.cursor = cursor;
+    this.tripwire = tripwire;
+    this.thread = new Thread(this::run, name);
+    this.thread.setDaemon(true);
+  }
+
+  static Relay start(
+      String name,
+      DatabaseTarget database,
+      Map<String, Object> producerSettings,
+      String topic,
+      Cursor cursor,
+      Tripwire tripwire) {
+    Relay relay = new Relay(name, database, producerSettings, topic, cursor, tripwire);
+    relay.thread.start();
+    return relay;
+  }
+
+  private void run() {
+    Duration backoff = FIRST_BACKOFF;
+    try {
+      while (running) {
+        Duration pause;
+        try {
+          pause = step();
+          backoff = FIRST_BACKOFF;
+        } catch (SQLException e) {
+          log.debug("{}: database trouble, reconnecting: {}", name, e.toString());
+          dropSession();
+          pause = backoff;
+          backoff = longer(backoff);
+        } catch (Publisher.Failed e) {
+          log.debug("{}: {}; the batch goes again", name, e.getMessage());
+          dropPublisher();
+          pause = backoff;
+          backoff = longer(backoff);
+        } catch (RuntimeException e) {
+          if (running) {
+            log.warn("{}: unexpected error, starting over", name, e);
+          }
+          dropSession();
+          dropPublisher();
+          pause = backoff;
+          backoff = longer(backoff);
+        }
+        if (running && !pause.isZero()) {
+          TimeUnit.MILLISECONDS.sleep(pause.toMillis());
+        }
+      }
+    } catch (Crash | InterruptedException e) {
+      // died at a crash point, or stopped while waiting
+    } finally {
+      if (killed) {
+        dropSession();
+        dropPublisher();
+      } else {
+        Thread.interrupted(); // the stop's wake-up call must not cut the producer's close short
+        closeGracefully();
+      }
+    }
+  }
+
+  /** One turn of the loop; returns how long to wait before the next. */
+  private Duration step() throws SQLException, Publisher.Failed, InterruptedException {
+    LeaderLock session = session();
+    if (!session.held()) {
+      if (!session.tryAcquire()) {
+        return STANDBY; // another relay leads; try again soon, to take over fast when it dies
+      }
+      log.info("{} is now the active relay", name);
+    }
+    List<LedgerEntry> batch = cursor.next(session.session(), BATCH_SIZE);
+    if (batch.isEmpty()) {
+      return IDLE;
+    }
+    // region publish-then-save
+    List<LedgerEntry> ordered = inVersionOrder(batch);
+    int half = ordered.size() / 2;
+    publisher().publish(ordered.subList(0, half));
+    if (half > 0) {
+      tripwire.pass(EventSourcedCrashPoints.MID_BATCH);
+    }
+    publisher().publish(ordered.subList(half, ordered.size()));
+    tripwire.pass(EventSourcedCrashPoints.AFTER_PUBLISH);
+    cursor.save(session.session(), batch); // only now: at least once, never skipped
+    // endregion publish-then-save
+    return Duration.ZERO;
+  }
+
+  /**
+   * The batch with each account's entries in version order. The cursor's order already agrees (an
+   * entry's writer transaction starts after the account's previous entry committed); this makes the
+   * order the relay promises not depend on that argument.
+   */
+  static List<LedgerEntry> inVersionOrder(List<LedgerEntry> batch) {
+    List<LedgerEntry> ordered = new ArrayList<>(batch);
+    ordered.sort(
+        Comparator.comparing(LedgerEntry::accountId).thenComparingLong(LedgerEntry::version));
+    return ordered;
+  }
+
+  private synchronized LeaderLock session() throws SQLException {
+    requireRunning();
+    if (lock == null) {
+      lock = LeaderLock.connect(database, name);
+    }
+    return lock;
+  }
+
+  private synchronized Publisher publisher() {
+    requireRunning();
+    if (publisher == null) {
+      publisher = new Publisher(producerSettings, topic);
+    }
+    return publisher;
+  }
+
+  private void requireRunning() {
+    if (!running) {
+      throw new IllegalStateException(name + " is stopping");
+    }
+  }
+
+  private synchronized void dropSession() {
+    if (lock != null) {
+      if (lock.held()) {
+        log.info("{} is no longer the active relay", name);
+      }
+      lock.abort();
+      lock = null;
+    }
+  }
+
+  private synchronized void dropPublisher() {
+    if (publisher != null) {
+      publisher.kill();
+      publisher = null;
+    }
+  }
+
+  private static Duration longer(Duration backoff) {
+    Duration doubled = backoff.multipliedBy(2);
+    return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+  }
+
+  /**
+   * Dies at once: the session is dropped first, so no position can be saved after this, then the
+   * producer with whatever it buffered.
+   */
+  @Override
+  public void kill() {
+    killed = true;
+    running = false;
+    dropSession();
+    dropPublisher();
+    thread.interrupt();
+    if (Thread.currentThread() != thread) {
+      join();
+    }
+  }
+
+  /** Stops after the current step; what it published but did not pass goes again next time. */
+  @Override
+  public void stop() {
+    running = false;
+    thread.interrupt();
+    join();
+  }
+
+  /** Lets the producer finish sending, then ends the session, which frees the lock. */
+  private synchronized void closeGracefully() {
+    if (publisher != null) {
+      publisher.close();
+      publisher = null;
+    }
+    if (lock != null) {
+      lock.close();
+      lock = null;
+    }
+  }
+
+  private void join() {
+    try {
+      thread.join(TimeUnit.SECONDS.toMillis(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
