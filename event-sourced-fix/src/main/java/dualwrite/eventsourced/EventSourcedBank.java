@@ -34,7 +34,8 @@ final class EventSourcedBank implements Bank, Instance {
     for (int attempt = 1; ; attempt++) {
       try {
         LedgerEntry entry =
-            InTransaction.run(database, connection -> AccountLedger.append(connection, request));
+            InTransaction.run(
+                database, tripwire, connection -> AccountLedger.append(connection, request));
         tripwire.pass(EventSourcedCrashPoints.AFTER_DB_COMMIT);
         return new Receipt(entry.transactionId(), entry.eventId(), entry.version());
       } catch (TransactionFailed failed) {

@@ -48,6 +48,11 @@ public final class EventSourcedStrategy implements DualWriteStrategy {
   }
 
   @Override
+  public DualWriteStrategy withRelays(int count) {
+    return new EventSourcedStrategy(count);
+  }
+
+  @Override
   public String name() {
     return "event-sourced";
   }

@@ -31,6 +31,7 @@ final class OutboxBank implements Bank, Instance {
     TransactionRecorded event =
         InTransaction.run(
             database,
+            tripwire,
             connection -> {
               TransactionRecorded recorded = Ledger.record(connection, request);
               Outbox.append(connection, recorded); // the same transaction: both rows or neither

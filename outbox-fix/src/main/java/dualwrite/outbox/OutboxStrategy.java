@@ -34,6 +34,11 @@ public final class OutboxStrategy implements DualWriteStrategy {
   }
 
   @Override
+  public DualWriteStrategy withRelays(int relays) {
+    return new OutboxStrategy(settings.withRelays(relays));
+  }
+
+  @Override
   public String name() {
     return "outbox";
   }

@@ -19,17 +19,30 @@ import org.apache.kafka.common.KafkaException;
 /**
  * Publishes outbox rows with an idempotent producer ({@code acks=all}) and waits for every
  * acknowledgement, so that a row is marked published only once Kafka has it.
+ *
+ * <p>Order needs care on failure. Within one producer session Kafka appends an account's records in
+ * order and without gaps. A gap opens when the application lets a later record through after an
+ * earlier one failed: a {@code send} that threw while the broker was away, then a later one that
+ * went through once it was back; or a batch that expired while a later one, retried under a new
+ * producer epoch, landed. Either way the relay retries the earlier row after the later one is on
+ * the topic. So the publisher stops sending at the first failed {@code send}, and at the first
+ * failed acknowledgement it closes its producer at once, on the producer's own thread, dropping
+ * everything queued behind; the next batch gets a fresh producer. (Found by the fault catalogue's
+ * broker-kill scenario, which showed an account's second event published before its first.)
  */
 final class Publisher implements AutoCloseable {
 
   /** Longer than the producer's delivery timeout: the producer always answers first. */
   private static final long ACK_WAIT_MS = KafkaSettings.DELIVERY_TIMEOUT_MS + 2000L;
 
-  private final KafkaProducer<String, byte[]> producer;
+  private final Map<String, Object> settings;
   private final String topic;
+  private volatile KafkaProducer<String, byte[]> producer;
+  private volatile boolean broken;
+  private volatile boolean closed;
 
   Publisher(Map<String, Object> link, String clientId, String topic) {
-    Map<String, Object> settings = KafkaSettings.reliableProducer(link, clientId);
+    this.settings = KafkaSettings.reliableProducer(link, clientId);
     // One relay batch makes one producer batch per partition, so an account's rows in it share
     // one fate: all acknowledged or all failed, never a later one without an earlier one.
     settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
@@ -43,6 +56,7 @@ final class Publisher implements AutoCloseable {
    * batch truly half published.
    */
   Publication publish(List<OutboxRow> rows, Runnable midBatch) throws InterruptedException {
+    freshProducerIfBroken();
     Publication publication = new Publication();
     int half = rows.size() / 2;
     if (half == 0) {
@@ -58,16 +72,43 @@ final class Publisher implements AutoCloseable {
 
   private List<Future<RecordMetadata>> sendAll(List<OutboxRow> rows) {
     List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+    KafkaException refused = null;
     for (OutboxRow row : rows) {
+      if (refused != null || broken) {
+        // nothing after a failed row may go out, or it could land before the row's retry
+        acks.add(CompletableFuture.failedFuture(refused != null ? refused : notSent()));
+        continue;
+      }
       try {
         acks.add(
             producer.send(
-                EventRecords.toRecord(topic, row.accountId(), row.eventId(), row.payload())));
+                EventRecords.toRecord(topic, row.accountId(), row.eventId(), row.payload()),
+                this::closeOnFailure));
       } catch (KafkaException e) {
+        refused = e;
         acks.add(CompletableFuture.failedFuture(e));
       }
     }
     return acks;
+  }
+
+  private static KafkaException notSent() {
+    return new KafkaException("not sent: an earlier record of this batch failed");
+  }
+
+  /** Runs on the producer's thread: stop everything queued behind a failed record. */
+  private void closeOnFailure(RecordMetadata metadata, Exception error) {
+    if (error != null && !broken) {
+      broken = true;
+      producer.close(Duration.ZERO);
+    }
+  }
+
+  private synchronized void freshProducerIfBroken() {
+    if (broken && !closed) {
+      producer = new KafkaProducer<>(settings);
+      broken = false;
+    }
   }
 
   private static void awaitAll(
@@ -84,12 +125,14 @@ final class Publisher implements AutoCloseable {
   }
 
   /** Dies: records not yet acknowledged are dropped with the producer's buffer. */
-  void kill() {
+  synchronized void kill() {
+    closed = true;
     producer.close(Duration.ZERO);
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    closed = true;
     producer.close(Duration.ofSeconds(5));
   }
 }

@@ -31,6 +31,19 @@ public interface DualWriteStrategy {
    */
   Deployment deploy(Variant variant, Connections connections, Crashes crashes);
 
+  /**
+   * The same strategy deploying {@code relays} relay services side by side ({@code relay-1}, {@code
+   * relay-2}, ...), to show that several relays stay safe through crashes and takeovers.
+   *
+   * @throws UnsupportedOperationException for a strategy without relays, when {@code relays > 1}
+   */
+  default DualWriteStrategy withRelays(int relays) {
+    if (relays == 1) {
+      return this;
+    }
+    throw new UnsupportedOperationException("strategy " + name() + " runs no relays");
+  }
+
   /** The named variant. */
   default Variant variant(String name) {
     return variants().stream()

@@ -70,6 +70,8 @@ public final class EmbeddedEnvironment implements LabEnvironment {
     long started = System.nanoTime();
     EmbeddedEnvironment environment;
     try {
+      // A fresh broker every time (its logs from the last run go too); PostgreSQL keeps its data
+      // directory, so a second start skips initdb.
       deleteRecursively(home.resolve("kafka"));
       environment = new EmbeddedEnvironment(home);
     } catch (IOException e) {
@@ -167,7 +169,9 @@ public final class EmbeddedEnvironment implements LabEnvironment {
   @Override
   public void close() {
     quietly("stop the broker", () -> broker.stop(ServerControl.Stop.GRACEFUL));
-    quietly("delete the broker's data", () -> deleteRecursively(home.resolve("kafka")));
+    // the broker's data goes; its logs stay for whoever investigates a run
+    quietly(
+        "delete the broker's data", () -> deleteRecursively(home.resolve("kafka").resolve("data")));
     quietly("stop PostgreSQL", () -> postgres.stop(ServerControl.Stop.GRACEFUL));
     quietly("stop the fault proxy", faultProxy::close);
   }

@@ -273,6 +273,11 @@ final class LocalKafkaBroker implements ServerControl {
     config.put("delete.topic.enable", "true");
     config.put("group.initial.rebalance.delay.ms", "0");
     config.put("group.min.session.timeout.ms", "1000");
+    // After a SIGKILL the controller waits out the dead incarnation's session before it lets the
+    // restarted broker in: 9 s by default. Broker and controller share this process, so a short
+    // session costs nothing.
+    config.put("broker.heartbeat.interval.ms", "200");
+    config.put("broker.session.timeout.ms", "1000");
     // A laptop-sized broker.
     config.put("num.network.threads", "2");
     config.put("num.io.threads", "4");

@@ -83,6 +83,8 @@ public final class Nemesis {
     } else if (step instanceof Step.FaultAt at) {
       crashes.armAction(
           point(at.service(), at.point()), at.nth(), () -> injectRecorded(at.fault()));
+    } else if (step instanceof Step.Stall stall) {
+      crashes.armAction(point(stall.service(), stall.point()), stall.nth(), () -> stallHere(stall));
     } else if (step instanceof Step.Kill kill) {
       service(kill.service()).crash();
     } else if (step instanceof Step.Restart restart) {
@@ -112,6 +114,16 @@ public final class Nemesis {
     }
     services.values().forEach(Service::start);
     history.add(Op.NEMESIS, Op.Type.OK, "heal-everything", "heal everything", null, null);
+  }
+
+  private void stallHere(Step.Stall stall) {
+    history.add(Op.NEMESIS, Op.Type.INVOKE, "stalled", stall.describe(), null, null);
+    try {
+      Thread.sleep(stall.millis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    history.add(Op.NEMESIS, Op.Type.OK, "stalled", stall.describe(), null, null);
   }
 
   private void injectRecorded(Fault fault) {
@@ -260,6 +272,9 @@ public final class Nemesis {
     }
     if (step instanceof Step.FaultAt) {
       return "arm-fault";
+    }
+    if (step instanceof Step.Stall) {
+      return "arm-stall";
     }
     if (step instanceof Step.HealAll) {
       return "heal";

@@ -140,7 +140,13 @@ public final class Shrinker {
             .toList();
     Scenario single =
         new Scenario(
-            scenario.name(), scenario.description(), scenario.seed(), scenario.origin(), 1, steps);
+            scenario.name(),
+            scenario.description(),
+            scenario.seed(),
+            scenario.origin(),
+            1,
+            steps,
+            scenario.relays());
     Candidate tried = attempt(single);
     return tried == null ? best : tried;
   }

@@ -26,6 +26,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,8 +73,9 @@ public final class Runner {
    * @throws UnsupportedOperationException when a step needs a server fault the backend cannot do
    */
   public RunResult run(
-      DualWriteStrategy strategy, Variant variant, Scenario scenario, RunOptions options) {
+      DualWriteStrategy chosen, Variant variant, Scenario scenario, RunOptions options) {
     long started = System.nanoTime();
+    DualWriteStrategy strategy = chosen.withRelays(scenario.relays());
     String runId = newRunId();
     Path folder = RunFolder.create(runs, strategy.name(), variant.name(), scenario.name(), runId);
     String template = templates.forMigrations(environment, strategy.migrations(variant));
@@ -187,6 +189,59 @@ public final class Runner {
     }
     profiles.put(key, List.copyOf(found));
     return profiles.get(key);
+  }
+
+  /**
+   * Why a scenario does not apply to a variant (it names a service or crash point the variant
+   * lacks, or needs relays the strategy does not run), or empty when it applies.
+   */
+  public Optional<String> whyNotApplicable(
+      DualWriteStrategy strategy, Variant variant, Scenario scenario) {
+    if (scenario.relays() > 1) {
+      try {
+        strategy.withRelays(scenario.relays());
+      } catch (UnsupportedOperationException e) {
+        return Optional.of(e.getMessage());
+      }
+    }
+    List<ServiceProfile> services = profile(strategy, variant);
+    for (Step step : scenario.steps()) {
+      String service = null;
+      String point = null;
+      if (step instanceof Step.Crash crash) {
+        service = crash.service();
+        point = crash.point();
+      } else if (step instanceof Step.FaultAt at) {
+        service = at.service();
+        point = at.point();
+      } else if (step instanceof Step.Stall stall) {
+        service = stall.service();
+        point = stall.point();
+      } else if (step instanceof Step.Kill kill) {
+        service = kill.service();
+      } else if (step instanceof Step.Restart restart) {
+        service = restart.service();
+      }
+      if (service == null) {
+        continue;
+      }
+      String wanted = service;
+      Optional<ServiceProfile> found =
+          services.stream()
+              .filter(
+                  s ->
+                      s.name().equals(wanted)
+                          || s.component().label().equals(wanted)
+                          || (scenario.relays() > 1 && wanted.startsWith("relay-")))
+              .findFirst();
+      if (found.isEmpty()) {
+        return Optional.of("it has no service " + service);
+      }
+      if (point != null && !found.get().crashPoints().contains(point)) {
+        return Optional.of(service + " has no crash point " + point);
+      }
+    }
+    return Optional.empty();
   }
 
   /** A service a variant deploys, and the names of its crash points. */

@@ -5,6 +5,7 @@ import static dualwrite.chaos.scenario.ScenarioBuilder.scenario;
 
 import dualwrite.bank.Component;
 import dualwrite.chaos.env.Server;
+import dualwrite.chaos.scenario.Step.ServerFault.Action;
 import java.util.List;
 
 /**
@@ -26,7 +27,18 @@ public final class Catalogue {
         commitFails(),
         crashAfterPublish(),
         crashAfterSendCall(),
-        fraudCrashAfterCommit());
+        fraudCrashAfterCommit(),
+        relayKafkaDown(),
+        relayKafkaSlow(),
+        relayPostgresDown(),
+        relayCrash("after-claim"),
+        relayCrash("mid-batch"),
+        relayCrash("after-publish"),
+        relayCrash("cdc-after-publish"),
+        twoRelaysCrashMidBatch(),
+        brokerKill(),
+        postgresImmediateStop(),
+        stalledCommit());
   }
 
   /**
@@ -43,6 +55,123 @@ public final class Catalogue {
                         + name
                         + "'; the catalogue: "
                         + all().stream().map(Scenario::name).toList()));
+  }
+
+  public static Scenario relayKafkaDown() {
+    return scenario(
+            "relay-kafka-down",
+            "The relay loses Kafka for two seconds while the bank keeps committing.")
+        .records(4, 2)
+        .down(link(Component.RELAY, Server.KAFKA))
+        .records(6, 2)
+        .waitMillis(2000)
+        .heal(link(Component.RELAY, Server.KAFKA))
+        .records(4, 2)
+        .build();
+  }
+
+  public static Scenario relayKafkaSlow() {
+    return scenario(
+            "relay-kafka-slow",
+            "The relay's Kafka link turns slow (300 ms), then stops answering for a while.")
+        .clients(2)
+        .inject(Fault.Toxic.latency(link(Component.RELAY, Server.KAFKA), 300))
+        .records(8, 2)
+        .waitMillis(600)
+        .heal(link(Component.RELAY, Server.KAFKA))
+        .inject(Fault.Toxic.timeout(link(Component.RELAY, Server.KAFKA), "downstream", 1000))
+        .records(6, 2)
+        .waitMillis(1500)
+        .heal(link(Component.RELAY, Server.KAFKA))
+        .records(2, 2)
+        .build();
+  }
+
+  public static Scenario relayPostgresDown() {
+    return scenario(
+            "relay-postgres-down",
+            "The relay loses its database for two seconds: for CDC, its replication connection.")
+        .records(4, 2)
+        .down(link(Component.RELAY, Server.POSTGRES))
+        .records(6, 2)
+        .waitMillis(2000)
+        .heal(link(Component.RELAY, Server.POSTGRES))
+        .records(4, 2)
+        .build();
+  }
+
+  /**
+   * The relay dies at one of its crash points with a backlog in front of it: it is stopped while
+   * ten transactions commit, then armed and started, then restarted after it died.
+   */
+  public static Scenario relayCrash(String point) {
+    return scenario(
+            "relay-crash-" + point,
+            "The relay dies at " + point + " with ten events waiting, then comes back.")
+        .clients(2)
+        .kill("relay")
+        .records(10, 3)
+        .awaitClients()
+        .crash("relay", point, 1)
+        .restart("relay")
+        .waitMillis(500)
+        .restart("relay")
+        .records(4, 3)
+        .build();
+  }
+
+  public static Scenario twoRelaysCrashMidBatch() {
+    return scenario(
+            "two-relays-crash-mid-batch",
+            "Two relays run side by side; the one that publishes dies in the middle of a batch.")
+        .relays(2)
+        .clients(2)
+        .kill("relay-1")
+        .kill("relay-2")
+        .records(10, 3)
+        .awaitClients()
+        .crash("relay", "mid-batch", 1)
+        .restart("relay-1")
+        .restart("relay-2")
+        .records(6, 3)
+        .waitMillis(500)
+        .build();
+  }
+
+  public static Scenario brokerKill() {
+    return scenario(
+            "broker-kill", "The Kafka broker is killed (SIGKILL) and restarted with its data.")
+        .records(4, 2)
+        .server(Server.KAFKA, Action.KILL)
+        .records(4, 2)
+        .awaitClients()
+        .server(Server.KAFKA, Action.START)
+        .records(4, 2)
+        .build();
+  }
+
+  public static Scenario postgresImmediateStop() {
+    return scenario(
+            "postgres-immediate-stop",
+            "PostgreSQL stops in immediate mode, as in a power cut, and recovers from its WAL.")
+        .records(4, 2)
+        .server(Server.POSTGRES, Action.STOP_IMMEDIATE)
+        .records(2, 2)
+        .awaitClients()
+        .server(Server.POSTGRES, Action.START)
+        .records(4, 2)
+        .build();
+  }
+
+  public static Scenario stalledCommit() {
+    return scenario(
+            "stalled-commit",
+            "A bank thread stalls for a second between writing and committing (a long GC pause):"
+                + " transactions written after it commit before it.")
+        .clients(3)
+        .step(new Step.Stall("bank", "before-commit", 2, 1000))
+        .records(15, 3)
+        .build();
   }
 
   public static Scenario noFault() {

@@ -15,11 +15,26 @@ import java.util.stream.Collectors;
  * @param origin {@code catalogue}, {@code generated} or {@code test}
  * @param clients how many clients send requests concurrently
  * @param steps what happens, in order
+ * @param relays how many relays the strategy runs side by side (1 unless the scenario is about
+ *     several)
  */
 public record Scenario(
-    String name, String description, long seed, String origin, int clients, List<Step> steps) {
+    String name,
+    String description,
+    long seed,
+    String origin,
+    int clients,
+    List<Step> steps,
+    int relays) {
+
+  /** A scenario with one relay. */
+  public Scenario(
+      String name, String description, long seed, String origin, int clients, List<Step> steps) {
+    this(name, description, seed, origin, clients, steps, 1);
+  }
 
   public Scenario {
+    relays = Math.max(relays, 1); // absent from older scenario files
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(origin, "origin");
@@ -40,12 +55,12 @@ public record Scenario(
 
   /** The same scenario with other steps (the shrinker's move). */
   public Scenario withSteps(List<Step> newSteps) {
-    return new Scenario(name, description, seed, origin, clients, newSteps);
+    return new Scenario(name, description, seed, origin, clients, newSteps, relays);
   }
 
   /** The same steps under another name and origin (the shrinker's candidates). */
   public Scenario renamed(String newName, String newOrigin) {
-    return new Scenario(newName, description, seed, newOrigin, clients, steps);
+    return new Scenario(newName, description, seed, newOrigin, clients, steps, relays);
   }
 
   /** How many transactions it asks for. */

@@ -21,6 +21,7 @@ public final class ScenarioBuilder {
   private final String description;
   private final List<Step> steps = new ArrayList<>();
   private int clients = 1;
+  private int relays = 1;
   private int counter;
 
   private ScenarioBuilder(String name, String description) {
@@ -38,6 +39,11 @@ public final class ScenarioBuilder {
 
   public ScenarioBuilder clients(int clients) {
     this.clients = clients;
+    return this;
+  }
+
+  public ScenarioBuilder relays(int relays) {
+    this.relays = relays;
     return this;
   }
 
@@ -104,6 +110,6 @@ public final class ScenarioBuilder {
   }
 
   public Scenario build() {
-    return new Scenario(name, description, 0, "catalogue", clients, steps);
+    return new Scenario(name, description, 0, "catalogue", clients, steps, relays);
   }
 }

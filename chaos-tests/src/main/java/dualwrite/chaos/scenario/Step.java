@@ -23,6 +23,7 @@ import java.util.Objects;
   @JsonSubTypes.Type(value = Step.HealAll.class, name = "heal-all"),
   @JsonSubTypes.Type(value = Step.Crash.class, name = "crash"),
   @JsonSubTypes.Type(value = Step.FaultAt.class, name = "fault-at"),
+  @JsonSubTypes.Type(value = Step.Stall.class, name = "stall"),
   @JsonSubTypes.Type(value = Step.Kill.class, name = "kill"),
   @JsonSubTypes.Type(value = Step.Restart.class, name = "restart"),
   @JsonSubTypes.Type(value = Step.ServerFault.class, name = "server"),
@@ -144,6 +145,26 @@ public sealed interface Step {
     @Override
     public String describe() {
       return "at(" + service + ", " + point + " #" + nth + ": " + fault.describe() + ")";
+    }
+  }
+
+  /**
+   * Arms a stall at a crash point: the {@code nth} time the service passes it, that thread stops
+   * for {@code millis} and then carries on, as in a long garbage-collection pause. A stall before a
+   * commit keeps a transaction open while later ones commit: the trap for a relay that reads by id.
+   */
+  record Stall(String service, String point, int nth, long millis) implements Step {
+    public Stall {
+      Objects.requireNonNull(service, "service");
+      Objects.requireNonNull(point, "point");
+      if (nth < 1 || millis < 0) {
+        throw new IllegalArgumentException("nth must be 1 or more and millis 0 or more");
+      }
+    }
+
+    @Override
+    public String describe() {
+      return "stall(" + service + ", " + point + " #" + nth + ", " + millis + "ms)";
     }
   }
 
