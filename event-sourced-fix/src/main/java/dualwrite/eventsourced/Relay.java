@@ -28,7 +28,7 @@ final class Relay implements Instance {
   private static final Duration IDLE = Duration.ofMillis(20);
   private static final Duration STANDBY = Duration.ofMillis(100);
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
+  private static final Duration MAX_BACKOFF = Duration.ofMillis(500);
 
   private final String name;
   private final DatabaseTarget database;

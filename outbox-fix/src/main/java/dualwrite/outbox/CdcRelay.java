@@ -42,7 +42,7 @@ final class CdcRelay implements Instance {
   private final HikariDataSource database;
   private final OutboxSettings settings;
   private final Tripwire tripwire;
-  private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2));
+  private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofMillis(500));
   private final Thread supervisor;
   private volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
   private volatile boolean running = true;

@@ -32,7 +32,7 @@ final class PollingRelay implements Instance {
   private final Publisher publisher;
   private final OutboxSettings settings;
   private final Tripwire tripwire;
-  private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2));
+  private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofMillis(500));
   private final Thread thread;
   private Connection listener;
   private long nextRetentionNanos;

@@ -16,7 +16,7 @@ import java.util.Objects;
 public record DatabaseTarget(String jdbcUrl, String user, String password) {
 
   /** How long a component waits for a connection or a query before it gives up. */
-  public static final Duration TIMEOUT = Duration.ofSeconds(3);
+  public static final Duration TIMEOUT = Duration.ofSeconds(2);
 
   public DatabaseTarget {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");

@@ -31,11 +31,19 @@ final class LocalPostgres implements ServerControl {
   private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
 
   private final Path home;
+  private final Path binaries;
   private final int port;
   private EmbeddedPostgres running;
 
+  /**
+   * @param home the server's folder: data directory and log
+   * @param port where it listens, on 127.0.0.1
+   */
   LocalPostgres(Path home, int port) {
     this.home = home;
+    // Binaries are shared by every environment of the build: target/pg-binaries (zonky locks
+    // while it unpacks them).
+    this.binaries = home.toAbsolutePath().getParent().resolveSibling("pg-binaries");
     this.port = port;
   }
 
@@ -83,7 +91,6 @@ final class LocalPostgres implements ServerControl {
     try {
       Files.createDirectories(home);
       reapOrphan();
-      Path binaries = home.resolve("binaries");
       Files.createDirectories(binaries);
       EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
@@ -206,7 +213,7 @@ final class LocalPostgres implements ServerControl {
   }
 
   private Path binary(String name) {
-    try (Stream<Path> dirs = Files.list(home.resolve("binaries"))) {
+    try (Stream<Path> dirs = Files.list(binaries)) {
       return dirs.filter(d -> d.getFileName().toString().startsWith("PG-"))
           .map(d -> d.resolve("bin").resolve(name))
           .filter(Files::isExecutable)

@@ -9,10 +9,15 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
@@ -63,12 +68,15 @@ public final class RunSpace implements Connections, AutoCloseable {
       throw new IllegalArgumentException("bad run id '" + runId + "'");
     }
     RunSpace space = new RunSpace(environment, runId);
-    space.createDatabase(template);
+    // The database and the topics live on different servers: create them side by side.
+    CompletableFuture<Void> topics = CompletableFuture.runAsync(space::createTopics);
     try {
-      space.createTopics();
+      space.createDatabase(template);
+      topics.join();
     } catch (RuntimeException e) {
+      topics.exceptionally(ignored -> null).join();
       space.close();
-      throw e;
+      throw e instanceof CompletionException && e.getCause() instanceof RuntimeException r ? r : e;
     }
     return space;
   }
@@ -132,6 +140,31 @@ public final class RunSpace implements Connections, AutoCloseable {
 
   public LabEnvironment environment() {
     return environment;
+  }
+
+  /** Cleans up closed runs off the critical path: the next run need not wait for a DROP. */
+  private static final ExecutorService JANITOR =
+      Executors.newSingleThreadExecutor(
+          task -> {
+            Thread thread = new Thread(task, "run-space-janitor");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  /** Closes the run space in the background; see {@link #awaitCleanup}. */
+  public void closeLater() {
+    JANITOR.submit(this::close);
+  }
+
+  /** Waits (at most {@code atMost}) until every run space closed later is gone. */
+  public static void awaitCleanup(Duration atMost) {
+    try {
+      JANITOR.submit(() -> {}).get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      log.warn("run spaces were still being cleaned up: {}", e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Drops the run's database (and any replication slot in it) and deletes its topics. */

@@ -85,7 +85,8 @@ public final class Runner {
     Truth truth = null;
     Verdict verdict;
     Phases phases = new Phases();
-    try (RunSpace run = RunSpace.open(environment, runId, template)) {
+    RunSpace run = RunSpace.open(environment, runId, template);
+    try {
       phases.mark("open");
       Crashes crashes = new Crashes();
       FraudDetectionService fraud =
@@ -132,8 +133,9 @@ public final class Runner {
         verdict = Verdict.unknown("could not read the truth: " + e.getMessage());
       }
       phases.mark("check");
+    } finally {
+      run.closeLater();
     }
-    phases.mark("close");
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     RunFolder.write(
         folder,

@@ -24,7 +24,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class Settling {
 
-  private static final Duration POLL = Duration.ofMillis(100);
+  private static final Duration POLL = Duration.ofMillis(50);
 
   private Settling() {}
 

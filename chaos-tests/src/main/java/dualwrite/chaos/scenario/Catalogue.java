@@ -142,6 +142,7 @@ public final class Catalogue {
     return scenario(
             "broker-kill", "The Kafka broker is killed (SIGKILL) and restarted with its data.")
         .records(4, 2)
+        .awaitClients()
         .server(Server.KAFKA, Action.KILL)
         .records(4, 2)
         .awaitClients()
@@ -155,8 +156,9 @@ public final class Catalogue {
             "postgres-immediate-stop",
             "PostgreSQL stops in immediate mode, as in a power cut, and recovers from its WAL.")
         .records(4, 2)
+        .awaitClients()
         .server(Server.POSTGRES, Action.STOP_IMMEDIATE)
-        .records(2, 2)
+        .records(1, 2)
         .awaitClients()
         .server(Server.POSTGRES, Action.START)
         .records(4, 2)
