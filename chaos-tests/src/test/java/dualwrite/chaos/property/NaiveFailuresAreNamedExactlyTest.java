@@ -1,0 +1,131 @@
+package dualwrite.chaos.property;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dualwrite.chaos.LabRuns;
+import dualwrite.chaos.checker.Anomaly;
+import dualwrite.chaos.checker.Verdict;
+import dualwrite.chaos.history.Op;
+import dualwrite.chaos.run.RunOptions;
+import dualwrite.chaos.run.RunResult;
+import dualwrite.chaos.run.Strategies;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The default build's view of the naive strategy under generated crashes and kills: the lab finds
+ * its failures and names them exactly. Each claim says which anomalies a variant can show, and that
+ * the transaction in flight where the bank died shows the one it must.
+ */
+class NaiveFailuresAreNamedExactlyTest {
+
+  private static final Set<FaultMenu> CRASHES_AND_KILLS =
+      EnumSet.of(FaultMenu.CRASHES, FaultMenu.KILLS);
+
+  @Test
+  void dbThenKafkaLosesOnlyTransactionsWhoseClientSawTheBankDie() {
+    List<RunResult> results = generated("naive/db-then-kafka");
+    for (RunResult result : results) {
+      Verdict verdict = result.verdict();
+      assertThat(verdict.found())
+          .as("only lost events, and events out of order when clients race: %s", result.folder())
+          .isSubsetOf(Anomaly.LOST, Anomaly.OUT_OF_ORDER);
+      assertThat(verdict.of(Anomaly.LOST))
+          .as("a lost transaction committed while its client could not learn the outcome")
+          .isSubsetOf(committedButUnresolved(verdict));
+      assertThat(verdict.of(Anomaly.LOST))
+          .as("the transaction that died between commit and publish is lost: %s", result.folder())
+          .containsAll(diedAt(result, "after-db-commit"));
+    }
+    assertFound(results, Anomaly.LOST);
+  }
+
+  @Test
+  void fireAndForgetLosesWhatItsProducerStillHeldEvenWhenItSaidOk() {
+    List<RunResult> results = generated("naive/fire-and-forget");
+    for (RunResult result : results) {
+      assertThat(result.verdict().found())
+          .as("only lost events, and events out of order when clients race: %s", result.folder())
+          .isSubsetOf(Anomaly.LOST, Anomaly.OUT_OF_ORDER);
+      assertThat(result.verdict().of(Anomaly.LOST))
+          .as("the transactions that died before their event left the producer are lost")
+          .containsAll(diedAt(result, "after-db-commit"))
+          .containsAll(diedAt(result, "after-send-call"));
+    }
+    assertFound(results, Anomaly.LOST);
+  }
+
+  @Test
+  void kafkaThenDbInventsOnlyTransactionsThatDiedAfterPublishing() {
+    phantomsOnly("naive/kafka-then-db");
+  }
+
+  @Test
+  void sendInTransactionInventsOnlyTransactionsThatDiedAfterPublishing() {
+    phantomsOnly("naive/send-in-transaction");
+  }
+
+  private static void phantomsOnly(String variant) {
+    List<RunResult> results = generated(variant);
+    for (RunResult result : results) {
+      assertThat(result.verdict().found())
+          .as("only phantoms: %s", result.folder())
+          .isSubsetOf(Anomaly.PHANTOM);
+      assertThat(result.verdict().of(Anomaly.PHANTOM))
+          .as("the transactions that died after Kafka took their event are phantoms")
+          .containsAll(diedAt(result, "after-publish"))
+          .containsAll(diedAt(result, "before-commit"));
+    }
+    assertFound(results, Anomaly.PHANTOM);
+  }
+
+  /** A few generated scenarios of crashes and kills (8 per variant unless lab.naive.scenarios). */
+  private static List<RunResult> generated(String variant) {
+    GeneratedRuns.Settings defaults = GeneratedRuns.Settings.fromSystemProperties(8);
+    GeneratedRuns.Settings settings =
+        new GeneratedRuns.Settings(
+            defaults.seed(),
+            Integer.getInteger("lab.naive.scenarios", 8),
+            defaults.only(),
+            defaults.shrinkBudget());
+    return GeneratedRuns.run(
+        LabRuns.runner(),
+        Strategies.parse(variant),
+        CRASHES_AND_KILLS,
+        settings,
+        RunOptions.DEFAULT,
+        result -> System.out.println(result.summary()));
+  }
+
+  /** The transactions whose client was told the bank died at that crash point. */
+  private static List<UUID> diedAt(RunResult result, String point) {
+    List<UUID> died = new ArrayList<>();
+    for (Op op : result.history()) {
+      if (op.isClient()
+          && op.type() == Op.Type.INFO
+          && op.error() != null
+          && op.error().contains("died at " + point)) {
+        died.add(op.transactionId());
+      }
+    }
+    return died;
+  }
+
+  private static List<UUID> committedButUnresolved(Verdict verdict) {
+    return verdict.unresolved().stream()
+        .filter(Verdict.Unresolved::committed)
+        .map(Verdict.Unresolved::transactionId)
+        .toList();
+  }
+
+  /** The generator found the failure at least once: otherwise these claims proved nothing. */
+  private static void assertFound(List<RunResult> results, Anomaly anomaly) {
+    assertThat(results)
+        .as("some generated scenario shows " + anomaly.label())
+        .anySatisfy(result -> assertThat(result.verdict().of(anomaly)).isNotEmpty());
+  }
+}
