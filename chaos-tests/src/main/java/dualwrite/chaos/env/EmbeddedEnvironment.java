@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -159,6 +160,11 @@ public final class EmbeddedEnvironment implements LabEnvironment {
   /** The folder that holds the servers' data and logs. */
   public Path home() {
     return home;
+  }
+
+  /** PostgreSQL's processes (for memory figures). */
+  public List<Long> postgresProcesses() {
+    return postgres.postgresProcesses();
   }
 
   /** The broker's JVM (for memory figures), or null while it is down. */

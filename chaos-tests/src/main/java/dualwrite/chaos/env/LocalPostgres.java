@@ -155,7 +155,8 @@ final class LocalPostgres implements ServerControl {
     return running != null;
   }
 
-  private List<Long> postgresProcesses() {
+  /** The postmaster and its backends, for memory figures; empty while down. */
+  List<Long> postgresProcesses() {
     return postmasterPid().map(Signals::treeOf).orElse(List.of());
   }
 

@@ -246,6 +246,15 @@ public final class Runner {
     return Optional.empty();
   }
 
+  /**
+   * A fresh run space with the variant's schema migrated (from its template), for work that is not
+   * a scenario, such as the benchmark. The caller closes it.
+   */
+  public RunSpace openRunSpace(DualWriteStrategy strategy, Variant variant, String prefix) {
+    String template = templates.forMigrations(environment, strategy.migrations(variant));
+    return RunSpace.open(environment, prefix + "-" + newRunId(), template);
+  }
+
   /** A service a variant deploys, and the names of its crash points. */
   public record ServiceProfile(String name, Component component, List<String> crashPoints) {}
 

@@ -22,7 +22,7 @@ import org.apache.kafka.common.TopicPartition;
  * empty and the fraud service has committed offsets up to the end of the topic, twice in a row. A
  * fixed wait would be either too long for most runs or too short for some.
  */
-final class Settling {
+public final class Settling {
 
   private static final Duration POLL = Duration.ofMillis(50);
 
@@ -31,7 +31,8 @@ final class Settling {
   /**
    * @return true when settled, false when {@code timeout} passed first
    */
-  static boolean await(Deployment deployment, RunSpace run, String fraudGroup, Duration timeout) {
+  public static boolean await(
+      Deployment deployment, RunSpace run, String fraudGroup, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     int quietChecks = 0;
     Properties props = new Properties();

@@ -8,6 +8,7 @@ import dualwrite.bank.OutcomeUnknown;
 import dualwrite.bank.TransactionRequest;
 import dualwrite.bank.TransactionType;
 import dualwrite.bank.crash.CrashPoint;
+import dualwrite.bank.ledger.InTransaction;
 import dualwrite.bank.spi.Service;
 import dualwrite.eventsourced.EventSourcedCrashPoints;
 import java.time.Duration;
@@ -31,7 +32,9 @@ class EventSourcedCrashAtEveryPointLosesNothingTest {
       assertThat(declared)
           .as("the bank declares its crash point, and every relay declares the relay's")
           .containsExactly(
-              Map.entry("bank", List.of(EventSourcedCrashPoints.AFTER_DB_COMMIT)),
+              Map.entry(
+                  "bank",
+                  List.of(InTransaction.BEFORE_COMMIT, EventSourcedCrashPoints.AFTER_DB_COMMIT)),
               Map.entry(
                   "relay-1",
                   List.of(

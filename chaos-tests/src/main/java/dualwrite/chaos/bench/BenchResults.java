@@ -1,0 +1,59 @@
+package dualwrite.chaos.bench;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What one benchmark run measured, as written to {@code bench.json}. Times in milliseconds, rates
+ * per second.
+ *
+ * @param at when it ran
+ * @param machine processors and memory of the machine, for whoever compares numbers
+ * @param threads client threads that recorded transactions
+ * @param baseline a bare single-row insert and commit through the same link, with as many threads
+ * @param variants per strategy variant
+ * @param environment start-up time and memory of the embedded environment
+ */
+public record BenchResults(
+    Instant at,
+    String machine,
+    int threads,
+    Throughput baseline,
+    List<VariantFigures> variants,
+    EnvironmentFigures environment) {
+
+  /** Operations per second, and their latency. */
+  public record Throughput(double perSecond, double p50, double p99, long operations) {}
+
+  /**
+   * @param variant {@code outbox/polling}
+   * @param fix whether it is a fix or a naive foil
+   * @param recording recording transactions as fast as the clients can
+   * @param ofBaseline recording throughput as a share of the baseline's
+   * @param drainPerSecond how fast its relay publishes a backlog (null without a relay)
+   * @param backlog how many events the backlog held
+   * @param steadyRate transactions per second offered for the lag figures
+   * @param lagP50 commit to fraud check, median, at the steady rate
+   * @param lagP99 commit to fraud check, 99th percentile
+   */
+  public record VariantFigures(
+      String variant,
+      boolean fix,
+      Throughput recording,
+      double ofBaseline,
+      Double drainPerSecond,
+      Integer backlog,
+      int steadyRate,
+      double lagP50,
+      double lagP99) {}
+
+  /**
+   * @param coldStartMs first start: initdb, a fresh broker
+   * @param warmStartMs second start on the same folder
+   * @param postgresMiB proportional set size of PostgreSQL's processes, idle
+   * @param brokerMiB the broker's JVM
+   * @param labMiB this JVM's heap in use
+   */
+  public record EnvironmentFigures(
+      long coldStartMs, long warmStartMs, double postgresMiB, double brokerMiB, double labMiB) {}
+}

@@ -1,0 +1,289 @@
+package dualwrite.chaos.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dualwrite.bank.Component;
+import dualwrite.bank.crash.Crashes;
+import dualwrite.bank.fraud.FraudDetectionService;
+import dualwrite.bank.fraud.FraudRule;
+import dualwrite.bank.spi.Deployment;
+import dualwrite.bank.spi.Service;
+import dualwrite.chaos.bench.BenchResults.EnvironmentFigures;
+import dualwrite.chaos.bench.BenchResults.Throughput;
+import dualwrite.chaos.bench.BenchResults.VariantFigures;
+import dualwrite.chaos.checker.Checker;
+import dualwrite.chaos.checker.Truth;
+import dualwrite.chaos.checker.TruthReader;
+import dualwrite.chaos.checker.Verdict;
+import dualwrite.chaos.env.EmbeddedEnvironment;
+import dualwrite.chaos.env.RunSpace;
+import dualwrite.chaos.run.Runner;
+import dualwrite.chaos.run.Settling;
+import dualwrite.chaos.run.Strategies.Choice;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Measures, in one run against one environment, what each strategy variant costs: how fast and how
+ * slowly the bank records transactions next to a bare insert-and-commit baseline, how fast its
+ * relay drains a backlog, and how long events take from commit to fraud check at a steady rate.
+ * Speed is measured here and reported, never asserted by a test.
+ */
+public final class Benchmark {
+
+  /**
+   * @param threads client threads recording
+   * @param warmUp recording before measuring
+   * @param measure recording measured
+   * @param backlog events in the backlog a relay drains
+   * @param steadyRate transactions per second for the lag figures
+   * @param steadyFor how long the steady rate lasts
+   */
+  public record Settings(
+      int threads,
+      Duration warmUp,
+      Duration measure,
+      int backlog,
+      int steadyRate,
+      Duration steadyFor) {
+
+    public static final Settings FULL =
+        new Settings(
+            4, Duration.ofSeconds(2), Duration.ofSeconds(8), 100_000, 500, Duration.ofSeconds(10));
+
+    public static final Settings QUICK =
+        new Settings(
+            4, Duration.ofSeconds(1), Duration.ofSeconds(3), 10_000, 500, Duration.ofSeconds(4));
+  }
+
+  private final Runner runner;
+  private final Settings settings;
+  private final Consumer<String> progress;
+
+  public Benchmark(Runner runner, Settings settings, Consumer<String> progress) {
+    this.runner = runner;
+    this.settings = settings;
+    this.progress = progress;
+  }
+
+  public BenchResults run(List<Choice> choices) throws Exception {
+    Throughput baseline = baseline(choices.get(0));
+    List<VariantFigures> figures = new ArrayList<>();
+    for (Choice choice : choices) {
+      progress.accept(choice + ": recording");
+      Throughput recording = recording(choice);
+      Double drain = null;
+      if (hasRelay(choice)) {
+        progress.accept(choice + ": draining a backlog of " + settings.backlog());
+        drain = drain(choice);
+      }
+      progress.accept(choice + ": lag at " + settings.steadyRate() + " tx/s");
+      Verdict.Quantiles lag = lag(choice);
+      figures.add(
+          new VariantFigures(
+              choice.toString(),
+              choice.variant().fix(),
+              recording,
+              recording.perSecond() / baseline.perSecond(),
+              drain,
+              drain == null ? null : settings.backlog(),
+              settings.steadyRate(),
+              lag.p50(),
+              lag.p99()));
+    }
+    progress.accept("environment: cold and warm start");
+    EnvironmentFigures environment = environment();
+    Runtime runtime = Runtime.getRuntime();
+    return new BenchResults(
+        Instant.now(),
+        runtime.availableProcessors()
+            + " processors, "
+            + Math.round(totalMemoryGiB())
+            + " GiB, Java "
+            + Runtime.version(),
+        settings.threads(),
+        baseline,
+        figures,
+        environment);
+  }
+
+  /** A bare single-row insert and commit through the bank's link: what no strategy can beat. */
+  private Throughput baseline(Choice any) throws Exception {
+    progress.accept("baseline: single-row insert and commit");
+    try (RunSpace space = runner.openRunSpace(any.strategy(), any.variant(), "bench-base")) {
+      try (Connection direct = connect(space.directDatabase().jdbcUrl());
+          Statement statement = direct.createStatement()) {
+        statement.execute(
+            "CREATE TABLE public.baseline (id uuid PRIMARY KEY, account_id text NOT NULL,"
+                + " amount_minor bigint NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now())");
+      }
+      try (HikariDataSource pool =
+          space.database(Component.BANK).openPool("baseline", settings.threads())) {
+        return Load.asFastAsPossible(
+            () -> {
+              try (Connection connection = pool.getConnection();
+                  PreparedStatement insert =
+                      connection.prepareStatement(
+                          "INSERT INTO public.baseline (id, account_id, amount_minor) VALUES (?, ?, ?)")) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, "acct-1");
+                insert.setLong(3, 4000);
+                insert.executeUpdate();
+                connection.commit();
+              }
+            },
+            settings.threads(),
+            settings.warmUp(),
+            settings.measure());
+      }
+    }
+  }
+
+  private Throughput recording(Choice choice) throws Exception {
+    try (Deployed deployed = deploy(choice, "bench-rec")) {
+      return Load.asFastAsPossible(
+          Load.recording(deployed.deployment().bank()),
+          settings.threads(),
+          settings.warmUp(),
+          settings.measure());
+    }
+  }
+
+  /** The relays stop, a backlog builds up, the relays start: events published per second. */
+  private double drain(Choice choice) throws Exception {
+    try (Deployed deployed = deploy(choice, "bench-drain")) {
+      List<Service> relays =
+          deployed.deployment().services().stream()
+              .filter(s -> s.component() == Component.RELAY)
+              .toList();
+      relays.forEach(Service::stop);
+      Load.count(
+          Load.recording(deployed.deployment().bank()), settings.threads() * 2, settings.backlog());
+      try (Connection direct = connect(deployed.space().directDatabase().jdbcUrl())) {
+        direct.setAutoCommit(true);
+        long started = System.nanoTime();
+        relays.forEach(Service::start);
+        while (deployed.deployment().backlog(direct) > 0) {
+          Thread.sleep(20);
+        }
+        return settings.backlog() / ((System.nanoTime() - started) / 1e9);
+      }
+    }
+  }
+
+  /** A steady rate, then the checker's commit-to-fraud-check quantiles. */
+  private Verdict.Quantiles lag(Choice choice) throws Exception {
+    try (Deployed deployed = deploy(choice, "bench-lag")) {
+      Load.steady(
+          Load.recording(deployed.deployment().bank()),
+          settings.steadyRate(),
+          settings.steadyFor());
+      Settling.await(
+          deployed.deployment(),
+          deployed.space(),
+          FraudDetectionService.groupId(deployed.space()),
+          Duration.ofSeconds(60));
+      Truth truth =
+          TruthReader.read(
+              deployed.space().directDatabase().jdbcUrl(),
+              runner.environment().postgresUser(),
+              runner.environment().postgresPassword(),
+              deployed.space().directKafka(),
+              deployed.space().topics().events());
+      return new Checker().check(List.of(), truth, null).lag().commitToCheck();
+    }
+  }
+
+  /** Cold start (initdb, fresh broker) and warm start (data kept) of a second environment. */
+  private EnvironmentFigures environment() throws IOException {
+    Path home = Path.of("target", "bench-env").toAbsolutePath();
+    deleteRecursively(home);
+    long started = System.nanoTime();
+    double postgresMiB;
+    double brokerMiB;
+    try (EmbeddedEnvironment cold = EmbeddedEnvironment.start(home)) {
+      long coldMs = (System.nanoTime() - started) / 1_000_000;
+      postgresMiB = Memory.pssMiB(cold.postgresProcesses());
+      brokerMiB =
+          cold.brokerProcess() == null ? 0 : Memory.pssMiB(List.of(cold.brokerProcess().pid()));
+      cold.close();
+      started = System.nanoTime();
+      try (EmbeddedEnvironment warm = EmbeddedEnvironment.start(home)) {
+        long warmMs = (System.nanoTime() - started) / 1_000_000;
+        Runtime runtime = Runtime.getRuntime();
+        double labMiB = (runtime.totalMemory() - runtime.freeMemory()) / (1024.0 * 1024.0);
+        return new EnvironmentFigures(coldMs, warmMs, postgresMiB, brokerMiB, labMiB);
+      }
+    } finally {
+      deleteRecursively(home);
+    }
+  }
+
+  private boolean hasRelay(Choice choice) {
+    return runner.profile(choice.strategy(), choice.variant()).stream()
+        .anyMatch(s -> s.component() == Component.RELAY);
+  }
+
+  /** A deployed variant with its fraud service, in a fresh run space. */
+  private record Deployed(RunSpace space, Deployment deployment, FraudDetectionService fraud)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      deployment.close();
+      fraud.stop();
+      space.close();
+    }
+  }
+
+  private Deployed deploy(Choice choice, String prefix) {
+    RunSpace space = runner.openRunSpace(choice.strategy(), choice.variant(), prefix);
+    Crashes crashes = new Crashes();
+    FraudDetectionService fraud =
+        new FraudDetectionService(space, crashes, true, FraudRule.DEFAULT);
+    fraud.start();
+    Deployment deployment = choice.strategy().deploy(choice.variant(), space, crashes);
+    return new Deployed(space, deployment, fraud);
+  }
+
+  private Connection connect(String url) throws java.sql.SQLException {
+    Properties props = new Properties();
+    props.setProperty("user", runner.environment().postgresUser());
+    props.setProperty("password", runner.environment().postgresPassword());
+    return DriverManager.getConnection(url, props);
+  }
+
+  private static double totalMemoryGiB() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+        if (line.startsWith("MemTotal:")) {
+          return Long.parseLong(line.replaceAll("\\D", "")) / (1024.0 * 1024.0);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux: unknown
+    }
+    return 0;
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package dualwrite.chaos.cli;
+
+import dualwrite.chaos.bench.BenchResults;
+import dualwrite.chaos.bench.Benchmark;
+import dualwrite.chaos.run.RunFolder;
+import dualwrite.chaos.run.Strategies;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Measures every strategy variant in one run and writes the figures for the report. */
+@Command(
+    name = "bench",
+    description = {
+      "Measure every variant's speed in one run.",
+      "Recording throughput and latency next to a bare insert baseline, relay drain rate,",
+      "commit-to-fraud-check lag at a steady rate, and the environment's start-up and memory;",
+      "written to target/lab-runs/bench.json for the report."
+    })
+final class BenchCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--quick",
+      description = "shorter measurements and a 10,000-event backlog, for a first look")
+  boolean quick;
+
+  @Option(
+      names = "--variants",
+      split = ",",
+      paramLabel = "<strategy>/<variant>",
+      description = "only these variants (default: all)")
+  List<String> variants;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    List<Strategies.Choice> choices =
+        variants == null
+            ? Strategies.everyVariant()
+            : variants.stream().map(Strategies::parse).toList();
+    out.println("Starting the environment (PostgreSQL, Kafka, fault proxy)...");
+    out.flush();
+    Benchmark benchmark =
+        new Benchmark(
+            Lab.runner(),
+            quick ? Benchmark.Settings.QUICK : Benchmark.Settings.FULL,
+            step -> {
+              out.println("  " + step);
+              out.flush();
+            });
+    BenchResults results = benchmark.run(choices);
+    Files.createDirectories(Lab.RUNS);
+    Path file = Lab.RUNS.resolve("bench.json");
+    RunFolder.JSON.writeValue(file.toFile(), results);
+    print(out, results);
+    out.println("Figures: " + file.toAbsolutePath());
+    out.println(ReportStep.write(Lab.RUNS, Lab.REPORT));
+    out.flush();
+    return 0;
+  }
+
+  static void print(PrintWriter out, BenchResults results) {
+    out.println();
+    out.printf("%s; %d client threads%n", results.machine(), results.threads());
+    out.printf(
+        "baseline (single-row insert + commit): %,.0f tx/s, p50 %.2f ms, p99 %.2f ms%n",
+        results.baseline().perSecond(), results.baseline().p50(), results.baseline().p99());
+    out.printf(
+        "%-28s %10s %8s %8s %8s %12s %10s %10s%n",
+        "variant", "tx/s", "of base", "p50 ms", "p99 ms", "drain ev/s", "lag p50", "lag p99");
+    for (BenchResults.VariantFigures v : results.variants()) {
+      out.printf(
+          "%-28s %,10.0f %7.0f%% %8.2f %8.2f %12s %8.1f ms %8.1f ms%n",
+          v.variant(),
+          v.recording().perSecond(),
+          v.ofBaseline() * 100,
+          v.recording().p50(),
+          v.recording().p99(),
+          v.drainPerSecond() == null ? "-" : String.format("%,.0f", v.drainPerSecond()),
+          v.lagP50(),
+          v.lagP99());
+    }
+    BenchResults.EnvironmentFigures env = results.environment();
+    out.printf(
+        "environment: cold start %,d ms, warm start %,d ms; PostgreSQL %.0f MiB, broker %.0f MiB,"
+            + " this JVM's heap %.0f MiB%n",
+        env.coldStartMs(), env.warmStartMs(), env.postgresMiB(), env.brokerMiB(), env.labMiB());
+  }
+}

@@ -1,0 +1,118 @@
+package dualwrite.chaos.cli;
+
+import dualwrite.chaos.checker.Verdict.Validity;
+import dualwrite.chaos.run.RunOptions;
+import dualwrite.chaos.run.RunResult;
+import dualwrite.chaos.run.Runner;
+import dualwrite.chaos.run.Strategies;
+import dualwrite.chaos.scenario.Catalogue;
+import dualwrite.chaos.scenario.Scenario;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs every strategy variant under every catalogue scenario that applies to it, then writes the
+ * report. The lab's main job.
+ */
+@Command(
+    name = "compare",
+    description = {
+      "Run every variant under every catalogue scenario, then write the report.",
+      "The report goes to target/lab-report; exit status 1 when a fix breaks a promise."
+    })
+final class CompareCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--variants",
+      split = ",",
+      paramLabel = "<strategy>/<variant>",
+      description = "only these variants (default: all)")
+  List<String> variants;
+
+  @Option(
+      names = "--scenarios",
+      split = ",",
+      paramLabel = "<scenario>",
+      description = "only these scenarios (default: the whole catalogue)")
+  List<String> scenarios;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    List<Strategies.Choice> choices =
+        variants == null
+            ? Strategies.everyVariant()
+            : variants.stream().map(Strategies::parse).toList();
+    List<Scenario> catalogue =
+        scenarios == null ? Catalogue.all() : scenarios.stream().map(Catalogue::named).toList();
+    out.println("Starting the environment (PostgreSQL, Kafka, fault proxy)...");
+    out.flush();
+    long started = System.nanoTime();
+    Runner runner = Lab.runner();
+
+    Map<String, Map<String, String>> matrix = new LinkedHashMap<>();
+    List<String> brokenFixes = new ArrayList<>();
+    try (ProgressBar bar = Progress.bar("compare", (long) choices.size() * catalogue.size())) {
+      for (Strategies.Choice choice : choices) {
+        Map<String, String> row = new LinkedHashMap<>();
+        matrix.put(choice.toString(), row);
+        for (Scenario scenario : catalogue) {
+          bar.setExtraMessage(" " + choice + " " + scenario.name());
+          Optional<String> why =
+              runner.whyNotApplicable(choice.strategy(), choice.variant(), scenario);
+          if (why.isPresent()) {
+            row.put(scenario.name(), "n/a");
+          } else {
+            RunResult result =
+                runner.run(choice.strategy(), choice.variant(), scenario, RunOptions.DEFAULT);
+            row.put(scenario.name(), result.verdict().summary());
+            if (choice.variant().fix() && result.verdict().valid() != Validity.VALID) {
+              brokenFixes.add(result.summary() + " -> " + result.folder());
+            }
+          }
+          bar.step();
+        }
+      }
+    }
+    printMatrix(out, matrix, catalogue);
+    out.println();
+    out.println(ReportStep.write(Lab.RUNS, Lab.REPORT));
+    out.printf(
+        "compare took %s%n",
+        Duration.ofNanos(System.nanoTime() - started).toString().substring(2).toLowerCase());
+    if (!brokenFixes.isEmpty()) {
+      out.println("A FIX BROKE A PROMISE:");
+      brokenFixes.forEach(line -> out.println("  " + line));
+      out.flush();
+      return Lab.EXIT_INVALID;
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static void printMatrix(
+      PrintWriter out, Map<String, Map<String, String>> matrix, List<Scenario> catalogue) {
+    for (Scenario scenario : catalogue) {
+      out.println(scenario.name());
+      matrix.forEach(
+          (variant, row) -> {
+            String cell = row.get(scenario.name());
+            if (!"n/a".equals(cell)) {
+              out.printf("  %-28s %s%n", variant, cell);
+            }
+          });
+    }
+  }
+}

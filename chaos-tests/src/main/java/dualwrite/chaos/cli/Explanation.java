@@ -1,0 +1,116 @@
+package dualwrite.chaos.cli;
+
+import dualwrite.chaos.checker.Anomaly;
+import dualwrite.chaos.checker.Verdict;
+import dualwrite.chaos.checker.Verdict.Validity;
+import dualwrite.chaos.history.Op;
+import dualwrite.chaos.run.RunResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A run's verdict in plain words, for a person at a terminal. */
+final class Explanation {
+
+  private static final int IDS_SHOWN = 5;
+
+  private Explanation() {}
+
+  static String of(RunResult result) {
+    Verdict verdict = result.verdict();
+    StringBuilder text = new StringBuilder();
+    text.append(headline(verdict)).append('\n');
+    if (verdict.valid() != Validity.UNKNOWN) {
+      Map<String, Long> counts = verdict.counts();
+      text.append(
+          String.format(
+              "  %d requests: %d ok, %d failed, %d unknown; %d committed, %d records on the topic,"
+                  + " %d fraud checks%n",
+              counts.getOrDefault("ops-invoke", 0L),
+              counts.getOrDefault("ops-ok", 0L),
+              counts.getOrDefault("ops-fail", 0L),
+              counts.getOrDefault("ops-info", 0L),
+              counts.getOrDefault("committed", 0L),
+              counts.getOrDefault("records", 0L),
+              counts.getOrDefault("fraud-checks", 0L)));
+    }
+    Map<UUID, Op.Type> outcomes = outcomes(result.history());
+    for (Anomaly anomaly : verdict.found()) {
+      List<UUID> ids = verdict.of(anomaly);
+      text.append(
+          String.format(
+              "  %s %d: %s%s%n",
+              anomaly.label(),
+              ids.size(),
+              anomaly.meaning(),
+              anomaly.invalidates() ? "" : " (allowed)"));
+      for (UUID id : ids.subList(0, Math.min(IDS_SHOWN, ids.size()))) {
+        Op.Type outcome = outcomes.get(id);
+        text.append("    ")
+            .append(id)
+            .append(": the client was ")
+            .append(told(outcome))
+            .append('\n');
+      }
+      if (ids.size() > IDS_SHOWN) {
+        text.append("    ... and ").append(ids.size() - IDS_SHOWN).append(" more\n");
+      }
+    }
+    long unresolved = verdict.unresolved().size();
+    if (unresolved > 0) {
+      long committed = verdict.unresolved().stream().filter(Verdict.Unresolved::committed).count();
+      text.append(
+          String.format(
+              "  %d requests ended without an answer the client could trust; the truth: %d"
+                  + " committed, %d not%n",
+              unresolved, committed, unresolved - committed));
+    }
+    if (verdict.lag() != null && verdict.lag().commitToCheck().count() > 0) {
+      text.append(
+          String.format(
+              "  delivery: commit to fraud check p50 %.0f ms, p99 %.0f ms%n",
+              verdict.lag().commitToCheck().p50(), verdict.lag().commitToCheck().p99()));
+    }
+    return text.toString();
+  }
+
+  static String headline(Verdict verdict) {
+    return switch (verdict.valid()) {
+      case VALID ->
+          "VALID: every committed transaction reached the fraud service once, in order, and no"
+              + " event was invented.";
+      case INVALID -> "INVALID: " + verdict.summary().substring("invalid: ".length());
+      case UNKNOWN -> "UNKNOWN: the checker could not tell (" + verdict.reason() + ")";
+    };
+  }
+
+  private static String told(Op.Type outcome) {
+    if (outcome == null) {
+      return "never asked for it (no such request)";
+    }
+    return switch (outcome) {
+      case OK -> "told it was recorded";
+      case FAIL -> "told it failed";
+      case INFO -> "left not knowing (an error or timeout)";
+      case INVOKE -> "still waiting";
+    };
+  }
+
+  private static Map<UUID, Op.Type> outcomes(List<Op> history) {
+    Map<UUID, Op.Type> outcomes = new HashMap<>();
+    List<Op> completions = new ArrayList<>();
+    for (Op op : history) {
+      if (op.isClient() && op.transactionId() != null) {
+        if (op.isCompletion()) {
+          completions.add(op);
+        } else {
+          outcomes.putIfAbsent(op.transactionId(), Op.Type.INVOKE);
+        }
+      }
+    }
+    completions.forEach(op -> outcomes.put(op.transactionId(), op.type()));
+    return outcomes;
+  }
+}

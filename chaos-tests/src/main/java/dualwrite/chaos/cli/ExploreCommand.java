@@ -1,0 +1,117 @@
+package dualwrite.chaos.cli;
+
+import dualwrite.chaos.property.Counterexample;
+import dualwrite.chaos.property.Coverage;
+import dualwrite.chaos.property.FaultMenu;
+import dualwrite.chaos.property.GeneratedRuns;
+import dualwrite.chaos.property.Property;
+import dualwrite.chaos.property.Shrinker;
+import dualwrite.chaos.run.RunOptions;
+import dualwrite.chaos.run.RunResult;
+import dualwrite.chaos.run.Runner;
+import dualwrite.chaos.run.Strategies;
+import dualwrite.chaos.scenario.Scenario;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Runs generated scenarios against one variant and holds it to a fix's properties; the first broken
+ * property is shrunk to the smallest scenario that still breaks it.
+ */
+@Command(
+    name = "explore",
+    description = {
+      "Hold one variant to a fix's properties under generated scenarios.",
+      "The first broken property is shrunk to the smallest scenario that still breaks it."
+    },
+    footer = {"", "Example: ./lab explore naive/db-then-kafka --count 20"})
+final class ExploreCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "<strategy>/<variant>")
+  String variant;
+
+  @Option(
+      names = "--count",
+      defaultValue = "20",
+      description = "how many scenarios (${DEFAULT-VALUE})")
+  int count;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "" + GeneratedRuns.DEFAULT_SEED,
+      description = "the seed they come from (${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(
+      names = "--shrink-seconds",
+      defaultValue = "120",
+      description = "how long shrinking may take (${DEFAULT-VALUE})")
+  long shrinkSeconds;
+
+  @Override
+  public Integer call() {
+    if (count < 1) {
+      throw new IllegalArgumentException("--count must be 1 or more");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    Strategies.Choice choice = Strategies.parse(variant);
+    out.println("Starting the environment (PostgreSQL, Kafka, fault proxy)...");
+    out.flush();
+    Runner runner = Lab.runner();
+    GeneratedRuns.Settings settings =
+        new GeneratedRuns.Settings(seed, count, null, Duration.ofSeconds(shrinkSeconds));
+    List<RunResult> results;
+    try (ProgressBar bar = Progress.bar("explore " + choice, count)) {
+      results =
+          GeneratedRuns.run(
+              runner,
+              choice,
+              FaultMenu.everything(),
+              settings,
+              RunOptions.DEFAULT,
+              result -> {
+                bar.setExtraMessage(" " + result.verdict().summary());
+                bar.step();
+              });
+    }
+    out.println(Coverage.of(results).describe());
+    for (Property property : Property.OF_A_FIX) {
+      Optional<RunResult> failure =
+          results.stream().filter(r -> !property.holdsFor(r.verdict())).findFirst();
+      if (failure.isEmpty()) {
+        out.println("holds: " + property.name());
+        continue;
+      }
+      out.println(
+          "BROKEN: " + property.name() + "; shrinking (at most " + shrinkSeconds + " s)...");
+      out.flush();
+      RunResult first = failure.get();
+      Shrinker.Shrunk shrunk =
+          new Shrinker(
+                  scenario ->
+                      runner.run(choice.strategy(), choice.variant(), scenario, RunOptions.DEFAULT),
+                  result -> !property.holdsFor(result.verdict()),
+                  settings.shrinkBudget())
+              .shrink(first.scenario(), first);
+      Scenario original = first.scenario();
+      String replay =
+          "./lab replay " + seed + ":" + GeneratedRuns.indexOf(original) + " --variant " + choice;
+      out.println(
+          new Counterexample(property, choice.toString(), first, shrunk, replay).describe());
+      out.flush();
+      return choice.variant().fix() ? Lab.EXIT_INVALID : 0;
+    }
+    out.flush();
+    return 0;
+  }
+}

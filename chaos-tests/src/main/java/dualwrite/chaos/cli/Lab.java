@@ -1,0 +1,83 @@
+package dualwrite.chaos.cli;
+
+import dualwrite.chaos.env.Environments;
+import dualwrite.chaos.env.LabEnvironment;
+import dualwrite.chaos.run.Runner;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The lab's main job on the command line. {@code ./lab} at the repository root builds what is
+ * missing and runs this.
+ */
+@Command(
+    name = "lab",
+    mixinStandardHelpOptions = true,
+    version = "dual-write lab 0.1",
+    description = {
+      "Runs the dual-write strategies against real PostgreSQL and Kafka while it injects faults,",
+      "and says what was lost, invented or processed twice."
+    },
+    subcommands = {
+      ListCommand.class,
+      RunCommand.class,
+      CompareCommand.class,
+      ReplayCommand.class,
+      ExploreCommand.class,
+      BenchCommand.class,
+      EnvCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Lab implements Runnable {
+
+  /** A fix broke a promise. */
+  static final int EXIT_INVALID = 1;
+
+  /** The command line was wrong: unknown name, bad option. */
+  static final int EXIT_USAGE = 2;
+
+  /** The servers could not be started or reached. */
+  static final int EXIT_ENVIRONMENT = 3;
+
+  /** Where runs leave their folders. */
+  static final Path RUNS = Path.of("target", "lab-runs");
+
+  /** Where the report goes. */
+  static final Path REPORT = Path.of("target", "lab-report");
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new Lab());
+    commandLine.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          if (e instanceof IllegalArgumentException) {
+            cmd.getErr().println("error: " + e.getMessage());
+            return EXIT_USAGE;
+          }
+          if (e instanceof IllegalStateException || e instanceof UnsupportedOperationException) {
+            cmd.getErr().println("error: " + e.getMessage());
+            return EXIT_ENVIRONMENT;
+          }
+          throw e;
+        });
+    return commandLine;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The runner on the shared environment (started on first use), leaving folders in RUNS. */
+  static Runner runner() {
+    LabEnvironment environment = Environments.shared();
+    return new Runner(environment, RUNS);
+  }
+}
