@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 final class Relay implements Instance {
 
   /** The most entries read, published and passed in one step. */
-  static final int BATCH_SIZE = 200;
+  static final int BATCH_SIZE = 1000;
 
   private static final Logger log = LoggerFactory.getLogger(Relay.class);
   private static final Duration IDLE = Duration.ofMillis(20);

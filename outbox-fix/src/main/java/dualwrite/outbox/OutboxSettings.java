@@ -42,12 +42,12 @@ public record OutboxSettings(
   }
 
   /**
-   * One relay, batches of 100, a 200 ms polling fallback, parking after 3 refusals, published rows
-   * kept for an hour and the retention job run every minute.
+   * One relay, batches of 1,000, a 200 ms polling fallback, parking after 3 refusals, published
+   * rows kept for an hour and the retention job run every minute.
    */
   public static OutboxSettings defaults() {
     return new OutboxSettings(
-        1, 100, Duration.ofMillis(200), 3, Duration.ofHours(1), Duration.ofMinutes(1));
+        1, 1000, Duration.ofMillis(200), 3, Duration.ofHours(1), Duration.ofMinutes(1));
   }
 
   public OutboxSettings withRelays(int relays) {

@@ -11,6 +11,8 @@ import java.util.List;
  * @param machine processors and memory of the machine, for whoever compares numbers
  * @param threads client threads that recorded transactions
  * @param baseline a bare single-row insert and commit through the same link, with as many threads
+ * @param ledgerBaseline the bank's own transaction (account sequence and ledger row) with no event
+ *     at all: what recording costs before any strategy adds to it
  * @param variants per strategy variant
  * @param environment start-up time and memory of the embedded environment
  */
@@ -19,6 +21,7 @@ public record BenchResults(
     String machine,
     int threads,
     Throughput baseline,
+    Throughput ledgerBaseline,
     List<VariantFigures> variants,
     EnvironmentFigures environment) {
 
@@ -29,7 +32,8 @@ public record BenchResults(
    * @param variant {@code outbox/polling}
    * @param fix whether it is a fix or a naive foil
    * @param recording recording transactions as fast as the clients can
-   * @param ofBaseline recording throughput as a share of the baseline's
+   * @param ofBaseline recording throughput as a share of the single-row baseline's
+   * @param ofLedger recording throughput as a share of the ledger-only baseline's
    * @param drainPerSecond how fast its relay publishes a backlog (null without a relay)
    * @param backlog how many events the backlog held
    * @param steadyRate transactions per second offered for the lag figures
@@ -41,6 +45,7 @@ public record BenchResults(
       boolean fix,
       Throughput recording,
       double ofBaseline,
+      double ofLedger,
       Double drainPerSecond,
       Integer backlog,
       int steadyRate,

@@ -5,6 +5,8 @@ import dualwrite.bank.Component;
 import dualwrite.bank.crash.Crashes;
 import dualwrite.bank.fraud.FraudDetectionService;
 import dualwrite.bank.fraud.FraudRule;
+import dualwrite.bank.ledger.InTransaction;
+import dualwrite.bank.ledger.Ledger;
 import dualwrite.bank.spi.Deployment;
 import dualwrite.bank.spi.Service;
 import dualwrite.chaos.bench.BenchResults.EnvironmentFigures;
@@ -18,6 +20,7 @@ import dualwrite.chaos.env.EmbeddedEnvironment;
 import dualwrite.chaos.env.RunSpace;
 import dualwrite.chaos.run.Runner;
 import dualwrite.chaos.run.Settling;
+import dualwrite.chaos.run.Strategies;
 import dualwrite.chaos.run.Strategies.Choice;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,6 +82,7 @@ public final class Benchmark {
 
   public BenchResults run(List<Choice> choices) throws Exception {
     Throughput baseline = baseline(choices.get(0));
+    Throughput ledger = ledgerBaseline();
     List<VariantFigures> figures = new ArrayList<>();
     for (Choice choice : choices) {
       progress.accept(choice + ": recording");
@@ -96,6 +100,7 @@ public final class Benchmark {
               choice.variant().fix(),
               recording,
               recording.perSecond() / baseline.perSecond(),
+              recording.perSecond() / ledger.perSecond(),
               drain,
               drain == null ? null : settings.backlog(),
               settings.steadyRate(),
@@ -114,6 +119,7 @@ public final class Benchmark {
             + Runtime.version(),
         settings.threads(),
         baseline,
+        ledger,
         figures,
         environment);
   }
@@ -147,6 +153,21 @@ public final class Benchmark {
             settings.warmUp(),
             settings.measure());
       }
+    }
+  }
+
+  /** The bank's ledger transaction alone (no event, no relay, no consumer): its own cost. */
+  private Throughput ledgerBaseline() throws Exception {
+    progress.accept("baseline: the bank's ledger transaction with no event");
+    Choice naive = Strategies.parse("naive/db-then-kafka");
+    try (RunSpace space = runner.openRunSpace(naive.strategy(), naive.variant(), "bench-ledger");
+        HikariDataSource pool =
+            space.database(Component.BANK).openPool("ledger", settings.threads())) {
+      return Load.asFastAsPossible(
+          () -> InTransaction.run(pool, connection -> Ledger.record(connection, Load.request())),
+          settings.threads(),
+          settings.warmUp(),
+          settings.measure());
     }
   }
 

@@ -39,7 +39,7 @@ public final class ScenarioGenerator {
   static final int MAX_CLIENTS = 3;
 
   static final int MAX_ACCOUNTS = 4;
-  static final int MAX_RECORDS = 24;
+  static final int MAX_RECORDS = 20;
 
   private final List<ServiceProfile> services;
   private final Set<FaultMenu> menu;
@@ -259,7 +259,7 @@ public final class ScenarioGenerator {
                                                     Map.of("delay", ms),
                                                     1.0))))));
     return faults.zip(
-        longs().between(100, 1000),
+        longs().between(100, 700),
         (fault, millis) ->
             new Episode(
                 List.of(new Step.Inject(fault)),
@@ -273,7 +273,7 @@ public final class ScenarioGenerator {
                 Generate.pick(service.crashPoints())
                     .zip(
                         integers().between(1, 3),
-                        longs().between(0, 500),
+                        longs().between(0, 300),
                         (point, nth, millis) ->
                             new Episode(
                                 List.of(new Step.Crash(service.name(), point, nth)),
@@ -283,7 +283,7 @@ public final class ScenarioGenerator {
   private Gen<Episode> kill() {
     return Generate.pick(services)
         .zip(
-            longs().between(0, 500),
+            longs().between(0, 300),
             (service, millis) ->
                 new Episode(
                     List.of(new Step.Kill(service.name())),
@@ -300,7 +300,7 @@ public final class ScenarioGenerator {
                         new Step.ServerFault(Server.POSTGRES, Action.STOP_IMMEDIATE))),
                 Pair.of(1, Generate.constant(new Step.ServerFault(Server.KAFKA, Action.PAUSE)))))
         .zip(
-            longs().between(100, 800),
+            longs().between(100, 500),
             (fault, millis) ->
                 new Episode(
                     List.of(fault),
