@@ -101,6 +101,8 @@ final class LocalKafkaBroker implements ServerControl {
               "-Xms128m",
               "-Xmx512m",
               "-XX:+UseSerialGC",
+              // C1 only: a broker that restarts in the middle of a scenario should be up fast
+              "-XX:TieredStopAtLevel=1",
               "-XX:-UsePerfData",
               "-Djava.awt.headless=true",
               "-Djava.io.tmpdir=" + home.resolve("tmp"),

@@ -156,17 +156,18 @@ public final class ScenarioGenerator {
   private Gen<Episode> episode() {
     List<Pair<Integer, Gen<Episode>>> choices = new ArrayList<>();
     if (menu.contains(FaultMenu.LINK_FAULTS)) {
-      choices.add(Pair.of(5, linkFault()));
+      choices.add(Pair.of(10, linkFault()));
     }
     List<ServiceProfile> crashable =
         services.stream().filter(s -> !s.crashPoints().isEmpty()).toList();
     if (menu.contains(FaultMenu.CRASHES) && !crashable.isEmpty()) {
-      choices.add(Pair.of(4, crash(crashable)));
+      choices.add(Pair.of(8, crash(crashable)));
     }
     if (menu.contains(FaultMenu.KILLS)) {
-      choices.add(Pair.of(1, kill()));
+      choices.add(Pair.of(2, kill()));
     }
     if (menu.contains(FaultMenu.SERVER_FAULTS)) {
+      // rare: a restarted broker costs seconds, and every scenario must stay cheap
       choices.add(Pair.of(1, serverFault()));
     }
     if (choices.isEmpty()) {
