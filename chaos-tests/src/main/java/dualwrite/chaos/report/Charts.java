@@ -47,7 +47,8 @@ final class Charts {
   private static final Font TICKS = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
   private static final double LEFT_ROOM = 0.07;
   private static final Color GRID = new Color(0xe0e0e0);
-  private static final int WIDTH = 1180;
+  static final int WIDTH = 1180;
+  static final int HALF = 580;
 
   static {
     // Charts render in a build or a test, never on a screen.
@@ -175,9 +176,13 @@ final class Charts {
 
   /** One group of bars per category, one bar per series; null values are left out as 0. */
   static String bars(
-      String yTitle, List<String> categories, List<String> series, List<List<Double>> values) {
+      int width,
+      String yTitle,
+      List<String> categories,
+      List<String> series,
+      List<List<Double>> values) {
     CategoryChart chart =
-        new CategoryChartBuilder().width(WIDTH).height(340).yAxisTitle(yTitle).build();
+        new CategoryChartBuilder().width(width).height(340).yAxisTitle(yTitle).build();
     style(chart.getStyler());
     chart.getStyler().setLegendVisible(series.size() > 1);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);

@@ -107,6 +107,16 @@ final class Plain {
         : String.format(Locale.ROOT, "%.1f ms", ms);
   }
 
+  /** A p50 and a p99 in one: {@code 6.7 / 39.1 ms}, {@code 57.0 ms / 1.20 s}. */
+  static String pair(Double p50, Double p99) {
+    String low = millis(p50);
+    String high = millis(p99);
+    if (low.endsWith(" ms") && high.endsWith(" ms")) {
+      low = low.substring(0, low.length() - 3);
+    }
+    return low + " / " + high;
+  }
+
   /** {@code 3.32 s}. */
   static String seconds(Double s) {
     return s == null ? "\u2014" : String.format(Locale.ROOT, "%.2f s", s);
