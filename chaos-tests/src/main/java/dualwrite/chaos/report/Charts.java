@@ -9,11 +9,16 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Predicate;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -233,7 +238,7 @@ final class Charts {
   /** CSS for a colour with its alpha: {@code rgba(229,57,53,0.18)}. */
   static String css(Color color) {
     return String.format(
-        java.util.Locale.ROOT,
+        Locale.ROOT,
         "rgba(%d,%d,%d,%.2f)",
         color.getRed(),
         color.getGreen(),
@@ -274,7 +279,7 @@ final class Charts {
       XYChart chart,
       String name,
       List<Timeline.Step> steps,
-      java.util.function.Predicate<Timeline.Step> which,
+      Predicate<Timeline.Step> which,
       double lane,
       Color color) {
     double[] xs = steps.stream().filter(which).mapToDouble(s -> s.atNanos() / 1e9).toArray();
@@ -282,7 +287,7 @@ final class Charts {
       return;
     }
     double[] ys = new double[xs.length];
-    java.util.Arrays.fill(ys, lane);
+    Arrays.fill(ys, lane);
     XYSeries series = chart.addSeries(name, xs, ys);
     series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
     series.setMarker(SeriesMarkers.DIAMOND);
@@ -299,7 +304,7 @@ final class Charts {
       Color color) {
     List<Double> seconds =
         times.stream()
-            .filter(java.util.Objects::nonNull)
+            .filter(Objects::nonNull)
             .map(t -> Fates.secondsSince(startedAt, t))
             .sorted()
             .toList();
@@ -334,9 +339,8 @@ final class Charts {
   private static void timeAxis(XYChart chart, double xMaxSeconds) {
     chart.getStyler().setXAxisMin(-LEFT_ROOM * xMaxSeconds).setXAxisMax(xMaxSeconds);
     chart.getStyler().setYAxisTicksVisible(false);
-    java.text.DecimalFormat seconds =
-        new java.text.DecimalFormat(
-            "0.###", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
+    DecimalFormat seconds =
+        new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT));
     chart
         .getStyler()
         .setxAxisTickLabelsFormattingFunction(

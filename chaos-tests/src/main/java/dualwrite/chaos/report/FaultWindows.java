@@ -2,10 +2,12 @@ package dualwrite.chaos.report;
 
 import dualwrite.chaos.history.Op;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The fault windows and crashes of a history, read from the nemesis's operations: a network fault
@@ -124,7 +126,7 @@ record FaultWindows(List<Window> windows, List<Crash> crashes) {
       open.add(new Open(service + " down", Kind.SERVICE, service, at));
     }
 
-    private void close(java.util.function.Predicate<Open> which, long at, String endedBy) {
+    private void close(Predicate<Open> which, long at, String endedBy) {
       for (Iterator<Open> it = open.iterator(); it.hasNext(); ) {
         Open window = it.next();
         if (which.test(window)) {
@@ -139,7 +141,7 @@ record FaultWindows(List<Window> windows, List<Crash> crashes) {
         closed.add(
             new Window(window.fault(), window.kind(), window.startNanos(), Math.max(end, 0), null));
       }
-      closed.sort(java.util.Comparator.comparingLong(Window::startNanos));
+      closed.sort(Comparator.comparingLong(Window::startNanos));
       return new FaultWindows(List.copyOf(closed), List.copyOf(crashes));
     }
   }

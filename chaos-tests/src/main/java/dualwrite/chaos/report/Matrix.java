@@ -1,5 +1,6 @@
 package dualwrite.chaos.report;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -35,8 +36,7 @@ record Matrix(List<Row> rows, List<String> scenarios, Map<Row, Map<String, Cell>
   /** Orders runs by when they started; the run id breaks ties, as it starts with the time. */
   static final Comparator<RunSummary> BY_START =
       Comparator.comparing(
-              RunSummary::startedAt,
-              Comparator.nullsFirst(Comparator.<java.time.Instant>naturalOrder()))
+              RunSummary::startedAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
           .thenComparing(RunSummary::runId);
 
   /**

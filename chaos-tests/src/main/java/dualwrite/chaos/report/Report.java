@@ -1,5 +1,7 @@
 package dualwrite.chaos.report;
 
+import dualwrite.chaos.scenario.Catalogue;
+import dualwrite.chaos.scenario.Scenario;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -68,12 +70,7 @@ public final class Report {
 
     Matrix matrix =
         Matrix.of(
-            summaries,
-            order,
-            order.known(),
-            dualwrite.chaos.scenario.Catalogue.all().stream()
-                .map(dualwrite.chaos.scenario.Scenario::name)
-                .toList());
+            summaries, order, order.known(), Catalogue.all().stream().map(Scenario::name).toList());
     List<GeneratedRuns> generated = GeneratedRuns.of(summaries, order);
     generated.forEach(g -> GeneratedPage.write(g, out));
 
