@@ -2,14 +2,12 @@ package dualwrite.chaos.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dualwrite.chaos.LabRuns;
 import dualwrite.chaos.checker.Anomaly;
-import dualwrite.chaos.env.Environments;
-import dualwrite.chaos.run.RunOptions;
+import dualwrite.chaos.run.RunFolder;
 import dualwrite.chaos.run.RunResult;
-import dualwrite.chaos.run.Runner;
-import dualwrite.chaos.run.Strategies;
 import dualwrite.chaos.scenario.Catalogue;
-import dualwrite.chaos.scenario.Scenario;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -22,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
- * The report as a reader sees it: real runs, their report, and headless Chromium opening the index
- * and a run page. Skipped where Chromium is not installed ({@code apt-get install chromium}).
- * Screenshots stay in {@code target/report-browser} for a person to look at.
+ * The report as a reader sees it: two real runs (and one of them relabelled as a generated run),
+ * their report, and headless Chromium opening the index, a run page and the generated runs' list.
+ * Skipped where Chromium is not installed ({@code apt-get install chromium}). Screenshots stay in
+ * {@code target/report-browser} for a person to look at.
  */
 @EnabledIf("chromiumIsInstalled")
 class ReportRendersInABrowserTest {
@@ -40,27 +39,19 @@ class ReportRendersInABrowserTest {
   }
 
   @BeforeAll
-  static void runThreeScenariosAndWriteTheirReport() throws IOException {
+  static void runTwoScenariosAndWriteTheirReport() throws IOException {
     deleteRecursively(HERE);
     Path runs = HERE.resolve("runs");
-    Runner runner = new Runner(Environments.shared(), runs);
-    Strategies.Choice naive = Strategies.parse("naive/db-then-kafka");
-    runner.run(naive.strategy(), naive.variant(), Catalogue.noFault(), RunOptions.DEFAULT);
-    crash =
-        runner.run(
-            naive.strategy(), naive.variant(), Catalogue.crashAfterCommit(), RunOptions.DEFAULT);
-    Scenario ambiguous = Catalogue.ambiguousCommit();
-    runner.run(
-        naive.strategy(),
-        naive.variant(),
-        new Scenario(
-            "generated-7",
-            "The ambiguous commit, as a generator might draw it.",
-            7,
-            "generated",
-            ambiguous.clients(),
-            ambiguous.steps()),
-        RunOptions.DEFAULT);
+    // The suite's one runner (a second one would clash over template databases); its folders are
+    // copied here, so that this report holds these runs alone.
+    RunResult noFault = LabRuns.run("naive/db-then-kafka", Catalogue.noFault());
+    crash = LabRuns.run("naive/db-then-kafka", Catalogue.crashAfterCommit());
+    copy(noFault.folder(), runs.resolve("naive/db-then-kafka/no-fault"));
+    copy(crash.folder(), runs.resolve("naive/db-then-kafka/crash-after-commit"));
+    // A generated run, for the generated section: the crash's folder, named as a generator would.
+    Path generated = copy(crash.folder(), runs.resolve("naive/db-then-kafka/generated-7"));
+    relabel(generated.resolve("scenario.json"), "name", "generated-7", "origin", "generated");
+    relabel(generated.resolve("run.json"), "scenario", "generated-7", null, null);
     // The benchmark will write this file; its figures here are made up.
     Files.writeString(
         runs.resolve("bench.json"),
@@ -155,6 +146,28 @@ class ReportRendersInABrowserTest {
           .as(link + " on " + page.getFileName() + " resolves to a file")
           .isRegularFile();
     }
+  }
+
+  /** Copies a run folder into {@code parent}, under its own name. */
+  private static Path copy(Path folder, Path parent) throws IOException {
+    Path target = parent.resolve(folder.getFileName());
+    Files.createDirectories(target);
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, target.resolve(file.getFileName()));
+      }
+    }
+    return target;
+  }
+
+  private static void relabel(Path json, String field, String value, String other, String to)
+      throws IOException {
+    ObjectNode node = (ObjectNode) RunFolder.JSON.readTree(json.toFile());
+    node.put(field, value);
+    if (other != null) {
+      node.put(other, to);
+    }
+    RunFolder.JSON.writeValue(json.toFile(), node);
   }
 
   private static void deleteRecursively(Path dir) throws IOException {
