@@ -1,0 +1,443 @@
+package dualwrite.chaos.report;
+
+import dualwrite.chaos.checker.Anomaly;
+import dualwrite.chaos.checker.Verdict.Quantiles;
+import dualwrite.chaos.checker.Verdict.Validity;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The report's front page: headline numbers, the catalogue matrix, the generated runs per variant,
+ * the strategies' latency and lag side by side, the benchmark, and a legend of the anomalies.
+ */
+final class IndexPage {
+
+  static final String NO_FAULT = "no-fault";
+  private static final int INVALID_LINKS_SHOWN = 12;
+
+  private IndexPage() {}
+
+  /** Everything the front page is made of. */
+  record Input(
+      String runsDir,
+      String generatedAt,
+      List<RunSummary> runs,
+      Matrix matrix,
+      List<GeneratedRuns> generated,
+      Optional<Bench> bench,
+      String benchNote,
+      VariantOrder order,
+      List<RunFolders.Skipped> skipped) {}
+
+  static void write(Input in, Path out) {
+    Pages.write("index", view(in), out.resolve("index.html"));
+  }
+
+  static View view(Input in) {
+    Matrix matrix = in.matrix();
+    return new View(
+        in.runsDir(),
+        in.generatedAt(),
+        in.runs().size(),
+        !in.runs().isEmpty(),
+        cards(in),
+        matrix.scenarios(),
+        matrix.scenarios().size() + 1,
+        matrixRows(matrix, in.order()),
+        in.generated().stream().map(IndexPage::generatedView).toList(),
+        performance(matrix, in.bench()),
+        in.bench().isPresent() ? 8 : 5,
+        lagChart(matrix),
+        in.bench().map(IndexPage::benchView).orElse(null),
+        in.bench().isPresent(),
+        in.benchNote(),
+        others(in.runs()),
+        legend(),
+        in.skipped());
+  }
+
+  record View(
+      String runsDir,
+      String generatedAt,
+      int runCount,
+      boolean hasRuns,
+      List<Card> cards,
+      List<String> scenarios,
+      int columns,
+      List<MatrixRow> matrixRows,
+      List<GeneratedView> generated,
+      List<PerformanceRow> performance,
+      int performanceColumns,
+      String lagChart,
+      BenchView bench,
+      boolean hasBench,
+      String benchNote,
+      List<OtherView> others,
+      List<LegendRow> legend,
+      List<RunFolders.Skipped> skipped) {
+
+    boolean hasGenerated() {
+      return !generated.isEmpty();
+    }
+
+    boolean hasOthers() {
+      return !others.isEmpty();
+    }
+
+    boolean hasSkipped() {
+      return !skipped.isEmpty();
+    }
+  }
+
+  record Card(String value, String label, String tone) {}
+
+  record MatrixRow(String strategyHeader, String pair, String description, List<CellView> cells) {}
+
+  /**
+   * @param href null for a pair that never ran
+   */
+  record CellView(
+      String tone, String word, List<String> counts, String runsNote, String href, String title) {}
+
+  record Link(String label, String href, String detail) {}
+
+  record GeneratedView(
+      String pair,
+      String listHref,
+      int total,
+      int valid,
+      int invalid,
+      int unknown,
+      Link smallest,
+      List<Link> invalidLinks,
+      Integer more) {}
+
+  /** Each latency a p50 and a p99 in one cell: {@code 6.7 / 39.1 ms}. */
+  record PerformanceRow(
+      String strategyHeader,
+      String pair,
+      String href,
+      String recording,
+      String throughput,
+      String publish,
+      String check,
+      String endToEnd,
+      String relayDrain,
+      String worst,
+      String worstHref) {}
+
+  record BenchView(
+      String about, String throughputChart, String latencyChart, List<BenchRow> rows) {}
+
+  record BenchRow(
+      String pair,
+      String throughput,
+      String share,
+      String p50,
+      String p99,
+      String drain,
+      String e2eP50,
+      String e2eP99) {}
+
+  record OtherView(
+      String pair,
+      String scenario,
+      String word,
+      String tone,
+      String counts,
+      String runId,
+      String href) {}
+
+  record LegendRow(String label, String meaning, String invalidates) {}
+
+  private static List<Card> cards(Input in) {
+    List<Card> cards = new ArrayList<>();
+    Map<String, int[]> byStrategy = new LinkedHashMap<>();
+    for (RunSummary run : in.matrix().latest()) {
+      int[] tally = byStrategy.computeIfAbsent(run.strategy(), s -> new int[3]);
+      tally[0]++;
+      tally[run.validity() == Validity.VALID ? 1 : run.validity() == Validity.INVALID ? 2 : 0]++;
+    }
+    byStrategy.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey(in.order().strategies()))
+        .forEach(
+            e -> {
+              int[] t = e.getValue();
+              cards.add(
+                  new Card(
+                      t[1] + " / " + t[0],
+                      e.getKey() + ": catalogue scenarios that held",
+                      t[2] > 0 ? "invalid" : "valid"));
+            });
+    int generated = in.generated().stream().mapToInt(GeneratedRuns::total).sum();
+    int invalid = in.generated().stream().mapToInt(g -> g.invalid().size()).sum();
+    if (generated > 0) {
+      cards.add(
+          new Card(
+              invalid + " / " + generated,
+              "generated runs that broke a promise",
+              invalid > 0 ? "invalid" : "valid"));
+    }
+    cards.add(new Card(String.valueOf(in.runs().size()), "runs in all", ""));
+    return cards;
+  }
+
+  private static List<MatrixRow> matrixRows(Matrix matrix, VariantOrder order) {
+    List<MatrixRow> rows = new ArrayList<>();
+    String strategy = null;
+    for (Matrix.Row row : matrix.rows()) {
+      String header = row.strategy().equals(strategy) ? null : row.strategy();
+      strategy = row.strategy();
+      List<CellView> cells = new ArrayList<>();
+      for (String scenario : matrix.scenarios()) {
+        Matrix.Cell cell = matrix.cell(row, scenario);
+        if (cell == null) {
+          cells.add(
+              new CellView("none", "", List.of(), null, null, row + " " + scenario + ": not run"));
+          continue;
+        }
+        RunSummary run = cell.latest();
+        cells.add(
+            new CellView(
+                run.word(),
+                run.word(),
+                run.anomalyCounts(),
+                cell.runs() > 1 ? "latest of " + cell.runs() : null,
+                run.page(),
+                row + " " + scenario + ": " + run.summary()));
+      }
+      rows.add(
+          new MatrixRow(header, row.toString(), order.descriptions().getOrDefault(row, ""), cells));
+    }
+    return rows;
+  }
+
+  private static GeneratedView generatedView(GeneratedRuns g) {
+    RunSummary smallest = g.smallestCounterexample();
+    List<Link> invalid =
+        g.invalid().stream().limit(INVALID_LINKS_SHOWN).map(r -> link(r, r.scenario())).toList();
+    int more = g.invalid().size() - invalid.size();
+    return new GeneratedView(
+        g.row().toString(),
+        GeneratedPage.pathOf(g.row()),
+        g.total(),
+        g.valid(),
+        g.invalid().size(),
+        g.unknown(),
+        smallest == null ? null : link(smallest, smallest.scenario()),
+        invalid,
+        more > 0 ? more : null);
+  }
+
+  private static Link link(RunSummary run, String label) {
+    return new Link(
+        label,
+        run.page(),
+        run.steps()
+            + " steps, "
+            + run.records()
+            + " records: "
+            + String.join(", ", run.anomalyCounts()));
+  }
+
+  private static List<PerformanceRow> performance(Matrix matrix, Optional<Bench> bench) {
+    List<PerformanceRow> rows = new ArrayList<>();
+    String strategy = null;
+    for (Matrix.Row row : matrix.rows()) {
+      String header = row.strategy().equals(strategy) ? null : row.strategy();
+      strategy = row.strategy();
+      Matrix.Cell cell = matrix.cell(row, NO_FAULT);
+      RunSummary noFault = cell == null ? null : cell.latest();
+      Quantiles recording = noFault == null ? Quantiles.NONE : noFault.recording();
+      Quantiles publish = quantiles(noFault, true);
+      Quantiles check = quantiles(noFault, false);
+      RunSummary worst = worstUnderFaults(matrix, row);
+      Bench.Measured measured = bench.flatMap(b -> measured(b, row)).orElse(null);
+      rows.add(
+          new PerformanceRow(
+              header,
+              row.toString(),
+              noFault == null ? null : noFault.page(),
+              pair(recording),
+              measured == null || measured.recording() == null
+                  ? "\u2014"
+                  : Plain.rate(measured.recording().throughputPerSecond()),
+              pair(publish),
+              pair(check),
+              measured == null || measured.endToEndLag() == null
+                  ? "\u2014"
+                  : Plain.pair(measured.endToEndLag().p50Ms(), measured.endToEndLag().p99Ms()),
+              measured == null ? "\u2014" : Plain.rate(measured.relayDrainPerSecond()),
+              worst == null
+                  ? "\u2014"
+                  : Plain.millis(worst.lag().commitToCheck().p99()) + " in " + worst.scenario(),
+              worst == null ? null : worst.page()));
+    }
+    return rows;
+  }
+
+  private static Quantiles quantiles(RunSummary run, boolean publish) {
+    if (run == null || run.lag() == null) {
+      return Quantiles.NONE;
+    }
+    Quantiles q = publish ? run.lag().commitToPublish() : run.lag().commitToCheck();
+    return q == null ? Quantiles.NONE : q;
+  }
+
+  private static String pair(Quantiles q) {
+    return q.count() == 0 ? "\u2014" : Plain.pair(q.p50(), q.p99());
+  }
+
+  private static RunSummary worstUnderFaults(Matrix matrix, Matrix.Row row) {
+    RunSummary worst = null;
+    for (String scenario : matrix.scenarios()) {
+      Matrix.Cell cell = matrix.cell(row, scenario);
+      if (scenario.equals(NO_FAULT) || cell == null) {
+        continue;
+      }
+      Quantiles q = quantiles(cell.latest(), false);
+      if (q.count() > 0 && (worst == null || q.p99() > quantiles(worst, false).p99())) {
+        worst = cell.latest();
+      }
+    }
+    return worst;
+  }
+
+  private static Optional<Bench.Measured> measured(Bench bench, Matrix.Row row) {
+    return bench.variants().stream()
+        .filter(m -> row.strategy().equals(m.strategy()) && row.variant().equals(m.variant()))
+        .findFirst();
+  }
+
+  private static String lagChart(Matrix matrix) {
+    List<String> categories = new ArrayList<>();
+    List<List<Double>> values =
+        List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    for (Matrix.Row row : matrix.rows()) {
+      Matrix.Cell cell = matrix.cell(row, NO_FAULT);
+      if (cell == null || quantiles(cell.latest(), false).count() == 0) {
+        continue;
+      }
+      categories.add(row.toString());
+      Quantiles publish = quantiles(cell.latest(), true);
+      Quantiles check = quantiles(cell.latest(), false);
+      values.get(0).add(publish.p50());
+      values.get(1).add(publish.p99());
+      values.get(2).add(check.p50());
+      values.get(3).add(check.p99());
+    }
+    if (categories.isEmpty()) {
+      return null;
+    }
+    return Charts.bars(
+        Charts.WIDTH,
+        "milliseconds",
+        categories,
+        List.of(
+            "commit\u2192publish p50",
+            "commit\u2192publish p99",
+            "commit\u2192check p50",
+            "commit\u2192check p99"),
+        values);
+  }
+
+  private static BenchView benchView(Bench bench) {
+    List<String> categories = new ArrayList<>();
+    List<Double> throughput = new ArrayList<>();
+    if (bench.baseline() != null && bench.baseline().throughputPerSecond() != null) {
+      categories.add("baseline (no event)");
+      throughput.add(bench.baseline().throughputPerSecond());
+    }
+    List<String> lagCategories = new ArrayList<>();
+    List<Double> lagP50 = new ArrayList<>();
+    List<Double> lagP99 = new ArrayList<>();
+    List<BenchRow> rows = new ArrayList<>();
+    Double base = bench.baseline() == null ? null : bench.baseline().throughputPerSecond();
+    for (Bench.Measured m : bench.variants()) {
+      String pair = m.strategy() + "/" + m.variant();
+      Bench.Recording r = m.recording();
+      Double tps = r == null ? null : r.throughputPerSecond();
+      categories.add(pair);
+      throughput.add(tps);
+      if (m.endToEndLag() != null) {
+        lagCategories.add(pair);
+        lagP50.add(m.endToEndLag().p50Ms());
+        lagP99.add(m.endToEndLag().p99Ms());
+      }
+      rows.add(
+          new BenchRow(
+              pair,
+              Plain.rate(tps),
+              base == null || tps == null || base == 0
+                  ? "\u2014"
+                  : String.format(Locale.ROOT, "%.0f%%", 100 * tps / base),
+              Plain.millis(r == null ? null : r.p50Ms()),
+              Plain.millis(r == null ? null : r.p99Ms()),
+              Plain.rate(m.relayDrainPerSecond()),
+              Plain.millis(m.endToEndLag() == null ? null : m.endToEndLag().p50Ms()),
+              Plain.millis(m.endToEndLag() == null ? null : m.endToEndLag().p99Ms())));
+    }
+    String about =
+        "Measured "
+            + (bench.generatedAt() == null ? "" : bench.generatedAt() + " ")
+            + (bench.environment() == null ? "" : "on " + bench.environment() + "; ")
+            + "throughput is the most transactions a second the bank records; end-to-end lag is"
+            + " from the commit to the fraud check"
+            + (bench.steadyRatePerSecond() == null
+                ? "."
+                : " at a steady " + Plain.rate(bench.steadyRatePerSecond()) + ".");
+    return new BenchView(
+        about,
+        categories.isEmpty()
+            ? null
+            : Charts.bars(
+                Charts.HALF,
+                "transactions per second",
+                categories,
+                List.of("recording throughput"),
+                List.of(throughput)),
+        lagCategories.isEmpty()
+            ? null
+            : Charts.bars(
+                Charts.HALF,
+                "ms, commit to fraud check",
+                lagCategories,
+                List.of("end-to-end p50", "end-to-end p99"),
+                List.of(lagP50, lagP99)),
+        rows);
+  }
+
+  private static List<OtherView> others(List<RunSummary> runs) {
+    return runs.stream()
+        .filter(r -> !r.catalogue() && !r.generated())
+        .sorted(Matrix.BY_START.reversed())
+        .map(
+            r ->
+                new OtherView(
+                    r.pair(),
+                    r.scenario(),
+                    r.word(),
+                    r.word(),
+                    String.join(", ", r.anomalyCounts()),
+                    r.runId(),
+                    r.page()))
+        .toList();
+  }
+
+  private static List<LegendRow> legend() {
+    List<LegendRow> rows = new ArrayList<>();
+    for (Anomaly anomaly : Anomaly.values()) {
+      rows.add(
+          new LegendRow(
+              anomaly.label(),
+              anomaly.meaning(),
+              anomaly.invalidates() ? "yes" : "no: reported, allowed"));
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,388 @@
+package dualwrite.chaos.report;
+
+import dualwrite.chaos.checker.Anomaly;
+import dualwrite.chaos.checker.Verdict;
+import dualwrite.chaos.checker.Verdict.Quantiles;
+import dualwrite.chaos.history.Op;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The page of one run: its verdict in plain words, its scenario as a story, its timeline with the
+ * fault windows, committed against published against checked, its lag, and what happened to each
+ * transaction an anomaly hit. The run folder's files are copied next to the page.
+ */
+final class RunPage {
+
+  static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+  private static final int OTHER_RUNS_SHOWN = 20;
+
+  private RunPage() {}
+
+  /**
+   * The page's path relative to the report: {@code runs/<strategy>/<variant>/<scenario>/<id>.html}.
+   */
+  static String pathOf(String strategy, String variant, String scenario, String runId) {
+    return Plain.href("runs", strategy, variant, scenario, runId + ".html");
+  }
+
+  /**
+   * Writes the page of {@code run} under {@code out} and returns what the report keeps of it.
+   *
+   * @param siblings every run of the same strategy variant and scenario, this one included
+   * @param description what the variant does, or null when unknown
+   */
+  static RunSummary write(
+      RunFolders.Loaded run, List<RunSummary> siblings, String description, Path out) {
+    var info = run.info();
+    String page = pathOf(info.strategy(), info.variant(), run.scenario().name(), info.runId());
+    List<Op> ops = run.history() == null ? List.of() : run.history().ops();
+    Timeline timeline = run.history() == null ? null : Timeline.of(ops);
+    RunSummary summary = RunSummary.of(run, timeline, page);
+    Instant startedAt = run.history() == null ? info.startedAt() : run.history().startedAt();
+
+    double xMax = xMaxSeconds(run, timeline, startedAt);
+    View view =
+        new View(
+            "../../../../index.html",
+            summary.pair(),
+            run.scenario().name(),
+            info.runId(),
+            WHEN.format(info.startedAt()),
+            Plain.millis((double) info.tookMillis()),
+            info.backend(),
+            summary.word(),
+            summary.word(),
+            Plain.explain(run.verdict(), info),
+            run.scenario().description(),
+            run.scenario().origin(),
+            run.scenario().seed() == 0 ? null : run.scenario().seed(),
+            run.scenario().clients(),
+            description == null ? "\u2014" : description,
+            run.scenario().story().stripTrailing(),
+            new Colors(),
+            timeline == null ? null : Charts.timeline(timeline, xMax),
+            timeline == null ? List.of() : windows(timeline.faults()),
+            timeline == null ? List.of() : crashes(timeline.faults()),
+            run.truth() == null
+                ? null
+                : Charts.progress(
+                    run.truth(),
+                    startedAt,
+                    timeline == null ? FaultWindows.of(List.of()) : timeline.faults(),
+                    xMax),
+            run.truth() == null
+                ? null
+                : new Totals(
+                    run.truth().committed().size(),
+                    run.truth().published().size(),
+                    run.truth().checks().size()),
+            lag(run.verdict().lag()),
+            afterHeal(run.verdict().lag()),
+            counts(run.verdict()),
+            anomalies(run, ops, startedAt),
+            unresolved(run.verdict(), ops),
+            files(run),
+            otherRuns(siblings, info.runId()));
+    Path folder =
+        out.resolve("runs")
+            .resolve(info.strategy())
+            .resolve(info.variant())
+            .resolve(run.scenario().name());
+    Pages.write("run", view, folder.resolve(info.runId() + ".html"));
+    copyFolder(run, folder.resolve(info.runId()));
+    return summary;
+  }
+
+  record View(
+      String indexHref,
+      String pair,
+      String scenario,
+      String runId,
+      String startedAt,
+      String took,
+      String backend,
+      String word,
+      String tone,
+      List<String> explanation,
+      String description,
+      String origin,
+      Long seed,
+      int clients,
+      String variantDescription,
+      String story,
+      Colors colors,
+      String timelineChart,
+      List<WindowView> windows,
+      List<CrashView> crashes,
+      String progressChart,
+      Totals totals,
+      List<LagView> lag,
+      String afterHeal,
+      List<CountView> counts,
+      List<FateView> anomalies,
+      List<UnresolvedView> unresolved,
+      List<FileView> files,
+      List<OtherRunView> otherRuns) {
+
+    boolean hasWindows() {
+      return !windows.isEmpty();
+    }
+
+    boolean hasCrashes() {
+      return !crashes.isEmpty();
+    }
+
+    boolean hasLag() {
+      return !lag.isEmpty();
+    }
+
+    boolean hasAnomalies() {
+      return !anomalies.isEmpty();
+    }
+
+    boolean hasUnresolved() {
+      return !unresolved.isEmpty();
+    }
+
+    boolean hasOtherRuns() {
+      return otherRuns.size() > 1;
+    }
+  }
+
+  /** The legend's colours, the same as the chart's. */
+  record Colors(
+      String ok,
+      String fail,
+      String info,
+      String pending,
+      String network,
+      String service,
+      String server,
+      String committed,
+      String published,
+      String checked) {
+    Colors() {
+      this(
+          Charts.css(Charts.OK),
+          Charts.css(Charts.FAIL),
+          Charts.css(Charts.INFO),
+          Charts.css(Charts.PENDING),
+          Charts.css(Charts.NETWORK_FAULT),
+          Charts.css(Charts.SERVICE_DOWN),
+          Charts.css(Charts.SERVER_DOWN),
+          Charts.css(Charts.COMMITTED),
+          Charts.css(Charts.PUBLISHED),
+          Charts.css(Charts.CHECKED));
+    }
+  }
+
+  record Totals(int committed, int published, int checked) {}
+
+  record WindowView(String fault, String kind, String from, String to, String endedBy) {}
+
+  record CrashView(String what, String at) {}
+
+  record LagView(String name, long count, String p50, String p99, String max) {}
+
+  record CountView(String name, long value) {}
+
+  record FateView(
+      List<String> anomalies,
+      UUID transactionId,
+      String shortId,
+      String request,
+      String told,
+      String toldAt,
+      String error,
+      String database,
+      int records,
+      int checks) {}
+
+  record UnresolvedView(UUID transactionId, String shortId, String request, String truth) {}
+
+  record FileView(String name, String href) {}
+
+  record OtherRunView(String runId, String href, String word, String tone, String counts) {}
+
+  /**
+   * The charts share one time axis: up to the last operation or the last fact, whichever is later.
+   */
+  private static double xMaxSeconds(RunFolders.Loaded run, Timeline timeline, Instant startedAt) {
+    double end = timeline == null ? 0 : timeline.endNanos() / 1e9;
+    if (run.truth() != null) {
+      List<Instant> facts = new ArrayList<>();
+      run.truth().committed().forEach(c -> facts.add(c.committedAt()));
+      run.truth().published().forEach(p -> facts.add(p.publishedAt()));
+      run.truth().checks().forEach(c -> facts.add(c.checkedAt()));
+      for (Instant fact : facts) {
+        if (fact != null) {
+          end = Math.max(end, Fates.secondsSince(startedAt, fact));
+        }
+      }
+    }
+    return Math.max(0.5, end * 1.03);
+  }
+
+  private static List<WindowView> windows(FaultWindows faults) {
+    return faults.windows().stream()
+        .map(
+            w ->
+                new WindowView(
+                    w.fault(),
+                    switch (w.kind()) {
+                      case NETWORK -> "network fault";
+                      case SERVICE -> "service down";
+                      case SERVER -> "server down";
+                    },
+                    Plain.seconds(w.startNanos() / 1e9),
+                    Plain.seconds(w.endNanos() / 1e9),
+                    w.healed() ? w.endedBy() : "never healed"))
+        .toList();
+  }
+
+  private static List<CrashView> crashes(FaultWindows faults) {
+    return faults.crashes().stream()
+        .map(c -> new CrashView(c.what(), Plain.seconds(c.atNanos() / 1e9)))
+        .toList();
+  }
+
+  private static List<LagView> lag(Verdict.Lag lag) {
+    if (lag == null) {
+      return List.of();
+    }
+    List<LagView> rows = new ArrayList<>();
+    addLag(rows, "the record on the topic", lag.commitToPublish());
+    addLag(rows, "the fraud check", lag.commitToCheck());
+    return rows;
+  }
+
+  private static void addLag(List<LagView> rows, String name, Quantiles q) {
+    if (q != null && q.count() > 0) {
+      rows.add(
+          new LagView(
+              name,
+              q.count(),
+              Plain.millis(q.p50()),
+              Plain.millis(q.p99()),
+              Plain.millis(q.max())));
+    }
+  }
+
+  private static String afterHeal(Verdict.Lag lag) {
+    return lag == null || lag.afterHealMs() == null
+        ? null
+        : Plain.millis((double) lag.afterHealMs());
+  }
+
+  private static List<CountView> counts(Verdict verdict) {
+    List<CountView> rows = new ArrayList<>();
+    for (Map.Entry<String, Long> count : verdict.counts().entrySet()) {
+      boolean anomaly = verdict.anomalies().containsKey(count.getKey());
+      if (!anomaly) {
+        rows.add(new CountView(count.getKey(), count.getValue()));
+      }
+    }
+    return rows;
+  }
+
+  private static List<FateView> anomalies(RunFolders.Loaded run, List<Op> ops, Instant startedAt) {
+    return Fates.of(run.verdict(), ops, run.truth(), startedAt).stream()
+        .map(
+            row -> {
+              Fates.Fate f = row.fate();
+              String database =
+                  f.committed()
+                      ? "committed at "
+                          + Plain.seconds(f.committedAtSeconds())
+                          + ", #"
+                          + f.sequence()
+                          + " of "
+                          + f.account()
+                      : "not committed";
+              return new FateView(
+                  row.anomalies().stream().map(Anomaly::label).toList(),
+                  f.transactionId(),
+                  Plain.shortId(f.transactionId()),
+                  f.request() == null ? "no client asked for it" : f.request(),
+                  f.told() == null ? "none" : f.told(),
+                  f.toldAtSeconds() == null
+                      ? (f.told() == null ? "" : "never answered")
+                      : "at " + Plain.seconds(f.toldAtSeconds()),
+                  f.error(),
+                  database,
+                  f.records(),
+                  f.checks());
+            })
+        .toList();
+  }
+
+  private static List<UnresolvedView> unresolved(Verdict verdict, List<Op> ops) {
+    return verdict.unresolved().stream()
+        .map(
+            u -> {
+              String request =
+                  ops.stream()
+                      .filter(op -> u.transactionId().equals(op.transactionId()))
+                      .map(Op::value)
+                      .findFirst()
+                      .orElse("\u2014");
+              return new UnresolvedView(
+                  u.transactionId(),
+                  Plain.shortId(u.transactionId()),
+                  request,
+                  u.committed() ? "it committed" : "it did not commit");
+            })
+        .toList();
+  }
+
+  private static List<FileView> files(RunFolders.Loaded run) {
+    List<FileView> files = new ArrayList<>();
+    for (String name : RunFolders.FILES) {
+      if (Files.exists(run.folder().resolve(name))) {
+        files.add(new FileView(name, Plain.href(run.info().runId(), name)));
+      }
+    }
+    return files;
+  }
+
+  private static List<OtherRunView> otherRuns(List<RunSummary> siblings, String runId) {
+    return siblings.stream()
+        .sorted(Matrix.BY_START.reversed())
+        .limit(OTHER_RUNS_SHOWN)
+        .map(
+            s ->
+                new OtherRunView(
+                    s.runId(),
+                    s.runId().equals(runId) ? null : Plain.href(s.runId() + ".html"),
+                    s.word(),
+                    s.word(),
+                    String.join(", ", s.anomalyCounts())))
+        .toList();
+  }
+
+  private static void copyFolder(RunFolders.Loaded run, Path target) {
+    try {
+      Files.createDirectories(target);
+      for (String name : RunFolders.FILES) {
+        Path source = run.folder().resolve(name);
+        if (Files.exists(source)) {
+          Files.copy(source, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy the run folder " + run.folder(), e);
+    }
+  }
+}
