@@ -53,7 +53,10 @@ public final class Crashes {
     return new ArrayList<>(armed.keySet());
   }
 
-  /** Calls {@code listener} with each point as it fires (the harness records it in the history). */
+  /**
+   * Calls {@code listener} with each point as it kills a component (the harness records the crash
+   * in the history). A point armed with an action does not count: the action speaks for itself.
+   */
   public void onFire(Consumer<CrashPoint> listener) {
     listeners.add(listener);
   }
@@ -78,7 +81,9 @@ public final class Crashes {
     if (!armed.remove(point, entry)) {
       return null;
     }
-    listeners.forEach(listener -> listener.accept(point));
+    if (entry.kills()) {
+      listeners.forEach(listener -> listener.accept(point));
+    }
     return entry;
   }
 

@@ -1,5 +1,6 @@
 package dualwrite.chaos.cli;
 
+import dualwrite.chaos.report.Report;
 import java.nio.file.Path;
 
 /** Writes the report from the run folders and says where it is. */
@@ -11,6 +12,6 @@ final class ReportStep {
    * @return a line naming the report's index page
    */
   static String write(Path runs, Path out) {
-    return "Report: (the report module is not wired in yet) runs in " + runs.toAbsolutePath();
+    return "Report: " + Report.write(runs, out).toAbsolutePath();
   }
 }

@@ -1,7 +1,8 @@
 package dualwrite.chaos.report;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dualwrite.chaos.bench.BenchResults;
+import dualwrite.chaos.run.RunFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,8 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The benchmark's figures, read from {@code bench.json} (its schema is in the package's javadoc).
- * Any figure may be null: the report shows what there is.
+ * The benchmark's figures as the report shows them, read from the {@code bench.json} that {@code
+ * ./lab bench} writes ({@link BenchResults}). Any figure may be null: the report shows what there
+ * is.
  *
  * @param schema 1
  * @param generatedAt when the benchmark ran, as ISO-8601 text
@@ -68,13 +70,60 @@ record Bench(
     return Optional.empty();
   }
 
+  /** Reads what {@code ./lab bench} wrote ({@link BenchResults}) into the report's view of it. */
   static Bench read(Path file) {
     try {
-      return new ObjectMapper()
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .readValue(file.toFile(), Bench.class);
+      return from(
+          RunFolder.JSON
+              .copy()
+              .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+              .readValue(file.toFile(), BenchResults.class));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the benchmark's figures in " + file, e);
     }
+  }
+
+  /**
+   * The report's view: the baseline is the bank's own transaction with no event (what a strategy
+   * adds its cost to); the bare single-row insert is named in the environment phrase.
+   */
+  static Bench from(BenchResults results) {
+    BenchResults.Throughput ledger =
+        results.ledgerBaseline() != null ? results.ledgerBaseline() : results.baseline();
+    String environment =
+        (results.machine() == null ? "" : results.machine() + ", ")
+            + results.threads()
+            + " client threads"
+            + (results.baseline() == null
+                ? ""
+                : String.format(
+                    "; a bare single-row insert and commit: %,.0f tx/s",
+                    results.baseline().perSecond()));
+    List<Measured> variants = new java.util.ArrayList<>();
+    Double steadyRate = null;
+    for (BenchResults.VariantFigures figures : results.variants()) {
+      String[] name = figures.variant().split("/", 2);
+      steadyRate = (double) figures.steadyRate();
+      variants.add(
+          new Measured(
+              name[0],
+              name.length > 1 ? name[1] : "",
+              recording(figures.recording()),
+              figures.drainPerSecond(),
+              new Lag(figures.lagP50(), figures.lagP99())));
+    }
+    return new Bench(
+        1,
+        results.at() == null ? null : results.at().toString(),
+        environment,
+        steadyRate,
+        recording(ledger),
+        variants);
+  }
+
+  private static Recording recording(BenchResults.Throughput throughput) {
+    return throughput == null
+        ? null
+        : new Recording(throughput.perSecond(), throughput.p50(), throughput.p99());
   }
 }

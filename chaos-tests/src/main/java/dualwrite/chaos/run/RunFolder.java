@@ -26,7 +26,12 @@ public final class RunFolder {
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .enable(SerializationFeature.INDENT_OUTPUT);
 
-  /** Facts about the run beyond the scenario and the verdict. */
+  /**
+   * Facts about the run beyond the scenario and the verdict.
+   *
+   * @param idempotentConsumer false when the fraud service ran without its inbox (a run made to
+   *     show processed-twice; the report keeps it out of the comparison); null in older folders
+   */
   public record RunInfo(
       String runId,
       String strategy,
@@ -36,7 +41,15 @@ public final class RunFolder {
       Instant startedAt,
       Instant healedAt,
       boolean settled,
-      long tookMillis) {}
+      long tookMillis,
+      Boolean idempotentConsumer) {
+
+    /** True when the run used the lab's default options, so it belongs in a comparison. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean defaultOptions() {
+      return idempotentConsumer == null || idempotentConsumer;
+    }
+  }
 
   private RunFolder() {}
 

@@ -152,7 +152,8 @@ public final class Runner {
             history.startedAt(),
             healedAt,
             settled,
-            took.toMillis()));
+            took.toMillis(),
+            options.idempotentConsumer()));
     RunResult result =
         new RunResult(
             strategy.name(), variant.name(), scenario, verdict, history.ops(), folder, took);

@@ -22,7 +22,12 @@ final class Templates {
     if (existing != null) {
       return existing;
     }
-    String name = "tpl-" + Integer.toHexString(bank.hashCode() & 0x7fffffff) + "-" + created.size();
+    // Unique among every runner on these servers: two runners in one JVM each have templates.
+    String name =
+        "tpl-"
+            + Integer.toHexString(bank.hashCode() & 0x7fffffff)
+            + "-"
+            + java.util.UUID.randomUUID().toString().substring(0, 8);
     RunSpace template = RunSpace.openDatabaseOnly(environment, name);
     // Flyway holds one connection for its lock and works on another.
     try (HikariDataSource direct = template.directDatabase().openPool("template", 4)) {

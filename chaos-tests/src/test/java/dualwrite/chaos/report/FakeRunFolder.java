@@ -109,7 +109,7 @@ final class FakeRunFolder {
       RunFolder.JSON.writeValue(
           folder.resolve("run.json").toFile(),
           new RunFolder.RunInfo(
-              runId, strategy, variant, scenario, "embedded", startedAt, null, true, 800));
+              runId, strategy, variant, scenario, "embedded", startedAt, null, true, 800, true));
       ObjectMapper line = new ObjectMapper();
       List<String> lines = new ArrayList<>();
       lines.add("{\"startedAt\":\"" + startedAt + "\"}");

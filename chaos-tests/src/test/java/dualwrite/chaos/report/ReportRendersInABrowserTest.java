@@ -56,11 +56,14 @@ class ReportRendersInABrowserTest {
     Files.writeString(
         runs.resolve("bench.json"),
         """
-        {"schema": 1, "environment": "the browser test, made-up figures",
-         "steadyRatePerSecond": 100, "baseline": {"throughputPerSecond": 900.0},
-         "variants": [{"strategy": "naive", "variant": "db-then-kafka",
-           "recording": {"throughputPerSecond": 700.0, "p50Ms": 2.5, "p99Ms": 11.0},
-           "endToEndLag": {"p50Ms": 45.0, "p99Ms": 160.0}}]}
+        {"at": "2026-11-27T10:00:00Z", "machine": "the browser test, made-up figures",
+         "threads": 4,
+         "baseline": {"perSecond": 1800.0, "p50": 0.9, "p99": 4.0, "operations": 9000},
+         "ledgerBaseline": {"perSecond": 900.0, "p50": 1.8, "p99": 6.0, "operations": 4500},
+         "variants": [{"variant": "naive/db-then-kafka", "fix": false,
+           "recording": {"perSecond": 700.0, "p50": 2.5, "p99": 11.0, "operations": 3500},
+           "ofBaseline": 0.39, "ofLedger": 0.78, "steadyRate": 100,
+           "lagP50": 45.0, "lagP99": 160.0}]}
         """);
     index = Report.write(runs, HERE.resolve("report"));
   }

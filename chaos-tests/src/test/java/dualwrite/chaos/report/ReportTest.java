@@ -93,11 +93,14 @@ class ReportTest {
     Files.writeString(
         dir.resolve("bench.json"),
         """
-        {"schema": 1, "environment": "a test", "steadyRatePerSecond": 100,
-         "baseline": {"throughputPerSecond": 2000.0},
-         "variants": [{"strategy": "naive", "variant": "db-then-kafka",
-                       "recording": {"throughputPerSecond": 1500.0, "p50Ms": 2.0, "p99Ms": 9.0},
-                       "endToEndLag": {"p50Ms": 40.0, "p99Ms": 120.0},
+        {"at": "2026-11-27T10:00:00Z", "machine": "a test", "threads": 4,
+         "baseline": {"perSecond": 4000.0, "p50": 0.5, "p99": 2.0, "operations": 20000},
+         "ledgerBaseline": {"perSecond": 2000.0, "p50": 1.0, "p99": 4.0, "operations": 10000},
+         "variants": [{"variant": "naive/db-then-kafka", "fix": false,
+                       "recording": {"perSecond": 1500.0, "p50": 2.0, "p99": 9.0,
+                                     "operations": 7500},
+                       "ofBaseline": 0.375, "ofLedger": 0.75, "steadyRate": 100,
+                       "lagP50": 40.0, "lagP99": 120.0,
                        "someFigureFromLater": 1}]}
         """);
 
