@@ -33,7 +33,8 @@ final class FireAndForget extends NaiveBank {
         EventRecords.toRecord(topic, event),
         (metadata, error) -> {
           if (error != null) {
-            log.warn("event {} was not published: {}", event.eventId(), error.toString());
+            // the client was told "done" long ago: all this code can do is write a line
+            log.info("event {} was not published: {}", event.eventId(), error.toString());
           }
         });
     tripwire.pass(NaiveCrashPoints.AFTER_SEND_CALL);

@@ -265,7 +265,7 @@ public final class FraudConsumer implements Instance {
       ack.get(10, TimeUnit.SECONDS);
     }
     if (!letters.isEmpty()) {
-      log.warn("parked {} malformed records on {}", letters.size(), topics.deadLetters());
+      log.info("parked {} malformed records on {}", letters.size(), topics.deadLetters());
     }
   }
 

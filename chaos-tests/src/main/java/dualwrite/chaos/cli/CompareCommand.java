@@ -89,9 +89,8 @@ final class CompareCommand implements Callable<Integer> {
     printMatrix(out, matrix, catalogue);
     out.println();
     out.println(ReportStep.write(Lab.RUNS, Lab.REPORT));
-    out.printf(
-        "compare took %s%n",
-        Duration.ofNanos(System.nanoTime() - started).toString().substring(2).toLowerCase());
+    long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+    out.printf("compare took %d min %02d s%n", seconds / 60, seconds % 60);
     if (!brokenFixes.isEmpty()) {
       out.println("A FIX BROKE A PROMISE:");
       brokenFixes.forEach(line -> out.println("  " + line));
