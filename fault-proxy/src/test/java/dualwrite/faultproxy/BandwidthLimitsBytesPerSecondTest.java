@@ -2,26 +2,10 @@ package dualwrite.faultproxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class BandwidthLimitsBytesPerSecondTest {
-  private final Fixture fixture = new Fixture();
-  private Proxy proxy;
-
-  @BeforeEach
-  void createProxy() throws Exception {
-    proxy = fixture.proxy("echo", fixture.echo());
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    fixture.close();
-  }
-
+class BandwidthLimitsBytesPerSecondTest extends ThroughAnEchoProxy {
   @Test
   void bytesFlowAtTheRate() throws Exception {
     proxy.toxics().bandwidth("narrow", ToxicDirection.DOWNSTREAM, 200);

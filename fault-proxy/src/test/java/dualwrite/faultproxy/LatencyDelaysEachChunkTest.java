@@ -2,31 +2,15 @@ package dualwrite.faultproxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
 import eu.rekawek.toxiproxy.model.toxic.Latency;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class LatencyDelaysEachChunkTest {
-  private final Fixture fixture = new Fixture();
-  private Proxy proxy;
-
-  @BeforeEach
-  void createProxy() throws Exception {
-    proxy = fixture.proxy("echo", fixture.echo());
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    fixture.close();
-  }
-
+class LatencyDelaysEachChunkTest extends ThroughAnEchoProxy {
   @Test
   void aRoundTripTakesTheLatency() throws Exception {
     proxy.toxics().latency("slow", ToxicDirection.DOWNSTREAM, 100);

@@ -2,27 +2,11 @@ package dualwrite.faultproxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SlicerSplitsWritesTest {
+class SlicerSplitsWritesTest extends ThroughAnEchoProxy {
   private static final int MESSAGE = 4_000;
-
-  private final Fixture fixture = new Fixture();
-  private Proxy proxy;
-
-  @BeforeEach
-  void createProxy() throws Exception {
-    proxy = fixture.proxy("echo", fixture.echo());
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    fixture.close();
-  }
 
   @Test
   void oneWriteArrivesAsManySmallReadsSpreadInTime() throws Exception {

@@ -2,26 +2,10 @@ package dualwrite.faultproxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class TimeoutDropsDataAndClosesWhenIdleTest {
-  private final Fixture fixture = new Fixture();
-  private Proxy proxy;
-
-  @BeforeEach
-  void createProxy() throws Exception {
-    proxy = fixture.proxy("echo", fixture.echo());
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    fixture.close();
-  }
-
+class TimeoutDropsDataAndClosesWhenIdleTest extends ThroughAnEchoProxy {
   @Test
   void dataIsDroppedAndTheConnectionClosedAfterTheTimeout() throws Exception {
     proxy.toxics().timeout("cut", ToxicDirection.DOWNSTREAM, 200);
