@@ -1,7 +1,10 @@
 package dualwrite.eventsourced;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,4 +24,33 @@ sealed interface Cursor permits GapSafeCursor, NaiveIdCursor {
 
   /** How many committed entries this cursor has still to pass. */
   long backlog(Connection direct) throws SQLException;
+
+  /**
+   * Runs a cursor's read ({@code relay}, {@code limit} as parameters): the cursors differ in SQL.
+   */
+  static List<LedgerEntry> read(Connection session, String sql, String relay, int limit)
+      throws SQLException {
+    try (PreparedStatement next = session.prepareStatement(sql)) {
+      next.setString(1, relay);
+      next.setInt(2, limit);
+      List<LedgerEntry> entries = new ArrayList<>();
+      try (ResultSet rows = next.executeQuery()) {
+        while (rows.next()) {
+          entries.add(LedgerEntry.read(rows));
+        }
+      }
+      return entries;
+    }
+  }
+
+  /** Runs a cursor's backlog count ({@code relay} as its parameter). */
+  static long count(Connection direct, String sql, String relay) throws SQLException {
+    try (PreparedStatement backlog = direct.prepareStatement(sql)) {
+      backlog.setString(1, relay);
+      try (ResultSet row = backlog.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    }
+  }
 }

@@ -2,9 +2,7 @@ package dualwrite.eventsourced;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -49,17 +47,7 @@ final class NaiveIdCursor implements Cursor {
 
   @Override
   public List<LedgerEntry> next(Connection session, int limit) throws SQLException {
-    try (PreparedStatement next = session.prepareStatement(NEXT)) {
-      next.setString(1, relay);
-      next.setInt(2, limit);
-      List<LedgerEntry> entries = new ArrayList<>();
-      try (ResultSet rows = next.executeQuery()) {
-        while (rows.next()) {
-          entries.add(LedgerEntry.read(rows));
-        }
-      }
-      return entries;
-    }
+    return Cursor.read(session, NEXT, relay, limit);
   }
 
   @Override
@@ -76,12 +64,6 @@ final class NaiveIdCursor implements Cursor {
   /** What it believes is left: entries above its id. Entries it skipped are not counted. */
   @Override
   public long backlog(Connection direct) throws SQLException {
-    try (PreparedStatement backlog = direct.prepareStatement(BACKLOG)) {
-      backlog.setString(1, relay);
-      try (ResultSet row = backlog.executeQuery()) {
-        row.next();
-        return row.getLong(1);
-      }
-    }
+    return Cursor.count(direct, BACKLOG, relay);
   }
 }
