@@ -1,0 +1,73 @@
+package dualwrite.chaos.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Bad input gets a plain error and a non-zero exit, before any server starts. */
+class LabCommandLineTest {
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int lab(String... args) {
+    CommandLine commandLine = Lab.commandLine();
+    commandLine.setOut(new PrintWriter(out));
+    commandLine.setErr(new PrintWriter(err));
+    return commandLine.execute(args);
+  }
+
+  @Test
+  void anUnknownStrategyIsNamedWithTheOnesThatExist() {
+    assertThat(lab("run", "nope/x", "no-fault")).as("a usage error").isEqualTo(Lab.EXIT_USAGE);
+    assertThat(err.toString())
+        .contains("unknown strategy 'nope'")
+        .contains("naive")
+        .contains("outbox")
+        .contains("event-sourced");
+  }
+
+  @Test
+  void anUnknownVariantIsNamedWithTheStrategysVariants() {
+    assertThat(lab("run", "outbox/nope", "no-fault")).isEqualTo(Lab.EXIT_USAGE);
+    assertThat(err.toString()).contains("no variant 'nope'").contains("polling").contains("cdc");
+  }
+
+  @Test
+  void anUnknownScenarioIsNamedWithTheCatalogue() {
+    assertThat(lab("run", "naive/db-then-kafka", "nope")).isEqualTo(Lab.EXIT_USAGE);
+    assertThat(err.toString()).contains("unknown scenario 'nope'").contains("crash-after-commit");
+  }
+
+  @Test
+  void anUnknownCommandOrOptionIsAUsageError() {
+    assertThat(lab("frobnicate")).isEqualTo(Lab.EXIT_USAGE);
+    assertThat(lab("compare", "--no-such-option")).isEqualTo(Lab.EXIT_USAGE);
+    assertThat(err.toString()).contains("frobnicate").contains("--no-such-option");
+  }
+
+  @Test
+  void replayNeedsARunFolderOrASeed() {
+    assertThat(lab("replay", "not-a-folder")).isEqualTo(Lab.EXIT_USAGE);
+    assertThat(err.toString()).contains("neither a run folder nor a seed");
+    assertThat(lab("replay", "123:4")).as("a seed needs its variant").isEqualTo(Lab.EXIT_USAGE);
+    assertThat(err.toString()).contains("--variant");
+  }
+
+  @Test
+  void exploreNeedsAtLeastOneScenario() {
+    assertThat(lab("explore", "outbox/polling", "--count", "0")).isEqualTo(Lab.EXIT_USAGE);
+    assertThat(err.toString()).contains("--count must be 1 or more");
+  }
+
+  @Test
+  void listNamesEveryStrategyVariantAndScenario() {
+    assertThat(lab("list")).isZero();
+    assertThat(out.toString())
+        .contains("db-then-kafka", "polling", "cdc", "log-relay", "naive-cursor")
+        .contains("broker-kill", "stalled-commit");
+  }
+}
