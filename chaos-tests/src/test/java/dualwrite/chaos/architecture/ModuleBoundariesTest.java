@@ -1,0 +1,82 @@
+package dualwrite.chaos.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The module boundaries of DESIGN.md, checked on the compiled main code of every module. */
+@AnalyzeClasses(packages = "dualwrite", importOptions = ImportOption.DoNotIncludeTests.class)
+class ModuleBoundariesTest {
+
+  @ArchTest
+  static final ArchRule strategiesNeverImportEachOther =
+      noClasses()
+          .that()
+          .resideInAPackage("dualwrite.naive..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dualwrite.outbox..", "dualwrite.eventsourced..")
+          .andShould()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dualwrite.chaos..")
+          .because("each strategy stands alone on the SPI");
+
+  @ArchTest
+  static final ArchRule theOutboxImportsNoOtherStrategy =
+      noClasses()
+          .that()
+          .resideInAPackage("dualwrite.outbox..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dualwrite.naive..", "dualwrite.eventsourced..", "dualwrite.chaos..");
+
+  @ArchTest
+  static final ArchRule eventSourcingImportsNoOtherStrategy =
+      noClasses()
+          .that()
+          .resideInAPackage("dualwrite.eventsourced..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dualwrite.naive..", "dualwrite.outbox..", "dualwrite.chaos..");
+
+  @ArchTest
+  static final ArchRule bankCoreNeverImportsAStrategyOrTheHarness =
+      noClasses()
+          .that()
+          .resideInAPackage("dualwrite.bank..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dualwrite.naive..",
+              "dualwrite.outbox..",
+              "dualwrite.eventsourced..",
+              "dualwrite.chaos..");
+
+  @ArchTest
+  static final ArchRule theHarnessSeesStrategiesOnlyThroughTheSpi =
+      noClasses()
+          .that()
+          .resideInAPackage("dualwrite.chaos..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dualwrite.naive..", "dualwrite.outbox..", "dualwrite.eventsourced..")
+          .because("the harness finds strategies with ServiceLoader and drives them by the SPI");
+
+  @ArchTest
+  static final ArchRule theFaultProxyDependsOnNothingOfOurs =
+      noClasses()
+          .that()
+          .resideInAPackage("dualwrite.faultproxy..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dualwrite.bank..",
+              "dualwrite.chaos..",
+              "dualwrite.naive..",
+              "dualwrite.outbox..",
+              "dualwrite.eventsourced..")
+          .because("a real Toxiproxy must be able to take its place");
+}
