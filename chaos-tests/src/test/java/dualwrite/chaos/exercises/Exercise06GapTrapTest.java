@@ -34,8 +34,10 @@ class Exercise06GapTrapTest {
     String naive =
         Files.readString(RepositoryRoot.path().resolve(SOURCES.resolve("NaiveIdCursor.java")));
     assertThat(gapSafe)
-        .as("guard: the PostgreSQL function in GapSafeCursor's query that the naive cursor lacks")
-        .contains(guard + "(");
+        .as(
+            "guard: the PostgreSQL function whose result GapSafeCursor compares writer_xid with,"
+                + " the oldest transaction still running")
+        .contains("writer_xid < " + guard + "(");
     assertThat(naive).as("guard: the naive cursor's query must not have it").doesNotContain(guard);
   }
 
