@@ -31,6 +31,7 @@ final class Outbox {
    * another relay still holds its earlier one. NO KEY UPDATE is the weakest lock that two relays
    * cannot both hold.
    */
+  // region claim-lanes
   private static final String CLAIM_LANES =
       """
       SELECT l.lane FROM bank.outbox_lanes l
@@ -47,6 +48,7 @@ final class Outbox {
        ORDER BY id
        LIMIT ?
       """;
+  // endregion claim-lanes
 
   private static final String MARK_PUBLISHED =
       """

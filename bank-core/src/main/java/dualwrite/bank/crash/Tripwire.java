@@ -21,6 +21,7 @@ public final class Tripwire {
    * @throws Crash after killing the instance, when the harness armed this point for this pass
    */
   public void pass(CrashPoint point) {
+    // region pass
     Crashes.Armed fired = crashes.fire(point);
     if (fired == null) {
       return;
@@ -31,5 +32,6 @@ public final class Tripwire {
     }
     die.run();
     throw new Crash(point);
+    // endregion pass
   }
 }

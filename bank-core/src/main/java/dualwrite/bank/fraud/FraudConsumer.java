@@ -187,6 +187,7 @@ public final class FraudConsumer implements Instance {
     }
     try (Connection connection = database.getConnection()) {
       try {
+        // region inbox
         Set<UUID> toCheck = idempotent ? remember(connection, events) : allIds(events);
         try (PreparedStatement check = connection.prepareStatement(CHECK)) {
           Set<UUID> checked = new HashSet<>();
@@ -211,6 +212,7 @@ public final class FraudConsumer implements Instance {
         }
         tripwire.pass(FraudDetectionService.BEFORE_DB_COMMIT);
         connection.commit();
+        // endregion inbox
       } catch (SQLException | RuntimeException e) {
         rollbackQuietly(connection);
         throw e;

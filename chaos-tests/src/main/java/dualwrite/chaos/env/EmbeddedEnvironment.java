@@ -42,6 +42,7 @@ public final class EmbeddedEnvironment implements LabEnvironment {
     Files.createDirectories(home);
     faultProxy = FaultProxyServer.start(Ports.LOOPBACK, 0);
     toxiproxy = new ToxiproxyClient(faultProxy.host(), faultProxy.port());
+    // region proxies-first
     // The proxies bind their ports first, so that no server is given a port a proxy holds. Their
     // upstreams are set once the servers' ports are known: a proxy dials only when used.
     for (Link link : Link.all()) {
@@ -58,6 +59,7 @@ public final class EmbeddedEnvironment implements LabEnvironment {
         broker.advertise(link.component(), proxy.getListen());
       }
     }
+    // endregion proxies-first
   }
 
   /**

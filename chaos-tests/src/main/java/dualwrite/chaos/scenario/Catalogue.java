@@ -184,6 +184,7 @@ public final class Catalogue {
         .build();
   }
 
+  // region crash-after-commit
   public static Scenario crashAfterCommit() {
     return scenario(
             "crash-after-commit",
@@ -195,6 +196,8 @@ public final class Catalogue {
         .records(2, 2)
         .build();
   }
+
+  // endregion crash-after-commit
 
   public static Scenario bankKafkaDown() {
     return scenario(

@@ -1,0 +1,122 @@
+package dualwrite.chaos.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dualwrite.chaos.LabRuns;
+import dualwrite.chaos.checker.Anomaly;
+import dualwrite.chaos.history.Op;
+import dualwrite.chaos.run.RunOptions;
+import dualwrite.chaos.run.RunResult;
+import dualwrite.chaos.scenario.Catalogue;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The verdicts the docs show are the verdicts the lab gives: each block under {@code <!-- verdict:
+ * naive/db-then-kafka crash-after-commit -->} shows {@code $ ./lab run} with those arguments and a
+ * headline; this test runs the pair for real and compares the validity and the anomalies that
+ * invalidate (ids, counts and times differ from run to run). It needs servers, so it is tagged
+ * {@code docs-runs} and runs with {@code -Pexercises}, in CI through
+ * docs/exercises/check-solutions.sh.
+ */
+@Tag("docs-runs")
+class DocsVerdictsMatchRealRunsTest {
+
+  private static final Pattern MARKER = Pattern.compile("^<!-- verdict: (.+?) -->$");
+  private static final String NON_IDEMPOTENT = "--non-idempotent-consumer";
+  private static final int TRIES = 3;
+
+  @Test
+  void everyShownVerdictIsWhatARealRunGives() {
+    List<String> wrong = new ArrayList<>();
+    int shown = 0;
+    for (Path file : TeachingFiles.all()) {
+      Markdown markdown = Markdown.read(file);
+      for (int i = 0; i < markdown.lines().size(); i++) {
+        Matcher marker = MARKER.matcher(markdown.lines().get(i).trim());
+        if (!marker.matches()) {
+          continue;
+        }
+        shown++;
+        String where = TeachingFiles.name(file) + ":" + (i + 1);
+        String args = marker.group(1);
+        Markdown.Block block = markdown.blockAfter(i);
+        assertThat(block)
+            .as("%s: a verdict marker must be followed by a fenced block", where)
+            .isNotNull();
+        assertThat(block.lines())
+            .as("%s: the block shows the command it is the output of", where)
+            .contains("$ ./lab run " + args);
+        String headline =
+            block.lines().stream()
+                .filter(l -> l.startsWith("VALID") || l.startsWith("INVALID"))
+                .findFirst()
+                .orElseThrow(
+                    () -> new AssertionError(where + ": the block shows no verdict headline"));
+        RunResult result = run(args);
+        String shownValidity = headline.startsWith("VALID") ? "VALID" : "INVALID";
+        Set<String> shownAnomalies = invalidating(headline);
+        Set<String> realAnomalies =
+            result.verdict().found().stream()
+                .filter(Anomaly::invalidates)
+                .map(Anomaly::label)
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (!shownValidity.equals(result.verdict().valid().name())
+            || !shownAnomalies.equals(realAnomalies)) {
+          wrong.add(
+              where
+                  + ": shows '"
+                  + headline
+                  + "'; a real run gave "
+                  + result.verdict().summary()
+                  + " ("
+                  + result.folder()
+                  + ")");
+        }
+      }
+    }
+    assertThat(shown).as("the docs show verdicts").isPositive();
+    assertThat(wrong).as("verdicts in the docs that real runs do not give").isEmpty();
+  }
+
+  /** {@code INVALID: lost 2, failed-but-committed 2} -> the labels that invalidate. */
+  private static Set<String> invalidating(String headline) {
+    if (!headline.startsWith("INVALID: ")) {
+      return Set.of();
+    }
+    return Arrays.stream(headline.substring("INVALID: ".length()).split(",\\s*"))
+        .map(part -> part.trim().split("\\s+")[0])
+        .filter(label -> Anomaly.fromLabel(label).invalidates())
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /**
+   * Runs {@code <variant> <scenario> [--non-idempotent-consumer]}, again when an armed crash did
+   * not fire before the run healed (a run that shows nothing).
+   */
+  private static RunResult run(String args) {
+    List<String> words = List.of(args.split("\\s+"));
+    RunOptions options = RunOptions.DEFAULT.withIdempotentConsumer(!words.contains(NON_IDEMPOTENT));
+    RunResult result = null;
+    for (int i = 0; i < TRIES; i++) {
+      result = LabRuns.run(words.get(0), Catalogue.named(words.get(1)), options);
+      boolean armed = result.history().stream().anyMatch(op -> "arm-crash".equals(op.f()));
+      boolean fired =
+          result.history().stream()
+              .anyMatch(op -> Op.NEMESIS.equals(op.process()) && "crashed".equals(op.f()));
+      if (!armed || fired) {
+        return result;
+      }
+    }
+    return result; // the comparison will say what it showed
+  }
+}

@@ -1,0 +1,66 @@
+package dualwrite.chaos.exercises;
+
+import dualwrite.chaos.checker.Anomaly;
+import dualwrite.chaos.history.Op;
+import dualwrite.chaos.run.RunResult;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** What a run showed, in the words an answer file uses. */
+final class Observed {
+
+  private Observed() {}
+
+  /** The anomaly labels the checker named, sorted: {@code lost, phantom}; {@code none} if none. */
+  static Set<String> anomalies(RunResult result) {
+    Set<String> labels =
+        result.verdict().found().stream()
+            .map(Anomaly::label)
+            .collect(Collectors.toCollection(TreeSet::new));
+    return labels.isEmpty() ? Set.of("none") : labels;
+  }
+
+  /** An answer such as {@code lost, failed-but-committed} or {@code none}, as a sorted set. */
+  static Set<String> labels(String answer) {
+    Set<String> labels =
+        Arrays.stream(answer.split("[,\\s]+"))
+            .filter(s -> !s.isBlank())
+            .collect(Collectors.toCollection(TreeSet::new));
+    for (String label : labels) {
+      if (!label.equals("none")
+          && Arrays.stream(Anomaly.values()).noneMatch(a -> a.label().equals(label))) {
+        throw new AssertionError(
+            "'"
+                + label
+                + "' is not an anomaly the checker names; it names "
+                + Arrays.stream(Anomaly.values()).map(Anomaly::label).toList()
+                + " (or write none)");
+      }
+    }
+    return labels;
+  }
+
+  /** What the client of a transaction was told: {@code ok}, {@code fail} or {@code unknown}. */
+  static String told(RunResult result, UUID transactionId) {
+    String told = "never answered";
+    for (Op op : result.history()) {
+      if (op.isClient() && op.isCompletion() && transactionId.equals(op.transactionId())) {
+        told =
+            switch (op.type()) {
+              case OK -> "ok";
+              case FAIL -> "fail";
+              default -> "unknown";
+            };
+      }
+    }
+    return told;
+  }
+
+  /** One line for a message: the verdict and where the run's folder is. */
+  static String describe(RunResult result) {
+    return result.summary() + " (run folder " + result.folder().toAbsolutePath() + ")";
+  }
+}
