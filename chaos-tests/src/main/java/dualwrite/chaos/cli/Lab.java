@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "lab",
     mixinStandardHelpOptions = true,
+    // every subcommand answers --help and --version too: `./lab bench --help`
+    scope = CommandLine.ScopeType.INHERIT,
     version = "dual-write lab 0.1",
     description = {
       "Runs the dual-write strategies against real PostgreSQL and Kafka while it injects faults,",

@@ -70,4 +70,14 @@ class LabCommandLineTest {
         .contains("db-then-kafka", "polling", "cdc", "log-relay", "naive-cursor")
         .contains("broker-kill", "stalled-commit");
   }
+
+  @Test
+  void everyCommandAnswersHelpWithItsOwnUsage() {
+    for (String command :
+        new String[] {"list", "run", "compare", "replay", "explore", "bench", "env"}) {
+      out.getBuffer().setLength(0);
+      assertThat(lab(command, "--help")).as(command + " --help").isZero();
+      assertThat(out.toString()).as(command + " --help").contains("Usage: lab " + command);
+    }
+  }
 }
