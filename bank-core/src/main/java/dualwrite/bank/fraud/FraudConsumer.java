@@ -149,18 +149,27 @@ public final class FraudConsumer implements Instance {
   }
 
   private void handle(ConsumerRecords<String, byte[]> records) {
-    List<TransactionRecorded> events = new ArrayList<>();
+    List<Parsed> parsed = new ArrayList<>();
     List<ProducerRecord<String, byte[]>> deadLetters = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> record : records) {
       try {
-        events.add(EventJson.read(record.value()));
+        parsed.add(new Parsed(record, EventJson.read(record.value())));
       } catch (MalformedEvent e) {
         deadLetters.add(deadLetter(record, e.getMessage()));
       }
     }
     try {
       sendDeadLetters(deadLetters);
-      recordChecks(events);
+      try {
+        recordChecks(parsed.stream().map(Parsed::event).toList());
+      } catch (SQLException | RuntimeException e) {
+        if (!refusedByItsData(e)) {
+          throw e;
+        }
+        // Some event in the batch cannot be checked at all (the database refuses its data, or
+        // the rule fails on it): find it, park it, and check the others.
+        recordOneByOne(parsed);
+      }
     } catch (SQLException | KafkaException | ExecutionException | TimeoutException e) {
       // Nothing of this batch is committed: read it again from its first offsets, later.
       log.debug("batch failed, will read it again: {}", e.toString());
@@ -177,6 +186,41 @@ public final class FraudConsumer implements Instance {
       List<ConsumerRecord<String, byte[]>> inPartition = records.records(partition);
       long next = inPartition.get(inPartition.size() - 1).offset() + 1;
       uncommitted.put(partition, new OffsetAndMetadata(next));
+    }
+  }
+
+  /** A record that parsed, with the event it holds. */
+  private record Parsed(ConsumerRecord<String, byte[]> record, TransactionRecorded event) {}
+
+  /**
+   * Whether retrying the same events can never succeed: the database refused their data (SQLSTATE
+   * class 22, data exception, or 23, integrity constraint violation), or the service's own code
+   * failed on them. A lost connection or a server going away is worth a retry; these are not.
+   */
+  private static boolean refusedByItsData(Exception e) {
+    if (e instanceof SQLException sql) {
+      String state = sql.getSQLState();
+      return state != null && (state.startsWith("22") || state.startsWith("23"));
+    }
+    return !(e instanceof KafkaException);
+  }
+
+  /**
+   * Each event in its own transaction; an event that cannot be checked goes to the dead-letter
+   * topic with the reason, so that one bad event does not stop every partition behind it.
+   */
+  private void recordOneByOne(List<Parsed> parsed)
+      throws SQLException, ExecutionException, InterruptedException, TimeoutException {
+    for (Parsed one : parsed) {
+      try {
+        recordChecks(List.of(one.event()));
+      } catch (SQLException | RuntimeException e) {
+        if (!refusedByItsData(e)) {
+          throw e;
+        }
+        log.warn("cannot check event {}: {}", one.event().eventId(), e.toString());
+        sendDeadLetters(List.of(deadLetter(one.record(), "cannot be checked: " + e.getMessage())));
+      }
     }
   }
 
@@ -307,6 +351,11 @@ public final class FraudConsumer implements Instance {
     } catch (SQLException e) {
       // the connection is gone; the server rolls back on its own
     }
+  }
+
+  @Override
+  public boolean alive() {
+    return thread.getState() != Thread.State.TERMINATED; // started at once, so never NEW here
   }
 
   @Override

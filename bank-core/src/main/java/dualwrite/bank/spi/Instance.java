@@ -8,4 +8,12 @@ public interface Instance {
 
   /** Stops in an orderly way. */
   void stop();
+
+  /**
+   * Whether it still works. An instance whose threads ended by themselves (an error nobody
+   * expected) is not alive, and the next start of its service launches a fresh one.
+   */
+  default boolean alive() {
+    return true;
+  }
 }

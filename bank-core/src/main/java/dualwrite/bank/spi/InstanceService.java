@@ -58,8 +58,13 @@ public abstract class InstanceService<I extends Instance> implements Service {
 
   @Override
   public final synchronized void start() {
-    if (current != null) {
+    if (current != null && current.alive()) {
       return;
+    }
+    if (current != null) {
+      log.warn("{} had stopped by itself; starting a fresh instance", name);
+      current.kill();
+      current = null;
     }
     AtomicReference<I> self = new AtomicReference<>();
     I instance = launch(crashes.tripwire(() -> died(self.get())));
@@ -95,7 +100,8 @@ public abstract class InstanceService<I extends Instance> implements Service {
 
   @Override
   public final boolean isUp() {
-    return current != null;
+    I instance = current;
+    return instance != null && instance.alive();
   }
 
   /** The running instance, or null while the service is down. */

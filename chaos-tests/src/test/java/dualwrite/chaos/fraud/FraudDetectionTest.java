@@ -118,6 +118,55 @@ class FraudDetectionTest {
     }
   }
 
+  @Test
+  void anEventTheDatabaseRefusesGoesToTheDeadLetterTopicAndTheOthersAreChecked() throws Exception {
+    var environment = Environments.shared();
+    try (RunSpace run = RunSpace.open(environment, "fraud-" + shortId(), null)) {
+      try (HikariDataSource direct = run.directDatabase().openPool("setup", 4)) {
+        SchemaMigrations.apply(direct, SchemaMigrations.FRAUD, SchemaMigrations.FRAUD_MIGRATIONS);
+      }
+      FraudDetectionService fraud =
+          new FraudDetectionService(run, new Crashes(), true, FraudRule.DEFAULT);
+      fraud.start();
+      try (KafkaProducer<String, byte[]> producer =
+          new KafkaProducer<>(KafkaSettings.reliableProducer(run.directKafka(), "test"))) {
+        // Well-formed JSON of a valid shape, but PostgreSQL refuses text holding a NUL character:
+        // retrying it can never succeed, and it must not hold back the event behind it.
+        TransactionRecorded refused = purchase("acct-1", 1);
+        String json =
+            new String(EventJson.write(refused), StandardCharsets.UTF_8)
+                .replace("\"accountId\":\"acct-1\"", "\"accountId\":\"acct-\\u0000\"");
+        assertThat(json).as("the test's own setup").contains("acct-\\u0000");
+        producer.send(new ProducerRecord<>(run.topics().events(), "acct-1", bytes(json)));
+        TransactionRecorded good = purchase("acct-1", 2);
+        producer.send(EventRecords.toRecord(run.topics().events(), good)).get();
+
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .untilAsserted(
+                () ->
+                    assertThat(checkedTransactions(run))
+                        .as("the good event behind the refused one was checked, and only it")
+                        .containsExactly(good.transactionId()));
+        assertThat(deadLetterReasons(run, 1))
+            .as("the refused event is parked once, with the database's reason")
+            .singleElement()
+            .satisfies(reason -> assertThat(reason).startsWith("cannot be checked: "));
+        assertThat(fraud.isUp()).as("the service is still consuming").isTrue();
+      } finally {
+        fraud.stop();
+      }
+    }
+  }
+
+  private static TransactionRecorded purchase(String account, long sequence) {
+    return TransactionRecorded.of(
+        TransactionRequest.of(account, TransactionType.PURCHASE, 4000, "EUR"),
+        UUID.randomUUID(),
+        Instant.now(),
+        sequence);
+  }
+
   /**
    * The transactions checked before the fraud service was restarted: the service died right after
    * committing its first batch, so these are exactly that batch.
