@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InterruptException;
 
 /**
  * Publishes ledger entries as {@code TransactionRecorded} events and waits for Kafka's
@@ -70,9 +71,18 @@ final class Publisher {
     }
   }
 
-  /** Drops whatever is buffered, as a killed process would. */
+  /**
+   * Drops whatever is buffered, as a killed process would. Never throws: a kill comes from a thread
+   * that may be interrupted already, and the producer's close then stops waiting for its I/O thread
+   * (which is told to stop all the same) with an {@link InterruptException} that keeps the flag
+   * set.
+   */
   void kill() {
-    producer.close(Duration.ZERO);
+    try {
+      producer.close(Duration.ZERO);
+    } catch (InterruptException e) {
+      // the interrupt flag is set again; the caller is leaving anyway
+    }
   }
 
   /** Sends what is buffered, for a few seconds at most. */

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InterruptException;
 
 /**
  * Publishes outbox rows with an idempotent producer ({@code acks=all}) and waits for every
@@ -87,6 +88,10 @@ final class Publisher implements AutoCloseable {
       } catch (KafkaException e) {
         refused = e;
         acks.add(CompletableFuture.failedFuture(e));
+      } catch (IllegalStateException e) {
+        // the producer's own thread closed it after a failed record, since the check above
+        refused = new KafkaException("the producer closed after a failed record", e);
+        acks.add(CompletableFuture.failedFuture(refused));
       }
     }
     return acks;
@@ -127,7 +132,12 @@ final class Publisher implements AutoCloseable {
   /** Dies: records not yet acknowledged are dropped with the producer's buffer. */
   synchronized void kill() {
     closed = true;
-    producer.close(Duration.ZERO);
+    try {
+      producer.close(Duration.ZERO);
+    } catch (InterruptException e) {
+      // an interrupted caller stops waiting for the I/O thread, which stops all the same; the
+      // exception has set the interrupt flag again for the caller
+    }
   }
 
   @Override
