@@ -102,6 +102,25 @@ public final class Nemesis {
    */
   public void healEverything() {
     history.add(Op.NEMESIS, Op.Type.INVOKE, "heal-everything", "heal everything", null, null);
+    healEnvironment();
+    services.values().forEach(Service::start);
+    history.add(Op.NEMESIS, Op.Type.OK, "heal-everything", "heal everything", null, null);
+  }
+
+  /**
+   * After a run failed half-way: leaves the shared proxies and servers as the run found them, so
+   * that the next run in this JVM does not inherit its faults. Never throws; what fails here is
+   * added to the run's own error.
+   */
+  public void restoreAfter(Throwable failure) {
+    try {
+      healEnvironment();
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private void healEnvironment() {
     crashes.disarmAll();
     resetProxies();
     for (ServerControl server : List.of(environment.postgres(), environment.kafka())) {
@@ -112,8 +131,6 @@ public final class Nemesis {
         server.start();
       }
     }
-    services.values().forEach(Service::start);
-    history.add(Op.NEMESIS, Op.Type.OK, "heal-everything", "heal everything", null, null);
   }
 
   private void stallHere(Step.Stall stall) {

@@ -99,11 +99,16 @@ public final class Runner {
         Nemesis nemesis = new Nemesis(environment, crashes, services, history);
         phases.mark("deploy");
         boolean faulted = false;
-        for (Step step : scenario.steps()) {
-          faulted |= step.nemesis();
-          take(step, clients, nemesis);
+        try {
+          for (Step step : scenario.steps()) {
+            faulted |= step.nemesis();
+            take(step, clients, nemesis);
+          }
+          clients.awaitIdle(CLIENT_TIMEOUT);
+        } catch (RuntimeException | Error e) {
+          nemesis.restoreAfter(e);
+          throw e;
         }
-        clients.awaitIdle(CLIENT_TIMEOUT);
         phases.mark("steps");
         if (faulted) {
           healedAt = Instant.now();
