@@ -1,22 +1,24 @@
 package dualwrite.chaos.env;
 
-import dualwrite.bank.Component;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.KafkaException;
 
 /**
  * Your own servers: a PostgreSQL server, a Kafka cluster and a Toxiproxy server, named by
@@ -47,28 +49,31 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 public final class ExternalEnvironment implements LabEnvironment {
 
   private static final int CHECK_TIMEOUT_SECONDS = 5;
+  private static final int DEFAULT_POSTGRES_PORT = 5432;
 
-  private final String postgresUrl;
+  private final String postgresHost;
+  private final int postgresPort;
+  private final String postgresQuery;
   private final String user;
   private final String password;
   private final String kafkaBootstrap;
   private final String toxiproxyUrl;
   private final ToxiproxyClient toxiproxy;
   private final Map<Link, Proxy> proxies = new LinkedHashMap<>();
+  private final List<Proxy> created = new ArrayList<>();
   private final ServerControl postgres;
   private final ServerControl kafka;
 
   private ExternalEnvironment(Map<String, String> env) {
-    postgresUrl = required(env, "LAB_POSTGRES_URL");
+    URI database = postgresUri(required(env, "LAB_POSTGRES_URL"));
+    postgresHost = database.getHost();
+    postgresPort = database.getPort() < 0 ? DEFAULT_POSTGRES_PORT : database.getPort();
+    postgresQuery = database.getRawQuery() == null ? "" : "?" + database.getRawQuery();
     user = required(env, "LAB_POSTGRES_USER");
     password = env.getOrDefault("LAB_POSTGRES_PASSWORD", "");
     kafkaBootstrap = required(env, "LAB_KAFKA_BOOTSTRAP");
     toxiproxyUrl = required(env, "LAB_TOXIPROXY_URL");
-    URI control = URI.create(toxiproxyUrl);
-    if (control.getHost() == null || control.getPort() < 0) {
-      throw new IllegalArgumentException(
-          "LAB_TOXIPROXY_URL must look like http://host:8474, not '" + toxiproxyUrl + "'");
-    }
+    URI control = toxiproxyUri(toxiproxyUrl);
     toxiproxy = new ToxiproxyClient(control.getHost(), control.getPort());
     String reason = "the external backend does not own your servers";
     postgres = new UnsupportedServerControl(Server.POSTGRES, reason);
@@ -83,10 +88,61 @@ public final class ExternalEnvironment implements LabEnvironment {
    */
   public static ExternalEnvironment fromVariables(Map<String, String> env) {
     ExternalEnvironment environment = new ExternalEnvironment(env);
-    environment.checkPostgres();
-    environment.checkKafka();
-    environment.connectProxies(env);
+    try {
+      environment.checkPostgres();
+      environment.checkKafka();
+      environment.connectProxies(env);
+    } catch (RuntimeException e) {
+      environment.close(); // the proxies it made so far
+      throw e;
+    }
     return environment;
+  }
+
+  /**
+   * The URL as {@code postgresql://host[:port]/database[?parameters]}, checked: one host, and no
+   * password in it (the URL is shown in errors and by {@code ./lab env}; the password is not).
+   */
+  private static URI postgresUri(String url) {
+    String usage =
+        "LAB_POSTGRES_URL must look like jdbc:postgresql://host:5432/postgres (one host; the user"
+            + " and password go in LAB_POSTGRES_USER and LAB_POSTGRES_PASSWORD)";
+    if (!url.startsWith("jdbc:postgresql://") || url.indexOf(',') >= 0) {
+      throw new IllegalArgumentException(usage + ", not '" + withoutQuery(url) + "'");
+    }
+    URI uri;
+    try {
+      uri = new URI(url.substring("jdbc:".length()));
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(usage + ": " + e.getReason(), e);
+    }
+    String query = uri.getRawQuery() == null ? "" : uri.getRawQuery().toLowerCase(Locale.ROOT);
+    if (uri.getRawUserInfo() != null || query.matches("(^|.*&)(user|password)=.*")) {
+      throw new IllegalArgumentException(usage + "; the URL given holds credentials");
+    }
+    if (uri.getHost() == null) {
+      throw new IllegalArgumentException(usage + ", not '" + withoutQuery(url) + "'");
+    }
+    return uri;
+  }
+
+  private static String withoutQuery(String url) {
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query) + "?...";
+  }
+
+  private static URI toxiproxyUri(String url) {
+    String usage = "LAB_TOXIPROXY_URL must look like http://host:8474";
+    URI control;
+    try {
+      control = new URI(url);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(usage + ", not '" + url + "': " + e.getReason(), e);
+    }
+    if (control.getHost() == null || control.getPort() < 0) {
+      throw new IllegalArgumentException(usage + ", not '" + url + "'");
+    }
+    return control;
   }
 
   private void checkPostgres() {
@@ -95,7 +151,9 @@ public final class ExternalEnvironment implements LabEnvironment {
     } catch (SQLException e) {
       throw new IllegalStateException(
           "LAB_POSTGRES_URL: cannot connect to "
-              + postgresUrl
+              + postgresHost
+              + ":"
+              + postgresPort
               + " as "
               + user
               + ": "
@@ -110,7 +168,17 @@ public final class ExternalEnvironment implements LabEnvironment {
             AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap,
             AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, CHECK_TIMEOUT_SECONDS * 1000,
             AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, CHECK_TIMEOUT_SECONDS * 1000);
-    Admin admin = Admin.create(settings);
+    Admin admin;
+    try {
+      admin = Admin.create(settings);
+    } catch (KafkaException e) {
+      throw new IllegalArgumentException(
+          "LAB_KAFKA_BOOTSTRAP must list host:port pairs, not '"
+              + kafkaBootstrap
+              + "': "
+              + e.getMessage(),
+          e);
+    }
     try {
       admin.describeCluster().nodes().get(CHECK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
@@ -136,9 +204,7 @@ public final class ExternalEnvironment implements LabEnvironment {
       throw new IllegalStateException(
           "LAB_TOXIPROXY_URL: no Toxiproxy server answered at " + toxiproxyUrl + ": " + e, e);
     }
-    URI database = URI.create(postgresUrl.substring("jdbc:".length()));
-    String upstream =
-        env.getOrDefault("LAB_POSTGRES_UPSTREAM", database.getHost() + ":" + database.getPort());
+    String upstream = env.getOrDefault("LAB_POSTGRES_UPSTREAM", postgresHost + ":" + postgresPort);
     String listenHost = env.getOrDefault("LAB_PROXY_HOST", URI.create(toxiproxyUrl).getHost());
     List<String> missing = new ArrayList<>();
     try {
@@ -146,6 +212,7 @@ public final class ExternalEnvironment implements LabEnvironment {
         Proxy proxy = toxiproxy.getProxyOrNull(link.proxyName());
         if (link.server() == Server.POSTGRES && proxy == null) {
           proxy = toxiproxy.createProxy(link.proxyName(), listenHost + ":0", upstream);
+          created.add(proxy);
         }
         if (proxy == null) {
           missing.add(link.proxyName());
@@ -191,9 +258,13 @@ public final class ExternalEnvironment implements LabEnvironment {
 
   @Override
   public String directJdbcUrl(String database) {
-    URI uri = URI.create(postgresUrl.substring("jdbc:".length()));
-    String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-    return "jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + "/" + database + query;
+    return "jdbc:postgresql://"
+        + postgresHost
+        + ":"
+        + postgresPort
+        + "/"
+        + database
+        + postgresQuery;
   }
 
   @Override
@@ -241,18 +312,16 @@ public final class ExternalEnvironment implements LabEnvironment {
     return kafka;
   }
 
-  /** Leaves your servers as they were, apart from the PostgreSQL proxies it created. */
+  /** Leaves your servers as they were: deletes the proxies it created, and only those. */
   @Override
   public void close() {
-    for (Component component : Component.values()) {
-      Proxy proxy = proxies.get(Link.of(component, Server.POSTGRES));
+    for (Proxy proxy : created) {
       try {
-        if (proxy != null) {
-          proxy.delete();
-        }
+        proxy.delete();
       } catch (IOException e) {
         // the server may already be gone; nothing of ours is left running
       }
     }
+    created.clear();
   }
 }

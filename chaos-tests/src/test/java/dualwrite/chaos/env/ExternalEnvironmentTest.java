@@ -3,6 +3,7 @@ package dualwrite.chaos.env;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class ExternalEnvironmentTest {
   }
 
   @Test
-  void aToxiproxyWithoutTheKafkaProxiesIsExplained() {
+  void aToxiproxyWithoutTheKafkaProxiesIsExplained() throws Exception {
     LabEnvironment embedded = Environments.shared();
     // the embedded fault proxy has every proxy; a fresh one has none
     try (var bare = dualwrite.faultproxy.FaultProxyServer.start("127.0.0.1", 0)) {
@@ -73,6 +74,47 @@ class ExternalEnvironmentTest {
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("bank-kafka")
           .hasMessageContaining("advertises");
+      assertThat(new ToxiproxyClient("127.0.0.1", bare.port()).getProxies())
+          .as("the PostgreSQL proxies it had created are deleted again")
+          .isEmpty();
     }
+  }
+
+  @Test
+  void aPasswordInTheUrlIsRefusedWithoutBeingShown() {
+    Map<String, String> variables =
+        Map.of(
+            "LAB_POSTGRES_URL", "jdbc:postgresql://db:5432/postgres?user=lab&password=s3cret",
+            "LAB_POSTGRES_USER", "lab",
+            "LAB_KAFKA_BOOTSTRAP", "127.0.0.1:9092",
+            "LAB_TOXIPROXY_URL", "http://127.0.0.1:8474");
+    assertThatThrownBy(() -> ExternalEnvironment.fromVariables(variables))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("LAB_POSTGRES_PASSWORD")
+        .hasMessageNotContaining("s3cret");
+  }
+
+  @Test
+  void malformedAddressesAreNamedWithTheirVariable() {
+    assertThatThrownBy(
+            () ->
+                ExternalEnvironment.fromVariables(
+                    Map.of(
+                        "LAB_POSTGRES_URL", "postgres://db/postgres",
+                        "LAB_POSTGRES_USER", "lab",
+                        "LAB_KAFKA_BOOTSTRAP", "127.0.0.1:9092",
+                        "LAB_TOXIPROXY_URL", "http://127.0.0.1:8474")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("LAB_POSTGRES_URL must look like jdbc:postgresql://");
+    assertThatThrownBy(
+            () ->
+                ExternalEnvironment.fromVariables(
+                    Map.of(
+                        "LAB_POSTGRES_URL", "jdbc:postgresql://db/postgres",
+                        "LAB_POSTGRES_USER", "lab",
+                        "LAB_KAFKA_BOOTSTRAP", "127.0.0.1:9092",
+                        "LAB_TOXIPROXY_URL", "toxiproxy at port 8474")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("LAB_TOXIPROXY_URL must look like http://host:8474");
   }
 }
