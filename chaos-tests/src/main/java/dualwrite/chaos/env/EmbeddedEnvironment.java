@@ -41,25 +41,30 @@ public final class EmbeddedEnvironment implements LabEnvironment {
     this.home = home;
     Files.createDirectories(home);
     faultProxy = FaultProxyServer.start(Ports.LOOPBACK, 0);
-    toxiproxy = new ToxiproxyClient(faultProxy.host(), faultProxy.port());
-    // region proxies-first
-    // The proxies bind their ports first, so that no server is given a port a proxy holds. Their
-    // upstreams are set once the servers' ports are known: a proxy dials only when used.
-    for (Link link : Link.all()) {
-      proxies.put(link, toxiproxy.createProxy(link.proxyName(), Ports.LOOPBACK + ":0", UNSET));
-    }
-    postgres = new LocalPostgres(home.resolve("postgres"), Ports.freePort());
-    broker = new LocalKafkaBroker(home.resolve("kafka"));
-    for (Link link : Link.all()) {
-      Proxy proxy = proxies.get(link);
-      if (link.server() == Server.POSTGRES) {
-        proxy.setUpstream(Ports.LOOPBACK + ":" + postgres.port());
-      } else {
-        proxy.setUpstream(broker.listenerAddress(link.component()));
-        broker.advertise(link.component(), proxy.getListen());
+    try {
+      toxiproxy = new ToxiproxyClient(faultProxy.host(), faultProxy.port());
+      // region proxies-first
+      // The proxies bind their ports first, so that no server is given a port a proxy holds.
+      // Their upstreams are set once the servers' ports are known: a proxy dials only when used.
+      for (Link link : Link.all()) {
+        proxies.put(link, toxiproxy.createProxy(link.proxyName(), Ports.LOOPBACK + ":0", UNSET));
       }
+      postgres = new LocalPostgres(home.resolve("postgres"), Ports.freePort());
+      broker = new LocalKafkaBroker(home.resolve("kafka"));
+      for (Link link : Link.all()) {
+        Proxy proxy = proxies.get(link);
+        if (link.server() == Server.POSTGRES) {
+          proxy.setUpstream(Ports.LOOPBACK + ":" + postgres.port());
+        } else {
+          proxy.setUpstream(broker.listenerAddress(link.component()));
+          broker.advertise(link.component(), proxy.getListen());
+        }
+      }
+      // endregion proxies-first
+    } catch (IOException | RuntimeException e) {
+      faultProxy.close(); // its listeners must not outlive a start that failed
+      throw e;
     }
-    // endregion proxies-first
   }
 
   /**

@@ -57,7 +57,12 @@ public final class Environments {
     return switch (backend) {
       case "embedded" -> {
         EmbeddedEnvironment embedded = EmbeddedEnvironment.start(home());
-        RunSpace.dropLeftovers(embedded);
+        try {
+          RunSpace.dropLeftovers(embedded);
+        } catch (RuntimeException e) {
+          embedded.close(); // no server outlives a start that failed
+          throw e;
+        }
         yield embedded;
       }
       case "containers" -> ContainerEnvironment.start();

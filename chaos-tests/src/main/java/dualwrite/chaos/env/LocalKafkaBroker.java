@@ -147,6 +147,7 @@ final class LocalKafkaBroker implements ServerControl {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      process.destroyForcibly(); // a broker nobody waits for must not keep running
       throw new IllegalStateException("interrupted while waiting for the broker", e);
     }
   }

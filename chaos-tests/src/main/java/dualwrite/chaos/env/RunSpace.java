@@ -310,6 +310,7 @@ public final class RunSpace implements Connections, AutoCloseable {
           names.add(rows.getString(1));
         }
       }
+      names.removeIf(name -> !name.matches("[a-z0-9_]+")); // not a name the lab gives
       for (String name : names) {
         dropDatabase(admin, name);
       }
