@@ -3,7 +3,10 @@ package dualwrite.chaos.cli;
 import dualwrite.chaos.env.Environments;
 import dualwrite.chaos.env.LabEnvironment;
 import dualwrite.chaos.run.Runner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -39,8 +42,14 @@ public final class Lab implements Runnable {
   /** The command line was wrong: unknown name, bad option. */
   static final int EXIT_USAGE = 2;
 
-  /** The servers could not be started or reached. */
+  /** The servers could not be started or reached, or a file could not be read or written. */
   static final int EXIT_ENVIRONMENT = 3;
+
+  /** An error the lab did not expect: a bug, with its stack trace in the log file. */
+  static final int EXIT_UNEXPECTED = 4;
+
+  /** Not under {@code dualwrite}: its stack traces go to the log file only, not the console. */
+  private static final org.slf4j.Logger unexpected = LoggerFactory.getLogger("lab.unexpected");
 
   /** Where runs leave their folders. */
   static final Path RUNS = Path.of("target", "lab-runs");
@@ -63,11 +72,22 @@ public final class Lab implements Runnable {
             cmd.getErr().println("error: " + e.getMessage());
             return EXIT_USAGE;
           }
-          if (e instanceof IllegalStateException || e instanceof UnsupportedOperationException) {
+          if (e instanceof IllegalStateException
+              || e instanceof UnsupportedOperationException
+              || e instanceof UncheckedIOException
+              || e instanceof IOException) {
             cmd.getErr().println("error: " + e.getMessage());
             return EXIT_ENVIRONMENT;
           }
-          throw e;
+          // 1 means "a fix broke a promise"; a bug in the lab must not look like that
+          unexpected.error(
+              "unexpected error in 'lab {}'", String.join(" ", parsed.originalArgs()), e);
+          cmd.getErr()
+              .println(
+                  "error: unexpected "
+                      + e
+                      + " (a bug in the lab; the stack trace is in target/lab-logs/lab.log)");
+          return EXIT_UNEXPECTED;
         });
     return commandLine;
   }
