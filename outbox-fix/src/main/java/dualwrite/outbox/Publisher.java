@@ -44,8 +44,8 @@ final class Publisher implements AutoCloseable {
 
   Publisher(Map<String, Object> link, String clientId, String topic) {
     this.settings = KafkaSettings.reliableProducer(link, clientId);
-    // One relay batch makes one producer batch per partition, so an account's rows in it share
-    // one fate: all acknowledged or all failed, never a later one without an earlier one.
+    // Large producer batches: fewer requests while draining a backlog. Order does not rest on
+    // them; it rests on stopping at the first failure (see closeOnFailure).
     settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
     this.producer = new KafkaProducer<>(settings);
     this.topic = topic;

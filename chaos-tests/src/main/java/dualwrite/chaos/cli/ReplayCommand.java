@@ -50,6 +50,7 @@ final class ReplayCommand implements Callable<Integer> {
     Strategies.Choice choice;
     Scenario scenario;
     Runner runner;
+    RunOptions options = RunOptions.DEFAULT;
     if (Files.isDirectory(folder)) {
       if (!Files.exists(folder.resolve("scenario.json"))) {
         throw new IllegalArgumentException(folder + " is not a run folder (no scenario.json)");
@@ -57,6 +58,8 @@ final class ReplayCommand implements Callable<Integer> {
       RunFolder.RunInfo info = RunFolder.readInfo(folder);
       choice = Strategies.parse(variant != null ? variant : info.strategy() + "/" + info.variant());
       scenario = RunFolder.readScenario(folder);
+      // the run's own options: a run made without the fraud service's inbox replays without it
+      options = RunOptions.DEFAULT.withIdempotentConsumer(info.defaultOptions());
       runner = Lab.runner();
     } else if (what.matches("\\d+:\\d+")) {
       if (variant == null) {
@@ -77,6 +80,6 @@ final class ReplayCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "'" + what + "' is neither a run folder nor a seed like 20261127:17");
     }
-    return RunCommand.report(out, runner, choice, scenario, RunOptions.DEFAULT);
+    return RunCommand.report(out, runner, choice, scenario, options);
   }
 }

@@ -44,7 +44,10 @@ public record Property(String name, Set<Anomaly> forbidden) {
           "clientsAreToldTheTruth",
           Set.of(Anomaly.FAILED_BUT_COMMITTED, Anomaly.OK_BUT_NOT_COMMITTED));
 
-  /** The properties of DESIGN.md, which the fixes must keep under every generated scenario. */
+  /**
+   * The properties of docs/08-property-based-chaos.md, which the fixes must keep under every
+   * generated scenario.
+   */
   public static final List<Property> OF_A_FIX =
       List.of(
           NO_COMMITTED_TRANSACTION_IS_LOST,

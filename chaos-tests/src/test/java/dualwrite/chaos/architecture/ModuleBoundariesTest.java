@@ -7,7 +7,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The module boundaries of DESIGN.md, checked on the compiled main code of every module. */
+/** The module boundaries of the README's map, checked on the compiled main code of every module. */
 @AnalyzeClasses(packages = "dualwrite", importOptions = ImportOption.DoNotIncludeTests.class)
 class ModuleBoundariesTest {
 

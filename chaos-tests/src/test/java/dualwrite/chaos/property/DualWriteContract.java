@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The properties of DESIGN.md, which a fix must keep under every generated scenario. A thin
- * subclass per strategy variant says which variant; the scenarios run once per class, and each
- * property is its own test, so a report names the claim that broke. A broken property is shrunk to
- * the smallest scenario that still breaks it, printed with the command that replays it.
+ * The properties of docs/08-property-based-chaos.md, which a fix must keep under every generated
+ * scenario. A thin subclass per strategy variant says which variant; the scenarios run once per
+ * class, and each property is its own test, so a report names the claim that broke. A broken
+ * property is shrunk to the smallest scenario that still breaks it, printed with the command that
+ * replays it.
  *
  * <p>{@code -Dlab.scenarios=N} sets how many scenarios (100 by default), {@code -Dlab.seed=S} which
  * ones ({@code S:i} for one), {@code -Dlab.shrink.seconds} how long shrinking may take.
