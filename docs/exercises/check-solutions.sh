@@ -32,8 +32,14 @@ exercises=(
   "07 Exercise07BatchSizeTest answers"
 )
 
-if ! git diff --quiet HEAD -- "$patched_file" 2>/dev/null; then
-  echo "error: $patched_file has local changes; exercise 4 needs it as committed" >&2
+git diff --quiet HEAD -- "$patched_file" 2>/dev/null
+case $? in
+  0) ;;
+  1) echo "error: $patched_file has local changes; exercise 4 needs it as committed" >&2; exit 2 ;;
+  *) echo "error: git cannot compare $patched_file with HEAD (run this in a clone)" >&2; exit 2 ;;
+esac
+if ! git apply --check "$patch" 2>/dev/null; then
+  echo "error: $patch does not apply to $patched_file" >&2
   exit 2
 fi
 rm -rf "$work" && mkdir -p "$work"

@@ -68,6 +68,14 @@ public final class FaultProxyCommand implements Callable<Integer> {
     return commandLine.execute(args);
   }
 
+  private static boolean isLoopback(String host) {
+    try {
+      return java.net.InetAddress.getByName(host).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false; // the start fails below, with its own message
+    }
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
@@ -75,6 +83,12 @@ public final class FaultProxyCommand implements Callable<Integer> {
       return 2;
     }
     Logger log = LoggerFactory.getLogger(FaultProxyCommand.class);
+    if (!isLoopback(host)) {
+      log.warn(
+          "the control API listens on {}, not loopback: anyone who reaches it can open proxies"
+              + " (a relay to any address this machine reaches) and break them",
+          host);
+    }
     FaultProxyServer server;
     try {
       server = FaultProxyServer.start(host, port);

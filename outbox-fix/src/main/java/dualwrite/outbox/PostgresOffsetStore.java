@@ -90,7 +90,14 @@ public final class PostgresOffsetStore implements OffsetBackingStore {
 
   @Override
   public synchronized void stop() {
-    LIVE.getOrDefault(fenceId, Set.of()).remove(this);
+    LIVE.computeIfPresent(
+        fenceId,
+        (id, stores) -> {
+          stores.remove(this);
+          return stores.isEmpty() ? null : stores;
+        });
+    // FENCED keeps the id (a few bytes per killed relay): a store the engine starts late must
+    // still find itself fenced
     if (database != null) {
       database.close();
     }

@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.HdrHistogram.Histogram;
 
 /**
  * Validates a history against the truth. It compares three sources (the committed transactions, the
@@ -212,15 +211,6 @@ public final class Checker {
   }
 
   private static Quantiles quantiles(List<Double> millis) {
-    if (millis.isEmpty()) {
-      return Quantiles.NONE;
-    }
-    Histogram histogram = new Histogram(3);
-    millis.forEach(ms -> histogram.recordValue(Math.round(ms * 1000))); // microseconds
-    return new Quantiles(
-        histogram.getTotalCount(),
-        histogram.getValueAtPercentile(50) / 1000.0,
-        histogram.getValueAtPercentile(99) / 1000.0,
-        histogram.getMaxValue() / 1000.0);
+    return Quantiles.of(millis);
   }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.HdrHistogram.Histogram;
 
 /**
  * The checker's answer: valid, invalid or unknown, the anomalies with the transactions they hit,
@@ -71,6 +72,20 @@ public record Verdict(
   /** A few quantiles of a set of durations, in milliseconds. */
   public record Quantiles(long count, double p50, double p99, double max) {
     public static final Quantiles NONE = new Quantiles(0, 0, 0, 0);
+
+    /** The quantiles of durations in milliseconds, from an HdrHistogram at microsecond grain. */
+    public static Quantiles of(List<Double> millis) {
+      if (millis.isEmpty()) {
+        return NONE;
+      }
+      Histogram histogram = new Histogram(3);
+      millis.forEach(ms -> histogram.recordValue(Math.round(ms * 1000)));
+      return new Quantiles(
+          histogram.getTotalCount(),
+          histogram.getValueAtPercentile(50) / 1000.0,
+          histogram.getValueAtPercentile(99) / 1000.0,
+          histogram.getMaxValue() / 1000.0);
+    }
   }
 
   public Verdict {

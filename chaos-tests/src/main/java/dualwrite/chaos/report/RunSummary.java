@@ -97,17 +97,8 @@ record RunSummary(
     return "catalogue".equals(origin);
   }
 
-  /** Nearest-rank quantiles of durations in milliseconds. */
+  /** Quantiles of durations in milliseconds, computed as the checker computes the lag's. */
   static Quantiles quantiles(List<Double> millis) {
-    if (millis.isEmpty()) {
-      return Quantiles.NONE;
-    }
-    double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return new Quantiles(sorted.length, rank(sorted, 0.50), rank(sorted, 0.99), rank(sorted, 1.0));
-  }
-
-  private static double rank(double[] sorted, double q) {
-    int index = (int) Math.ceil(q * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    return Quantiles.of(millis);
   }
 }
