@@ -56,7 +56,7 @@ public final class Environments {
     log.info("starting the {} environment", backend);
     return switch (backend) {
       case "embedded" -> {
-        EmbeddedEnvironment embedded = EmbeddedEnvironment.start(home());
+        EmbeddedEnvironment embedded = startEmbedded();
         try {
           RunSpace.dropLeftovers(embedded);
         } catch (RuntimeException e) {
@@ -73,6 +73,31 @@ public final class Environments {
                   + backend
                   + "' in lab.env/LAB_ENV: expected embedded, containers or external");
     };
+  }
+
+  /**
+   * Starts the embedded servers, with one more try on fresh ports when the first fails: a port can
+   * be taken by another process between its pick and the server's bind, and every test in the JVM
+   * depends on this start.
+   */
+  private static EmbeddedEnvironment startEmbedded() {
+    try {
+      return EmbeddedEnvironment.start(home());
+    } catch (IllegalStateException first) {
+      log.warn("the environment did not start ({}); trying once more", firstLine(first));
+      try {
+        return EmbeddedEnvironment.start(home());
+      } catch (RuntimeException second) {
+        second.addSuppressed(first);
+        throw second;
+      }
+    }
+  }
+
+  private static String firstLine(Exception e) {
+    String message = String.valueOf(e.getMessage()).strip();
+    int end = message.indexOf('\n');
+    return end < 0 ? message : message.substring(0, end);
   }
 
   /** Where the embedded servers keep their files: {@code lab.env.home}, else target/lab-env. */
