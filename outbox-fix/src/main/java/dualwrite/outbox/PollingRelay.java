@@ -3,6 +3,7 @@ package dualwrite.outbox;
 import com.zaxxer.hikari.HikariDataSource;
 import dualwrite.bank.crash.Crash;
 import dualwrite.bank.crash.Tripwire;
+import dualwrite.bank.ledger.InTransaction;
 import dualwrite.bank.spi.Instance;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -127,7 +128,7 @@ final class PollingRelay implements Instance {
         backoff.reset();
         return publication.published().size();
       } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(connection);
+        InTransaction.rollbackQuietly(connection);
         throw e;
       }
     }
@@ -169,14 +170,6 @@ final class PollingRelay implements Instance {
         // a broken connection is dropped by the pool
       }
       listener = null;
-    }
-  }
-
-  private static void rollbackQuietly(Connection connection) {
-    try {
-      connection.rollback();
-    } catch (SQLException e) {
-      // the connection is gone: the server rolls back and releases the lanes on its own
     }
   }
 

@@ -7,6 +7,7 @@ import dualwrite.bank.Topics;
 import dualwrite.bank.TransactionRecorded;
 import dualwrite.bank.crash.Crash;
 import dualwrite.bank.crash.Tripwire;
+import dualwrite.bank.ledger.InTransaction;
 import dualwrite.bank.spi.Instance;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
@@ -258,7 +259,7 @@ public final class FraudConsumer implements Instance {
         connection.commit();
         // endregion inbox
       } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(connection);
+        InTransaction.rollbackQuietly(connection);
         throw e;
       }
     }
@@ -342,14 +343,6 @@ public final class FraudConsumer implements Instance {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       running = false;
-    }
-  }
-
-  private static void rollbackQuietly(Connection connection) {
-    try {
-      connection.rollback();
-    } catch (SQLException e) {
-      // the connection is gone; the server rolls back on its own
     }
   }
 

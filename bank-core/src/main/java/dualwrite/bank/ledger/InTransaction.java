@@ -95,11 +95,15 @@ public final class InTransaction {
     }
   }
 
-  private static void rollbackQuietly(Connection connection) {
+  /**
+   * Rolls back, and says nothing if it cannot: a connection that is gone has no transaction left,
+   * since the server rolls back (and releases the locks) on its own.
+   */
+  public static void rollbackQuietly(Connection connection) {
     try {
       connection.rollback();
     } catch (SQLException e) {
-      // the connection is gone: the server rolls back on its own
+      // the connection is gone; so is its transaction
     }
   }
 }

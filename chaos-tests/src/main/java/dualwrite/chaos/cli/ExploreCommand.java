@@ -97,11 +97,7 @@ final class ExploreCommand implements Callable<Integer> {
       out.flush();
       RunResult first = failure.get();
       Shrinker.Shrunk shrunk =
-          new Shrinker(
-                  scenario ->
-                      runner.run(choice.strategy(), choice.variant(), scenario, RunOptions.DEFAULT),
-                  result -> !property.holdsFor(result.verdict()),
-                  settings.shrinkBudget())
+          Shrinker.whileBroken(runner, choice, property, settings.shrinkBudget())
               .shrink(first.scenario(), first);
       Scenario original = first.scenario();
       String replay =

@@ -1,6 +1,9 @@
 package dualwrite.chaos.property;
 
+import dualwrite.chaos.run.RunOptions;
 import dualwrite.chaos.run.RunResult;
+import dualwrite.chaos.run.Runner;
+import dualwrite.chaos.run.Strategies;
 import dualwrite.chaos.scenario.Fault;
 import dualwrite.chaos.scenario.Scenario;
 import dualwrite.chaos.scenario.Step;
@@ -58,6 +61,18 @@ public final class Shrinker {
     this.run = run;
     this.fails = fails;
     this.budget = budget;
+  }
+
+  /**
+   * A shrinker that runs each smaller scenario against the variant with the lab's default options
+   * and keeps it while the property still does not hold.
+   */
+  public static Shrinker whileBroken(
+      Runner runner, Strategies.Choice choice, Property property, Duration budget) {
+    return new Shrinker(
+        scenario -> runner.run(choice.strategy(), choice.variant(), scenario, RunOptions.DEFAULT),
+        result -> !property.holdsFor(result.verdict()),
+        budget);
   }
 
   public Shrunk shrink(Scenario failing, RunResult failure) {

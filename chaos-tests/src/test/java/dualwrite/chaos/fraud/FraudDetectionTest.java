@@ -79,23 +79,13 @@ class FraudDetectionTest {
   void aMalformedRecordGoesToTheDeadLetterTopicAndConsumptionGoesOn() throws Exception {
     var environment = Environments.shared();
     try (RunSpace run = RunSpace.open(environment, "fraud-" + shortId(), null)) {
-      try (HikariDataSource direct = run.directDatabase().openPool("setup", 4)) {
-        SchemaMigrations.apply(direct, SchemaMigrations.FRAUD, SchemaMigrations.FRAUD_MIGRATIONS);
-      }
-      FraudDetectionService fraud =
-          new FraudDetectionService(run, new Crashes(), true, FraudRule.DEFAULT);
-      fraud.start();
+      FraudDetectionService fraud = idempotentFraudServiceOn(run);
       try (KafkaProducer<String, byte[]> producer =
           new KafkaProducer<>(KafkaSettings.reliableProducer(run.directKafka(), "test"))) {
         producer.send(new ProducerRecord<>(run.topics().events(), "acct-1", bytes("not json")));
         producer.send(
             new ProducerRecord<>(run.topics().events(), "acct-1", bytes("{\"schemaVersion\":99}")));
-        TransactionRecorded good =
-            TransactionRecorded.of(
-                TransactionRequest.of("acct-1", TransactionType.PURCHASE, 4000, "EUR"),
-                UUID.randomUUID(),
-                Instant.now(),
-                1);
+        TransactionRecorded good = purchase("acct-1", 1);
         producer.send(EventRecords.toRecord(run.topics().events(), good)).get();
 
         await()
@@ -122,12 +112,7 @@ class FraudDetectionTest {
   void anEventTheDatabaseRefusesGoesToTheDeadLetterTopicAndTheOthersAreChecked() throws Exception {
     var environment = Environments.shared();
     try (RunSpace run = RunSpace.open(environment, "fraud-" + shortId(), null)) {
-      try (HikariDataSource direct = run.directDatabase().openPool("setup", 4)) {
-        SchemaMigrations.apply(direct, SchemaMigrations.FRAUD, SchemaMigrations.FRAUD_MIGRATIONS);
-      }
-      FraudDetectionService fraud =
-          new FraudDetectionService(run, new Crashes(), true, FraudRule.DEFAULT);
-      fraud.start();
+      FraudDetectionService fraud = idempotentFraudServiceOn(run);
       try (KafkaProducer<String, byte[]> producer =
           new KafkaProducer<>(KafkaSettings.reliableProducer(run.directKafka(), "test"))) {
         // Well-formed JSON of a valid shape, but PostgreSQL refuses text holding a NUL character:
@@ -157,6 +142,17 @@ class FraudDetectionTest {
         fraud.stop();
       }
     }
+  }
+
+  /** The fraud service with its inbox, started alone on the run's own schema. */
+  private static FraudDetectionService idempotentFraudServiceOn(RunSpace run) {
+    try (HikariDataSource direct = run.directDatabase().openPool("setup", 4)) {
+      SchemaMigrations.apply(direct, SchemaMigrations.FRAUD, SchemaMigrations.FRAUD_MIGRATIONS);
+    }
+    FraudDetectionService fraud =
+        new FraudDetectionService(run, new Crashes(), true, FraudRule.DEFAULT);
+    fraud.start();
+    return fraud;
   }
 
   private static TransactionRecorded purchase(String account, long sequence) {

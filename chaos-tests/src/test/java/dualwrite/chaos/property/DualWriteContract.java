@@ -88,11 +88,7 @@ public abstract class DualWriteContract {
     Strategies.Choice choice = Strategies.parse(variant());
     Runner runner = LabRuns.runner();
     Shrinker.Shrunk shrunk =
-        new Shrinker(
-                scenario ->
-                    runner.run(choice.strategy(), choice.variant(), scenario, RunOptions.DEFAULT),
-                result -> !property.holdsFor(result.verdict()),
-                settings.shrinkBudget())
+        Shrinker.whileBroken(runner, choice, property, settings.shrinkBudget())
             .shrink(first.scenario(), first);
     String replay =
         GeneratedRuns.replayCommand(
