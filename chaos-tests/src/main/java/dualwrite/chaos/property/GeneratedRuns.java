@@ -107,8 +107,11 @@ public final class GeneratedRuns {
   }
 
   /** The command that replays one generated scenario of a test class. */
-  public static String replayCommand(String testClass, long seed, int index) {
-    return "./mvnw verify -pl chaos-tests -am -Dtest="
+  public static String replayCommand(String testClass, boolean workshop, long seed, int index) {
+    // a suite tagged workshop runs only in its profile; without it, -Dtest would select nothing
+    return "./mvnw verify "
+        + (workshop ? "-Pworkshop " : "")
+        + "-pl chaos-tests -am -Dtest="
         + testClass
         + " -Dsurefire.failIfNoSpecifiedTests=false -Dlab.seed="
         + seed

@@ -10,6 +10,7 @@ import dualwrite.chaos.run.Strategies;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -92,7 +93,11 @@ public abstract class DualWriteContract {
             .shrink(first.scenario(), first);
     String replay =
         GeneratedRuns.replayCommand(
-            getClass().getSimpleName(), settings.seed(), GeneratedRuns.indexOf(first.scenario()));
+            getClass().getSimpleName(),
+            getClass().isAnnotationPresent(Tag.class)
+                && "workshop".equals(getClass().getAnnotation(Tag.class).value()),
+            settings.seed(),
+            GeneratedRuns.indexOf(first.scenario()));
     Counterexample counterexample = new Counterexample(property, variant(), first, shrunk, replay);
     throw new AssertionError(counterexample.describe());
   }
