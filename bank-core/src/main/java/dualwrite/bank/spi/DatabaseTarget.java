@@ -32,6 +32,11 @@ public record DatabaseTarget(String jdbcUrl, String user, String password) {
    * @param size the most connections it opens
    */
   public HikariDataSource openPool(String name, int size) {
+    return new HikariDataSource(poolConfig(name, size));
+  }
+
+  /** The configuration {@link #openPool} uses, for a caller that must adjust it. */
+  public HikariConfig poolConfig(String name, int size) {
     HikariConfig config = new HikariConfig();
     config.setPoolName(name);
     config.setJdbcUrl(jdbcUrl);
@@ -40,6 +45,10 @@ public record DatabaseTarget(String jdbcUrl, String user, String password) {
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(0);
     config.setAutoCommit(false);
+    // Named, not detected: when HikariCP's detection fails on a connection that dies during setup
+    // (a server stopping just then), it sets isolation -1 on every later connection, which the
+    // driver refuses, and the pool never connects again (PoolSurvivesACutFirstConnectionTest).
+    config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     config.setConnectionTimeout(TIMEOUT.toMillis());
     config.setValidationTimeout(Math.min(1000, TIMEOUT.toMillis()));
     config.setInitializationFailTimeout(-1); // start even when the database is away
@@ -48,7 +57,7 @@ public record DatabaseTarget(String jdbcUrl, String user, String password) {
     config.addDataSourceProperty("socketTimeout", Long.toString(TIMEOUT.toSeconds() * 2));
     config.addDataSourceProperty("tcpKeepAlive", "true");
     config.addDataSourceProperty("ApplicationName", name);
-    return new HikariDataSource(config);
+    return config;
   }
 
   @Override
