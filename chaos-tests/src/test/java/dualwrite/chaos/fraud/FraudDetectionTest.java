@@ -88,13 +88,7 @@ class FraudDetectionTest {
         TransactionRecorded good = purchase("acct-1", 1);
         producer.send(EventRecords.toRecord(run.topics().events(), good)).get();
 
-        await()
-            .atMost(Duration.ofSeconds(20))
-            .untilAsserted(
-                () ->
-                    assertThat(checkedTransactions(run))
-                        .as("the good event after the bad ones was checked")
-                        .containsExactly(good.transactionId()));
+        awaitOnlyChecked(run, good, "the good event after the bad ones was checked");
         List<String> reasons = deadLetterReasons(run, 2);
         assertThat(reasons)
             .as("both malformed records are on the dead-letter topic, each with its reason")
@@ -126,13 +120,8 @@ class FraudDetectionTest {
         TransactionRecorded good = purchase("acct-1", 2);
         producer.send(EventRecords.toRecord(run.topics().events(), good)).get();
 
-        await()
-            .atMost(Duration.ofSeconds(20))
-            .untilAsserted(
-                () ->
-                    assertThat(checkedTransactions(run))
-                        .as("the good event behind the refused one was checked, and only it")
-                        .containsExactly(good.transactionId()));
+        awaitOnlyChecked(
+            run, good, "the good event behind the refused one was checked, and only it");
         assertThat(deadLetterReasons(run, 1))
             .as("the refused event is parked once, with the database's reason")
             .singleElement()
@@ -180,6 +169,16 @@ class FraudDetectionTest {
         .map(Truth.Checked::transactionId)
         .distinct()
         .toList();
+  }
+
+  private static void awaitOnlyChecked(RunSpace run, TransactionRecorded good, String claim) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(checkedTransactions(run))
+                    .as(claim)
+                    .containsExactly(good.transactionId()));
   }
 
   private static List<UUID> checkedTransactions(RunSpace run) throws Exception {
