@@ -163,12 +163,13 @@ public final class FraudConsumer implements Instance {
       sendDeadLetters(deadLetters);
       try {
         recordChecks(parsed.stream().map(Parsed::event).toList());
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException e) {
         if (!refusedByItsData(e)) {
           throw e;
         }
-        // Some event in the batch cannot be checked at all (the database refuses its data, or
-        // the rule fails on it): find it, park it, and check the others.
+        // Some event in the batch cannot be checked at all: find it, park it, check the others.
+        recordOneByOne(parsed);
+      } catch (RuleFailed e) {
         recordOneByOne(parsed);
       }
     } catch (SQLException | KafkaException | ExecutionException | TimeoutException e) {
@@ -193,36 +194,58 @@ public final class FraudConsumer implements Instance {
   /** A record that parsed, with the event it holds. */
   private record Parsed(ConsumerRecord<String, byte[]> record, TransactionRecorded event) {}
 
-  /**
-   * Whether retrying the same events can never succeed: the database refused their data (SQLSTATE
-   * class 22, data exception, or 23, integrity constraint violation), or the service's own code
-   * failed on them. A lost connection or a server going away is worth a retry; these are not.
-   */
-  private static boolean refusedByItsData(Exception e) {
-    if (e instanceof SQLException sql) {
-      String state = sql.getSQLState();
-      return state != null && (state.startsWith("22") || state.startsWith("23"));
+  /** The fraud rule failed on an event: retrying the same event can never succeed. */
+  private static final class RuleFailed extends RuntimeException {
+    RuleFailed(TransactionRecorded event, RuntimeException cause) {
+      super("the fraud rule failed on event " + event.eventId() + ": " + cause, cause);
     }
-    return !(e instanceof KafkaException);
+  }
+
+  /**
+   * Whether the database refused the data itself (SQLSTATE class 22, data exception, or 23,
+   * integrity constraint violation), so that retrying the same event can never succeed. A lost
+   * connection or a server going away is worth a retry.
+   */
+  private static boolean refusedByItsData(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && (state.startsWith("22") || state.startsWith("23"));
   }
 
   /**
    * Each event in its own transaction; an event that cannot be checked goes to the dead-letter
-   * topic with the reason, so that one bad event does not stop every partition behind it.
+   * topic with the reason, so that one bad event does not stop every partition behind it. A failure
+   * that passes is retried on the same event, not on the batch, so that events already checked here
+   * are not checked again and the parked one is not parked twice.
    */
   private void recordOneByOne(List<Parsed> parsed)
       throws SQLException, ExecutionException, InterruptedException, TimeoutException {
     for (Parsed one : parsed) {
-      try {
-        recordChecks(List.of(one.event()));
-      } catch (SQLException | RuntimeException e) {
-        if (!refusedByItsData(e)) {
-          throw e;
+      while (true) {
+        try {
+          recordChecks(List.of(one.event()));
+          break;
+        } catch (RuleFailed e) {
+          park(one, e);
+          break;
+        } catch (SQLException e) {
+          if (refusedByItsData(e)) {
+            park(one, e);
+            break;
+          }
+          if (!running) {
+            throw e;
+          }
+          log.debug("event {} failed, trying it again: {}", one.event().eventId(), e.toString());
+          pause();
         }
-        log.warn("cannot check event {}: {}", one.event().eventId(), e.toString());
-        sendDeadLetters(List.of(deadLetter(one.record(), "cannot be checked: " + e.getMessage())));
       }
     }
+  }
+
+  private void park(Parsed one, Exception why)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    log.warn("cannot check event {}: {}", one.event().eventId(), why.toString());
+    sendDeadLetters(List.of(deadLetter(one.record(), "cannot be checked: " + why.getMessage())));
   }
 
   /** In ONE database transaction: remember the event ids, and check the new ones. */
@@ -243,7 +266,12 @@ public final class FraudConsumer implements Instance {
             if (idempotent && !checked.add(event.eventId())) {
               continue; // twice in this very batch
             }
-            FraudRule.Assessment assessment = rule.assess(event);
+            FraudRule.Assessment assessment;
+            try {
+              assessment = rule.assess(event);
+            } catch (RuntimeException e) {
+              throw new RuleFailed(event, e);
+            }
             check.setObject(1, event.eventId());
             check.setObject(2, event.transactionId());
             check.setString(3, event.accountId());
@@ -312,7 +340,7 @@ public final class FraudConsumer implements Instance {
       ack.get(10, TimeUnit.SECONDS);
     }
     if (!letters.isEmpty()) {
-      log.info("parked {} malformed records on {}", letters.size(), topics.deadLetters());
+      log.info("parked {} records on {}", letters.size(), topics.deadLetters());
     }
   }
 

@@ -10,8 +10,10 @@ public interface Instance {
   void stop();
 
   /**
-   * Whether it still works. An instance whose threads ended by themselves (an error nobody
-   * expected) is not alive, and the next start of its service launches a fresh one.
+   * Whether it still works, for an instance that can tell: one that says it is not alive (its
+   * thread ended by itself, on an error nobody expected) is replaced at the next start of its
+   * service. The fraud consumer tells; the relays keep the default, and their own loops catch every
+   * exception and start over.
    */
   default boolean alive() {
     return true;
