@@ -82,7 +82,13 @@ public final class PostgresOffsetStore implements OffsetBackingStore {
   @Override
   public synchronized void start() {
     database = target.openPool("outbox-cdc-offsets", 1);
-    LIVE.computeIfAbsent(fenceId, id -> ConcurrentHashMap.newKeySet()).add(this);
+    LIVE.compute(
+        fenceId,
+        (id, stores) -> {
+          Set<PostgresOffsetStore> live = stores == null ? ConcurrentHashMap.newKeySet() : stores;
+          live.add(this); // inside compute: a store stopping now cannot drop the set under us
+          return live;
+        });
     if (FENCED.contains(fenceId)) {
       fenceNow();
     }

@@ -86,7 +86,9 @@ public final class Lab implements Runnable {
               .println(
                   "error: unexpected "
                       + e
-                      + " (a bug in the lab; the stack trace is in target/lab-logs/lab.log)");
+                      + " (a bug in the lab; the stack trace is in "
+                      + Path.of(System.getProperty("lab.logs", "target/lab-logs"), "lab.log")
+                      + ")");
           return EXIT_UNEXPECTED;
         });
     return commandLine;

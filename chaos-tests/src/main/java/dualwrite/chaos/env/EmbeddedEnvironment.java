@@ -44,10 +44,13 @@ public final class EmbeddedEnvironment implements LabEnvironment {
     try {
       toxiproxy = new ToxiproxyClient(faultProxy.host(), faultProxy.port());
       // region proxies-first
-      // The proxies bind their ports first, so that no server is given a port a proxy holds.
-      // Their upstreams are set once the servers' ports are known: a proxy dials only when used.
+      // The proxies bind their ports first, below the ephemeral range like the servers': a
+      // disabled proxy closes its listener and binds the same port again when healed, and a
+      // client's outgoing connection must not take it meanwhile. Their upstreams are set once the
+      // servers' ports are known: a proxy dials only when used.
       for (Link link : Link.all()) {
-        proxies.put(link, toxiproxy.createProxy(link.proxyName(), Ports.LOOPBACK + ":0", UNSET));
+        String listen = Ports.LOOPBACK + ":" + Ports.freePort();
+        proxies.put(link, toxiproxy.createProxy(link.proxyName(), listen, UNSET));
       }
       postgres = new LocalPostgres(home.resolve("postgres"), Ports.freePort());
       broker = new LocalKafkaBroker(home.resolve("kafka"));

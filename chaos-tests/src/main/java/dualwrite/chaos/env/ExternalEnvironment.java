@@ -126,9 +126,15 @@ public final class ExternalEnvironment implements LabEnvironment {
     return uri;
   }
 
+  /** The URL as it may be shown: no query, and no {@code user:password@} before the host. */
   private static String withoutQuery(String url) {
     int query = url.indexOf('?');
-    return query < 0 ? url : url.substring(0, query) + "?...";
+    String shown = query < 0 ? url : url.substring(0, query) + "?...";
+    int authority = shown.indexOf("//");
+    int at = shown.lastIndexOf('@');
+    return authority >= 0 && at > authority
+        ? shown.substring(0, authority + 2) + "..." + shown.substring(at)
+        : shown;
   }
 
   private static URI toxiproxyUri(String url) {
@@ -210,6 +216,21 @@ public final class ExternalEnvironment implements LabEnvironment {
     try {
       for (Link link : Link.all()) {
         Proxy proxy = toxiproxy.getProxyOrNull(link.proxyName());
+        if (link.server() == Server.POSTGRES
+            && proxy != null
+            && !proxy.getUpstream().equals(upstream)) {
+          throw new IllegalStateException(
+              "the Toxiproxy server at "
+                  + toxiproxyUrl
+                  + " has a proxy "
+                  + link.proxyName()
+                  + " to "
+                  + proxy.getUpstream()
+                  + ", not to "
+                  + upstream
+                  + " (LAB_POSTGRES_URL or LAB_POSTGRES_UPSTREAM): delete it, and the lab makes its"
+                  + " own");
+        }
         if (link.server() == Server.POSTGRES && proxy == null) {
           proxy = toxiproxy.createProxy(link.proxyName(), listenHost + ":0", upstream);
           created.add(proxy);

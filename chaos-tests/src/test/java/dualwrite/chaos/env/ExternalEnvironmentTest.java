@@ -92,6 +92,20 @@ class ExternalEnvironmentTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("LAB_POSTGRES_PASSWORD")
         .hasMessageNotContaining("s3cret");
+    for (String url :
+        new String[] {
+          "postgresql://lab:s3cret@db/postgres", // no jdbc: prefix
+          "jdbc:postgresql://lab:s3cret@db1,db2/postgres", // several hosts
+          "jdbc:postgresql://lab:s3/cret@db/postgres" // an authority Java cannot parse
+        }) {
+      Map<String, String> withCredentials = new java.util.HashMap<>(variables);
+      withCredentials.put("LAB_POSTGRES_URL", url);
+      assertThatThrownBy(() -> ExternalEnvironment.fromVariables(withCredentials))
+          .as(url)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("LAB_POSTGRES_URL")
+          .hasMessageNotContaining("s3");
+    }
   }
 
   @Test

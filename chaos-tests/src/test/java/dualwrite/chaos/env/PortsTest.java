@@ -14,6 +14,12 @@ class PortsTest {
   @Test
   void aForksPortsComeFromItsOwnBlockBelowTheEphemeralRange() {
     String fork = System.getProperty("lab.fork", "");
+    String home = System.getProperty("lab.env.home", "");
+    if (home.matches(".*lab-env-[1-9]")) {
+      assertThat(fork)
+          .as("a Surefire fork (lab.env.home %s) knows its number", home)
+          .isEqualTo(home.substring(home.length() - 1));
+    }
     int first = fork.matches("[1-9]") ? 20_000 + Integer.parseInt(fork) * 1000 : 30_000;
     int last = fork.matches("[1-9]") ? first + 999 : 32_767;
     Set<Integer> ports = new HashSet<>();

@@ -203,8 +203,10 @@ class FraudDetectionTest {
     List<String> reasons = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings)) {
       consumer.subscribe(List.of(run.topics().deadLetters()));
+      // exactly the expected letters, and still no more a second later: a letter sent twice shows
       await()
           .atMost(Duration.ofSeconds(20))
+          .during(Duration.ofSeconds(1))
           .until(
               () -> {
                 for (ConsumerRecord<String, byte[]> record :
@@ -214,7 +216,7 @@ class FraudDetectionTest {
                           record.headers().lastHeader("dlt-reason").value(),
                           StandardCharsets.UTF_8));
                 }
-                return reasons.size() >= expected;
+                return reasons.size() == expected;
               });
     }
     return reasons;
