@@ -49,33 +49,22 @@ final class Load {
     AtomicLong done = new AtomicLong();
     long warmEnd = System.nanoTime() + warmUp.toNanos();
     long end = warmEnd + measure.toNanos();
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> workers = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        workers.add(
-            pool.submit(
-                () -> {
-                  while (true) {
-                    long started = System.nanoTime();
-                    if (started >= end) {
-                      return null;
-                    }
-                    operation.run();
-                    long finished = System.nanoTime();
-                    if (started >= warmEnd) {
-                      latencies.recordValue((finished - started) / 1000); // microseconds
-                      done.incrementAndGet();
-                    }
-                  }
-                }));
-      }
-      for (Future<?> worker : workers) {
-        worker.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    onThreads(
+        threads,
+        () -> {
+          while (true) {
+            long started = System.nanoTime();
+            if (started >= end) {
+              return;
+            }
+            operation.run();
+            long finished = System.nanoTime();
+            if (started >= warmEnd) {
+              latencies.recordValue((finished - started) / 1000); // microseconds
+              done.incrementAndGet();
+            }
+          }
+        });
     var histogram = latencies.getIntervalHistogram();
     return new Throughput(
         done.get() / (measure.toNanos() / 1e9),
@@ -87,6 +76,17 @@ final class Load {
   /** Exactly {@code count} operations over {@code threads} threads. */
   static void count(Operation operation, int threads, int count) throws Exception {
     AtomicLong left = new AtomicLong(count);
+    onThreads(
+        threads,
+        () -> {
+          while (left.decrementAndGet() >= 0) {
+            operation.run();
+          }
+        });
+  }
+
+  /** Runs {@code worker} on {@code threads} threads and returns when all are done. */
+  private static void onThreads(int threads, Operation worker) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<?>> workers = new ArrayList<>();
@@ -94,14 +94,12 @@ final class Load {
         workers.add(
             pool.submit(
                 () -> {
-                  while (left.decrementAndGet() >= 0) {
-                    operation.run();
-                  }
+                  worker.run();
                   return null;
                 }));
       }
-      for (Future<?> worker : workers) {
-        worker.get();
+      for (Future<?> each : workers) {
+        each.get();
       }
     } finally {
       pool.shutdownNow();

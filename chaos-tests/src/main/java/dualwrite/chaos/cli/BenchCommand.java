@@ -31,20 +31,12 @@ final class BenchCommand implements Callable<Integer> {
       description = "shorter measurements and a 10,000-event backlog, for a first look")
   boolean quick;
 
-  @Option(
-      names = "--variants",
-      split = ",",
-      paramLabel = "<strategy>/<variant>",
-      description = "only these variants (default: all)")
-  List<String> variants;
+  @CommandLine.Mixin VariantsOption variants;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    List<Strategies.Choice> choices =
-        variants == null
-            ? Strategies.everyVariant()
-            : variants.stream().map(Strategies::parse).toList();
+    List<Strategies.Choice> choices = variants.choices();
     out.println("Starting the environment (PostgreSQL, Kafka, fault proxy)...");
     out.flush();
     Benchmark benchmark =

@@ -34,12 +34,7 @@ final class CompareCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--variants",
-      split = ",",
-      paramLabel = "<strategy>/<variant>",
-      description = "only these variants (default: all)")
-  List<String> variants;
+  @CommandLine.Mixin VariantsOption variants;
 
   @Option(
       names = "--scenarios",
@@ -51,10 +46,7 @@ final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    List<Strategies.Choice> choices =
-        variants == null
-            ? Strategies.everyVariant()
-            : variants.stream().map(Strategies::parse).toList();
+    List<Strategies.Choice> choices = variants.choices();
     List<Scenario> catalogue =
         scenarios == null ? Catalogue.all() : scenarios.stream().map(Catalogue::named).toList();
     out.println("Starting the environment (PostgreSQL, Kafka, fault proxy)...");

@@ -122,6 +122,8 @@ public final class ContainerEnvironment implements LabEnvironment {
             link.server() == Server.POSTGRES
                 ? "postgres:" + POSTGRES_PORT
                 : listenerHost(link.component()) + ":19092";
+        // 0.0.0.0 inside the Toxiproxy container's own network, where Docker's port mapping
+        // arrives; on the host the mapped ports are published on 127.0.0.1 only (see below).
         proxies.put(
             link,
             toxiproxy.createProxy(link.proxyName(), "0.0.0.0:" + proxyPortInside(link), upstream));
