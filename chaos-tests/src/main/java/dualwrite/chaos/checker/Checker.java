@@ -41,13 +41,52 @@ public final class Checker {
   }
 
   /**
+   * Checks a history that holds no faults (or whose faults need not be judged).
+   *
    * @param ops the history's operations
    * @param truth what the servers hold
    * @param healedAt when the last fault ended, or null if there was none
    */
   public Verdict check(List<Op> ops, Truth truth, Instant healedAt) {
+    return check(new Observation(ops, Instant.EPOCH, truth, healedAt, true, null));
+  }
+
+  /**
+   * Checks a run: its anomalies, then whether its faults landed. A run that kept every promise
+   * while none of its faults landed is vacuous; a run that did not settle is unknown, whatever it
+   * seemed to lose.
+   */
+  public Verdict check(Observation run) {
     try {
-      return judge(ops, truth, healedAt);
+      Verdict verdict = judge(run.ops(), run.truth(), run.healedAt());
+      List<FaultOutcome> faults =
+          FaultOutcome.judge(run.ops(), run.startedAt(), run.truth(), run.linksInUse());
+      verdict =
+          new Verdict(
+              verdict.valid(),
+              verdict.anomalies(),
+              verdict.counts(),
+              verdict.lag(),
+              verdict.unresolved(),
+              verdict.reason(),
+              faults);
+      if (!run.settled()) {
+        return verdict.undecided(
+            "the run did not settle: work was still in flight when the settle time ran out");
+      }
+      if (verdict.valid() == Validity.VALID
+          && !faults.isEmpty()
+          && faults.stream().noneMatch(FaultOutcome::landed)) {
+        return new Verdict(
+            Validity.VACUOUS,
+            verdict.anomalies(),
+            verdict.counts(),
+            verdict.lag(),
+            verdict.unresolved(),
+            "none of its " + faults.size() + " faults landed",
+            faults);
+      }
+      return verdict;
     } catch (RuntimeException e) {
       return Verdict.unknown("the checker failed: " + e);
     }
@@ -102,12 +141,18 @@ public final class Checker {
 
     List<Unresolved> unresolved = new ArrayList<>();
     Map<String, Long> counts = new LinkedHashMap<>();
+    Set<UUID> unanswered = new LinkedHashSet<>();
     for (Op op : ops) {
       if (!op.isClient() || op.transactionId() == null) {
         continue;
       }
       counts.merge("ops-" + op.type().label(), 1L, Long::sum);
       boolean isCommitted = committed.containsKey(op.transactionId());
+      if (op.type() == Op.Type.INVOKE) {
+        unanswered.add(op.transactionId());
+      } else {
+        unanswered.remove(op.transactionId());
+      }
       switch (op.type()) {
         case FAIL -> {
           if (isCommitted) {
@@ -123,6 +168,8 @@ public final class Checker {
         case INVOKE -> {}
       }
     }
+    // a request still open when the run ended is as unresolved as one answered with info
+    unanswered.forEach(id -> unresolved.add(new Unresolved(id, committed.containsKey(id), false)));
 
     List<Double> toPublish = new ArrayList<>();
     List<Double> toCheck = new ArrayList<>();
@@ -170,7 +217,13 @@ public final class Checker {
             quantiles(toCheck),
             healedAt == null || afterHeal < 0 ? null : afterHeal);
     return new Verdict(
-        invalid ? Validity.INVALID : Validity.VALID, anomalies, counts, lag, unresolved, null);
+        invalid ? Validity.INVALID : Validity.VALID,
+        anomalies,
+        counts,
+        lag,
+        unresolved,
+        null,
+        List.of());
   }
 
   /**

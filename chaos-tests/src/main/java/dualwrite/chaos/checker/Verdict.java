@@ -10,15 +10,16 @@ import java.util.UUID;
 import org.HdrHistogram.Histogram;
 
 /**
- * The checker's answer: valid, invalid or unknown, the anomalies with the transactions they hit,
- * the counts, and the delivery lag.
+ * The checker's answer: valid, invalid, unknown or vacuous, the anomalies with the transactions
+ * they hit, the counts, the delivery lag, and whether each fault landed.
  *
  * @param valid whether the run kept every promise
  * @param anomalies for every kind (see {@link Anomaly}), the transaction ids it hit, maybe none
  * @param counts operations, commits, records and checks, by kind
  * @param lag how long events took to get through
  * @param unresolved the operations whose outcome the client never learnt, and what the truth says
- * @param reason why the verdict is unknown, or null
+ * @param reason why the verdict is unknown or vacuous, or null
+ * @param faults every fault of the run, landed or missed, in the order the nemesis made them
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Verdict(
@@ -27,20 +28,34 @@ public record Verdict(
     Map<String, Long> counts,
     Lag lag,
     List<Unresolved> unresolved,
-    String reason) {
+    String reason,
+    List<FaultOutcome> faults) {
 
-  /** Valid, invalid or unknown; written as {@code true}, {@code false} or {@code "unknown"}. */
+  /**
+   * Valid, invalid, unknown or vacuous; written as {@code true}, {@code false}, {@code "unknown"}
+   * and {@code "vacuous"}.
+   */
   public enum Validity {
+    /**
+     * Every promise kept, and the run's faults (if any) landed: evidence that the variant holds.
+     */
     VALID,
+    /** A promise broken: the anomalies say which, and the transactions they hit. */
     INVALID,
-    UNKNOWN;
+    /** The checker could not decide: the truth could not be read, or the run did not settle. */
+    UNKNOWN,
+    /**
+     * Every promise kept, but none of the run's faults landed: it proves nothing, and is never
+     * counted as held.
+     */
+    VACUOUS;
 
     @JsonValue
     public Object json() {
       return switch (this) {
         case VALID -> Boolean.TRUE;
         case INVALID -> Boolean.FALSE;
-        case UNKNOWN -> "unknown";
+        default -> label();
       };
     }
 
@@ -52,12 +67,28 @@ public record Verdict(
       if (Boolean.FALSE.equals(json)) {
         return INVALID;
       }
-      return UNKNOWN;
+      return "vacuous".equals(json) ? VACUOUS : UNKNOWN;
+    }
+
+    /** {@code valid}, {@code invalid}, {@code unknown} or {@code vacuous}. */
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
     }
   }
 
-  /** An operation that ended in {@code info}, and whether its transaction turned out committed. */
-  public record Unresolved(UUID transactionId, boolean committed) {}
+  /**
+   * A request whose outcome its client never learnt, and what the truth says.
+   *
+   * @param answered true when the client got an answer that said nothing (info: a timeout, a reset
+   *     while committing); false when it got no answer at all before the run ended
+   */
+  public record Unresolved(UUID transactionId, boolean committed, boolean answered) {
+
+    /** A request answered with info. */
+    public Unresolved(UUID transactionId, boolean committed) {
+      this(transactionId, committed, true);
+    }
+  }
 
   /**
    * Delivery lag in milliseconds.
@@ -92,11 +123,22 @@ public record Verdict(
     anomalies = anomalies == null ? Map.of() : new LinkedHashMap<>(anomalies);
     counts = counts == null ? Map.of() : new LinkedHashMap<>(counts);
     unresolved = unresolved == null ? List.of() : List.copyOf(unresolved);
+    faults = faults == null ? List.of() : List.copyOf(faults);
   }
 
   /** The verdict of a checker that could not read the truth. */
   public static Verdict unknown(String reason) {
-    return new Verdict(Validity.UNKNOWN, Map.of(), Map.of(), null, List.of(), reason);
+    return new Verdict(Validity.UNKNOWN, Map.of(), Map.of(), null, List.of(), reason, List.of());
+  }
+
+  /** The same verdict, undecided: what was counted stays for a reader, but it claims nothing. */
+  public Verdict undecided(String why) {
+    return new Verdict(Validity.UNKNOWN, Map.of(), counts, lag, unresolved, why, faults);
+  }
+
+  /** The faults that landed. */
+  public List<FaultOutcome> landed() {
+    return faults.stream().filter(FaultOutcome::landed).toList();
   }
 
   /** The transactions an anomaly hit (empty when none). */
@@ -109,15 +151,13 @@ public record Verdict(
     return java.util.Arrays.stream(Anomaly.values()).filter(a -> !of(a).isEmpty()).toList();
   }
 
-  /** One line: {@code invalid: lost 3, failed-but-committed 1}. */
+  /**
+   * One line: {@code invalid: lost 3, failed-but-committed 1}, {@code vacuous: none of its 2 faults
+   * landed}.
+   */
   public String summary() {
-    String word =
-        switch (valid) {
-          case VALID -> "valid";
-          case INVALID -> "invalid";
-          case UNKNOWN -> "unknown";
-        };
-    if (valid == Validity.UNKNOWN) {
+    String word = valid.label();
+    if (valid == Validity.UNKNOWN || valid == Validity.VACUOUS) {
       return word + ": " + reason;
     }
     List<String> parts = found().stream().map(a -> a.label() + " " + of(a).size()).toList();

@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
     name = "compare",
     description = {
       "Run every variant under every catalogue scenario, then write the report.",
-      "The report goes to target/lab-report; exit status 1 when a fix breaks a promise."
+      "The report goes to target/lab-report; exit status 1 when a fix breaks a promise, 6 when a"
+          + " run proves nothing (none of its faults landed)."
     })
 final class CompareCommand implements Callable<Integer> {
 
@@ -56,6 +57,7 @@ final class CompareCommand implements Callable<Integer> {
 
     Map<String, Map<String, String>> matrix = new LinkedHashMap<>();
     List<String> brokenFixes = new ArrayList<>();
+    List<String> vacuous = new ArrayList<>();
     try (ProgressBar bar = Progress.bar("compare", (long) choices.size() * catalogue.size())) {
       for (Strategies.Choice choice : choices) {
         Map<String, String> row = new LinkedHashMap<>();
@@ -70,8 +72,12 @@ final class CompareCommand implements Callable<Integer> {
             RunResult result =
                 runner.run(choice.strategy(), choice.variant(), scenario, RunOptions.DEFAULT);
             row.put(scenario.name(), result.verdict().summary());
-            if (choice.variant().fix() && result.verdict().valid() != Validity.VALID) {
+            if (choice.variant().fix()
+                && Lab.exitFor(true, List.of(result.verdict())) == Lab.EXIT_INVALID) {
               brokenFixes.add(result.summary() + " -> " + result.folder());
+            }
+            if (result.verdict().valid() == Validity.VACUOUS) {
+              vacuous.add(result.summary() + " -> " + result.folder());
             }
           }
           bar.step();
@@ -88,6 +94,12 @@ final class CompareCommand implements Callable<Integer> {
       brokenFixes.forEach(line -> out.println("  " + line));
       out.flush();
       return Lab.EXIT_INVALID;
+    }
+    if (!vacuous.isEmpty()) {
+      out.println("RUNS THAT PROVED NOTHING (none of their faults landed):");
+      vacuous.forEach(line -> out.println("  " + line));
+      out.flush();
+      return Lab.EXIT_VACUOUS;
     }
     out.flush();
     return 0;

@@ -1,6 +1,7 @@
 package dualwrite.chaos.cli;
 
 import dualwrite.chaos.checker.Anomaly;
+import dualwrite.chaos.checker.FaultOutcome;
 import dualwrite.chaos.checker.Verdict;
 import dualwrite.chaos.checker.Verdict.Validity;
 import dualwrite.chaos.history.Op;
@@ -58,6 +59,14 @@ final class Explanation {
         text.append("    ... and ").append(ids.size() - IDS_SHOWN).append(" more\n");
       }
     }
+    for (FaultOutcome fault : verdict.faults()) {
+      text.append("  ")
+          .append(fault.landed() ? "landed " : "missed ")
+          .append(fault.step())
+          .append(": ")
+          .append(fault.evidence())
+          .append('\n');
+    }
     long unresolved = verdict.unresolved().size();
     if (unresolved > 0) {
       long committed = verdict.unresolved().stream().filter(Verdict.Unresolved::committed).count();
@@ -83,6 +92,10 @@ final class Explanation {
               + " event was invented.";
       case INVALID -> "INVALID: " + verdict.summary().substring("invalid: ".length());
       case UNKNOWN -> "UNKNOWN: the checker could not tell (" + verdict.reason() + ")";
+      case VACUOUS ->
+          "VACUOUS: every promise held, but "
+              + verdict.reason()
+              + ", so this run proves nothing about them.";
     };
   }
 

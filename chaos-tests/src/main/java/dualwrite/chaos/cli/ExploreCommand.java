@@ -84,13 +84,24 @@ final class ExploreCommand implements Callable<Integer> {
                 bar.step();
               });
     }
-    out.println(Coverage.of(results).describe());
+    out.print(Coverage.of(results.stream().map(RunResult::verdict).toList()).table());
     for (Property property : Property.OF_A_FIX) {
-      Optional<RunResult> failure =
-          results.stream().filter(r -> !property.holdsFor(r.verdict())).findFirst();
+      Optional<RunResult> failure = property.firstFailure(results);
       if (failure.isEmpty()) {
-        out.println("holds: " + property.name());
+        long held = results.stream().filter(r -> property.holdsFor(r.verdict())).count();
+        out.println(
+            "holds: " + property.name() + " (in " + held + " of " + results.size() + " runs)");
         continue;
+      }
+      if (!property.brokenBy(failure.get().verdict())) {
+        out.println(
+            "UNDECIDED: "
+                + property.name()
+                + ": "
+                + failure.get().summary()
+                + " -> "
+                + failure.get().folder());
+        return Lab.EXIT_INVALID;
       }
       out.println(
           "BROKEN: " + property.name() + "; shrinking (at most " + shrinkSeconds + " s)...");

@@ -24,6 +24,16 @@ import picocli.CommandLine.Command;
       "Runs the dual-write strategies against real PostgreSQL and Kafka while it injects faults,",
       "and says what was lost, invented or processed twice."
     },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:every fix kept its promises under faults that landed (a foil may break them)",
+      "1:a fix broke a promise, or the checker could not decide (unknown)",
+      "2:the command line was wrong",
+      "3:the servers could not be started or reached, or a file could not be read or written",
+      "4:an error the lab did not expect (the trace is in target/lab-logs/lab.log)",
+      "5:./lab could not build the lab",
+      "6:vacuous: every promise held, but none of a run's faults landed, so it proves nothing"
+    },
     subcommands = {
       ListCommand.class,
       RunCommand.class,
@@ -47,6 +57,30 @@ public final class Lab implements Runnable {
 
   /** An error the lab did not expect: a bug, with its stack trace in the log file. */
   static final int EXIT_UNEXPECTED = 4;
+
+  /** A run kept every promise, but none of its faults landed: it proves nothing. */
+  static final int EXIT_VACUOUS = 6;
+
+  /**
+   * The exit status a set of verdicts earns: 1 when a fix broke a promise or could not be judged,
+   * else 6 when a run proved nothing, else 0. A foil's broken promise is the lesson, not a failure.
+   */
+  static int exitFor(boolean fix, java.util.List<dualwrite.chaos.checker.Verdict> verdicts) {
+    boolean broken =
+        fix
+            && verdicts.stream()
+                .anyMatch(
+                    v ->
+                        v.valid() == dualwrite.chaos.checker.Verdict.Validity.INVALID
+                            || v.valid() == dualwrite.chaos.checker.Verdict.Validity.UNKNOWN);
+    if (broken) {
+      return EXIT_INVALID;
+    }
+    boolean vacuous =
+        verdicts.stream()
+            .anyMatch(v -> v.valid() == dualwrite.chaos.checker.Verdict.Validity.VACUOUS);
+    return vacuous ? EXIT_VACUOUS : 0;
+  }
 
   /** Not under {@code dualwrite}: its stack traces go to the log file only, not the console. */
   private static final org.slf4j.Logger unexpected = LoggerFactory.getLogger("lab.unexpected");

@@ -1,6 +1,5 @@
 package dualwrite.chaos.cli;
 
-import dualwrite.chaos.checker.Verdict.Validity;
 import dualwrite.chaos.run.RunOptions;
 import dualwrite.chaos.run.RunResult;
 import dualwrite.chaos.run.Runner;
@@ -68,7 +67,6 @@ final class RunCommand implements Callable<Integer> {
     out.print(Explanation.of(result));
     out.println("Run folder: " + result.folder());
     out.flush();
-    boolean brokenFix = choice.variant().fix() && result.verdict().valid() != Validity.VALID;
-    return brokenFix ? Lab.EXIT_INVALID : 0;
+    return Lab.exitFor(choice.variant().fix(), java.util.List.of(result.verdict()));
   }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -34,6 +35,8 @@ import org.slf4j.LoggerFactory;
  * has its own names and leaves nothing behind when it closes.
  */
 public final class RunSpace implements Connections, AutoCloseable {
+
+  private final Set<Link> linksInUse = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /** Partitions of the events topic: enough that per-account order is a real question. */
   public static final int EVENT_PARTITIONS = 3;
@@ -110,8 +113,17 @@ public final class RunSpace implements Connections, AutoCloseable {
     return topics;
   }
 
+  /**
+   * The links the deployment has connected through so far: a fault on any other link cannot reach
+   * it (the outbox's bank never talks to Kafka).
+   */
+  public Set<Link> linksInUse() {
+    return Set.copyOf(linksInUse);
+  }
+
   @Override
   public DatabaseTarget database(Component component) {
+    linksInUse.add(Link.of(component, Server.POSTGRES));
     return new DatabaseTarget(
         environment.jdbcUrl(Link.of(component, Server.POSTGRES), database),
         environment.postgresUser(),
@@ -128,6 +140,7 @@ public final class RunSpace implements Connections, AutoCloseable {
 
   @Override
   public Map<String, Object> kafka(Component component) {
+    linksInUse.add(Link.of(component, Server.KAFKA));
     return Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
         environment.kafkaBootstrap(Link.of(component, Server.KAFKA)));

@@ -1,6 +1,7 @@
 package dualwrite.chaos.history;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dualwrite.chaos.scenario.Step;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -36,9 +37,30 @@ public final class History {
     this.ops.addAll(ops);
   }
 
-  /** Appends an operation now. */
-  public synchronized Op add(
+  /** Appends a client's operation now. */
+  public Op add(
       String process, Op.Type type, String f, String value, UUID transactionId, String error) {
+    return append(process, type, f, value, transactionId, error, null);
+  }
+
+  /**
+   * Appends a nemesis operation now, typed by the step it belongs to.
+   *
+   * @param f what happened: the step's kind on invoke and completion, or what its armed point did
+   *     ({@code crashed}, {@code stalled}, {@code fault-fired}, {@code disarmed})
+   */
+  public Op nemesis(Op.Type type, String f, Step step, String error) {
+    return append(Op.NEMESIS, type, f, step.describe(), null, error, step);
+  }
+
+  private synchronized Op append(
+      String process,
+      Op.Type type,
+      String f,
+      String value,
+      UUID transactionId,
+      String error,
+      Step step) {
     Op op =
         new Op(
             ops.size(),
@@ -48,9 +70,15 @@ public final class History {
             value,
             transactionId,
             System.nanoTime() - startNanos,
-            error);
+            error,
+            step);
     ops.add(op);
     return op;
+  }
+
+  /** The wall-clock time of an operation. */
+  public Instant timeOf(Op op) {
+    return startedAt.plusNanos(op.timeNanos());
   }
 
   /** The operations so far, in order. */

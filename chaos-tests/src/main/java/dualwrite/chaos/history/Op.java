@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dualwrite.chaos.scenario.Step;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -19,6 +20,8 @@ import java.util.UUID;
  * @param transactionId for a client's {@code record}: the transaction it asked for
  * @param timeNanos monotonic time since the run started
  * @param error for fail and info: what the client saw
+ * @param step for the nemesis: the scenario step this operation belongs to, typed, so that a reader
+ *     never parses {@code value} back; null for clients
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Op(
@@ -29,7 +32,21 @@ public record Op(
     String value,
     UUID transactionId,
     long timeNanos,
-    String error) {
+    String error,
+    Step step) {
+
+  /** A client's operation, or a nemesis operation that belongs to no step. */
+  public Op(
+      long index,
+      String process,
+      Type type,
+      String f,
+      String value,
+      UUID transactionId,
+      long timeNanos,
+      String error) {
+    this(index, process, type, f, value, transactionId, timeNanos, error, null);
+  }
 
   /** How an operation ended, or that it began. */
   public enum Type {
@@ -50,6 +67,18 @@ public record Op(
   }
 
   public static final String NEMESIS = "nemesis";
+
+  /** What an armed crash point did ({@code f} of a nemesis operation with the arming step). */
+  public static final String CRASHED = "crashed";
+
+  public static final String STALLED = "stalled";
+  public static final String FAULT_FIRED = "fault-fired";
+
+  /** An armed point that never fired: disarmed at the heal, or replaced by a later arm. */
+  public static final String DISARMED = "disarmed";
+
+  /** The final heal after a scenario's steps: it ends every fault still on. */
+  public static final String HEAL_EVERYTHING = "heal-everything";
 
   @JsonIgnore
   public boolean isClient() {

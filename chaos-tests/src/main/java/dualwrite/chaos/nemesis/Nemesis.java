@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Breaks things on purpose: network faults through the Toxiproxy API (so a real Toxiproxy can take
@@ -37,6 +38,9 @@ public final class Nemesis {
   private final History history;
   private final Set<Server> paused = EnumSet.noneOf(Server.class);
 
+  /** The step that armed each point still armed: what a fire or a disarm is reported as. */
+  private final Map<CrashPoint, Step> armed = new ConcurrentHashMap<>();
+
   public Nemesis(
       LabEnvironment environment, Crashes crashes, List<Service> services, History history) {
     this.environment = environment;
@@ -44,14 +48,12 @@ public final class Nemesis {
     services.forEach(service -> this.services.put(service.name(), service));
     this.history = history;
     crashes.onFire(
-        point ->
-            history.add(
-                Op.NEMESIS,
-                Op.Type.INFO,
-                "crashed",
-                point.component() + ":" + point.name(),
-                null,
-                null));
+        point -> {
+          Step armedBy = armed.remove(point);
+          if (armedBy != null) {
+            history.nemesis(Op.Type.INFO, Op.CRASHED, armedBy, null);
+          }
+        });
   }
 
   /**
@@ -61,12 +63,12 @@ public final class Nemesis {
    * @throws UnsupportedOperationException for a server fault the backend cannot do
    */
   public void apply(Step step) {
-    history.add(Op.NEMESIS, Op.Type.INVOKE, kind(step), step.describe(), null, null);
+    history.nemesis(Op.Type.INVOKE, kind(step), step, null);
     try {
       act(step);
-      history.add(Op.NEMESIS, Op.Type.OK, kind(step), step.describe(), null, null);
+      history.nemesis(Op.Type.OK, kind(step), step, null);
     } catch (RuntimeException e) {
-      history.add(Op.NEMESIS, Op.Type.FAIL, kind(step), step.describe(), null, e.toString());
+      history.nemesis(Op.Type.FAIL, kind(step), step, e.toString());
       throw e;
     }
   }
@@ -79,12 +81,17 @@ public final class Nemesis {
     } else if (step instanceof Step.HealAll) {
       resetProxies();
     } else if (step instanceof Step.Crash crash) {
-      crashes.arm(point(crash.service(), crash.point()), crash.nth());
+      CrashPoint point = point(crash.service(), crash.point());
+      replaceArmed(point, step);
+      crashes.arm(point, crash.nth());
     } else if (step instanceof Step.FaultAt at) {
-      crashes.armAction(
-          point(at.service(), at.point()), at.nth(), () -> injectRecorded(at.fault()));
+      CrashPoint point = point(at.service(), at.point());
+      replaceArmed(point, step);
+      crashes.armAction(point, at.nth(), () -> faultHere(point, at));
     } else if (step instanceof Step.Stall stall) {
-      crashes.armAction(point(stall.service(), stall.point()), stall.nth(), () -> stallHere(stall));
+      CrashPoint point = point(stall.service(), stall.point());
+      replaceArmed(point, step);
+      crashes.armAction(point, stall.nth(), () -> stallHere(point, stall));
     } else if (step instanceof Step.Kill kill) {
       service(kill.service()).crash();
     } else if (step instanceof Step.Restart restart) {
@@ -101,10 +108,10 @@ public final class Nemesis {
    * ones resumed, armed crash points disarmed, and every service that is down restarted.
    */
   public void healEverything() {
-    history.add(Op.NEMESIS, Op.Type.INVOKE, "heal-everything", "heal everything", null, null);
+    history.add(Op.NEMESIS, Op.Type.INVOKE, Op.HEAL_EVERYTHING, "heal everything", null, null);
     healEnvironment();
     services.values().forEach(Service::start);
-    history.add(Op.NEMESIS, Op.Type.OK, "heal-everything", "heal everything", null, null);
+    history.add(Op.NEMESIS, Op.Type.OK, Op.HEAL_EVERYTHING, "heal everything", null, null);
   }
 
   /**
@@ -122,6 +129,11 @@ public final class Nemesis {
 
   private void healEnvironment() {
     crashes.disarmAll();
+    // a point armed and never reached is a fault that missed: the history says so, not silence
+    armed
+        .values()
+        .forEach(step -> history.nemesis(Op.Type.INFO, Op.DISARMED, step, "never reached"));
+    armed.clear();
     resetProxies();
     for (ServerControl server : List.of(environment.postgres(), environment.kafka())) {
       if (paused.remove(server.server())) {
@@ -133,20 +145,30 @@ public final class Nemesis {
     }
   }
 
-  private void stallHere(Step.Stall stall) {
-    history.add(Op.NEMESIS, Op.Type.INVOKE, "stalled", stall.describe(), null, null);
+  /** A second arm of the same point replaces the first, which then can never fire. */
+  private void replaceArmed(CrashPoint point, Step step) {
+    Step replaced = armed.put(point, step);
+    if (replaced != null) {
+      history.nemesis(Op.Type.INFO, Op.DISARMED, replaced, "replaced by " + step.describe());
+    }
+  }
+
+  private void stallHere(CrashPoint point, Step.Stall stall) {
+    armed.remove(point);
+    history.nemesis(Op.Type.INVOKE, Op.STALLED, stall, null);
     try {
       Thread.sleep(stall.millis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    history.add(Op.NEMESIS, Op.Type.OK, "stalled", stall.describe(), null, null);
+    history.nemesis(Op.Type.OK, Op.STALLED, stall, null);
   }
 
-  private void injectRecorded(Fault fault) {
-    history.add(Op.NEMESIS, Op.Type.INVOKE, "inject", fault.describe(), null, null);
-    inject(fault);
-    history.add(Op.NEMESIS, Op.Type.OK, "inject", fault.describe(), null, null);
+  private void faultHere(CrashPoint point, Step.FaultAt at) {
+    armed.remove(point);
+    history.nemesis(Op.Type.INVOKE, Op.FAULT_FIRED, at, null);
+    inject(at.fault());
+    history.nemesis(Op.Type.OK, Op.FAULT_FIRED, at, null);
   }
 
   private void inject(Fault fault) {

@@ -1,91 +1,171 @@
 package dualwrite.chaos.property;
 
-import dualwrite.chaos.history.Op;
-import dualwrite.chaos.run.RunResult;
-import dualwrite.chaos.scenario.Fault;
-import dualwrite.chaos.scenario.Step;
+import dualwrite.chaos.checker.FaultOutcome;
+import dualwrite.chaos.checker.Verdict;
+import dualwrite.chaos.checker.Verdict.Validity;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a set of generated scenarios covered: how many hit each fault kind, each link, each crash
- * point (armed, and actually reached), each server fault. A suite that never reached a crash point
- * proved nothing about it, and this is where that shows.
+ * What a set of runs covered, counted from their verdicts: every crash point armed and reached,
+ * every fault kind armed and landed, and how many runs proved nothing (vacuous). A suite that never
+ * reached a crash point proved nothing about it, and this is where that shows, and where the suites
+ * assert it.
  *
- * @param scenarios how many scenarios
- * @param faultKinds scenarios per fault kind ({@code down}, {@code latency}, {@code crash}, ...)
- * @param links scenarios per link hit by a network fault
- * @param crashPointsArmed scenarios per crash point armed, by component ({@code
- *     bank:after-db-commit})
- * @param crashPointsReached scenarios in which that crash point actually fired
- * @param serverFaults scenarios per server fault ({@code kill(kafka)})
+ * @param runs how many runs
+ * @param vacuous how many of them kept every promise while none of their faults landed
+ * @param crashPoints per crash point by component ({@code relay:after-publish}): how often a crash,
+ *     stall or fault was armed there, and how often the point was reached
+ * @param faultKinds per kind ({@code down}, {@code latency}, {@code stall}, {@code fault-at},
+ *     {@code crash}, {@code kill}, {@code kill(kafka)}, ...): how often armed, how often landed
  */
 public record Coverage(
-    int scenarios,
-    Map<String, Integer> faultKinds,
-    Map<String, Integer> links,
-    Map<String, Integer> crashPointsArmed,
-    Map<String, Integer> crashPointsReached,
-    Map<String, Integer> serverFaults) {
+    int runs, int vacuous, Map<String, Reached> crashPoints, Map<String, Landed> faultKinds) {
 
-  public static Coverage of(List<RunResult> results) {
-    Map<String, Integer> kinds = new TreeMap<>();
-    Map<String, Integer> links = new TreeMap<>();
-    Map<String, Integer> armed = new TreeMap<>();
-    Map<String, Integer> reached = new TreeMap<>();
-    Map<String, Integer> servers = new TreeMap<>();
-    for (RunResult result : results) {
-      Map<String, Boolean> seenKinds = new TreeMap<>();
-      Map<String, Boolean> seenLinks = new TreeMap<>();
-      Map<String, Boolean> seenArmed = new TreeMap<>();
-      Map<String, Boolean> seenReached = new TreeMap<>();
-      Map<String, Boolean> seenServers = new TreeMap<>();
-      for (Step step : result.scenario().steps()) {
-        if (step instanceof Step.Inject inject) {
-          Fault fault = inject.fault();
-          seenKinds.put(fault instanceof Fault.Toxic t ? t.type() : "down", true);
-          seenLinks.put(fault.link().toString(), true);
-        } else if (step instanceof Step.Crash crash) {
-          seenKinds.put("crash", true);
-          // by component, as the crash is reported when it fires: relay-2 is a relay
-          seenArmed.put(crash.service().replaceAll("-\\d+$", "") + ":" + crash.point(), true);
-        } else if (step instanceof Step.Kill kill) {
-          seenKinds.put("kill", true);
-        } else if (step instanceof Step.ServerFault server
-            && server.action() != Step.ServerFault.Action.START
-            && server.action() != Step.ServerFault.Action.RESUME) {
-          seenKinds.put("server", true);
-          seenServers.put(server.describe(), true);
-        }
-      }
-      for (Op op : result.history()) {
-        if (!op.isClient() && "crashed".equals(op.f())) {
-          seenReached.put(op.value(), true);
-        }
-      }
-      seenKinds.keySet().forEach(k -> kinds.merge(k, 1, Integer::sum));
-      seenLinks.keySet().forEach(k -> links.merge(k, 1, Integer::sum));
-      seenArmed.keySet().forEach(k -> armed.merge(k, 1, Integer::sum));
-      seenReached.keySet().forEach(k -> reached.merge(k, 1, Integer::sum));
-      seenServers.keySet().forEach(k -> servers.merge(k, 1, Integer::sum));
-    }
-    return new Coverage(results.size(), kinds, links, armed, reached, servers);
+  /** Fewest runs from which a suite judges its coverage: fewer say too little either way. */
+  public static final int FEWEST_RUNS = 50;
+
+  /** Most vacuous runs a suite allows, as a share of its runs. */
+  public static final double MOST_VACUOUS = 0.05;
+
+  /** Fewest times a suite must reach each crash point of its variant. */
+  public static final int FEWEST_REACHED = 5;
+
+  /** Fewest times a suite must land each fault kind. */
+  public static final int FEWEST_LANDED = 3;
+
+  /**
+   * The fault kinds a fix's suite must land: a disabled link, every toxic, a stall, a fault at a
+   * point, a crash, a kill, and each server fault.
+   */
+  public static final List<String> KINDS_OF_A_FIX =
+      List.of(
+          "down",
+          "latency",
+          "bandwidth",
+          "slow_close",
+          "timeout",
+          "reset_peer",
+          "slicer",
+          "limit_data",
+          "stall",
+          "fault-at",
+          "crash",
+          "kill",
+          "kill(kafka)",
+          "pause(kafka)",
+          "stop-immediate(postgres)");
+
+  /** Armed, and reached. */
+  public record Reached(int armed, int reached) {}
+
+  /** Armed, and landed. */
+  public record Landed(int armed, int landed) {}
+
+  public Coverage {
+    crashPoints = new TreeMap<>(crashPoints);
+    faultKinds = new TreeMap<>(faultKinds);
   }
 
-  /** A few lines for a person. */
-  public String describe() {
-    return "scenarios: "
-        + scenarios
-        + "\nfault kinds: "
-        + faultKinds
-        + "\nlinks: "
-        + links
-        + "\ncrash points armed: "
-        + crashPointsArmed
-        + "\ncrash points reached: "
-        + crashPointsReached
-        + "\nserver faults: "
-        + serverFaults;
+  /** The coverage of a set of runs, from their verdicts. */
+  public static Coverage of(Collection<Verdict> verdicts) {
+    int vacuous = (int) verdicts.stream().filter(v -> v.valid() == Validity.VACUOUS).count();
+    return count(
+        verdicts.size(), vacuous, verdicts.stream().flatMap(v -> v.faults().stream()).toList());
+  }
+
+  /**
+   * @param runs how many runs
+   * @param vacuous how many of them were vacuous
+   * @param faults the outcomes of every fault of those runs
+   */
+  public static Coverage count(int runs, int vacuous, Collection<FaultOutcome> faults) {
+    Map<String, Reached> points = new TreeMap<>();
+    Map<String, Landed> kinds = new TreeMap<>();
+    for (FaultOutcome fault : faults) {
+      int hit = fault.landed() ? 1 : 0;
+      kinds.merge(
+          fault.kind(),
+          new Landed(1, hit),
+          (a, b) -> new Landed(a.armed() + b.armed(), a.landed() + b.landed()));
+      if (atPoint(fault.kind())) {
+        points.merge(
+            fault.target(),
+            new Reached(1, hit),
+            (a, b) -> new Reached(a.armed() + b.armed(), a.reached() + b.reached()));
+      }
+    }
+    return new Coverage(runs, vacuous, points, kinds);
+  }
+
+  private static boolean atPoint(String kind) {
+    return kind.equals("crash") || kind.equals("stall") || kind.equals("fault-at");
+  }
+
+  /**
+   * What falls short of the bar: too many vacuous runs, a crash point of the variant reached fewer
+   * than {@link #FEWEST_REACHED} times, a fault kind landed fewer than {@link #FEWEST_LANDED}
+   * times.
+   *
+   * @param pointsOfTheVariant every crash point the variant declares ({@code relay:mid-batch})
+   * @param kinds the fault kinds it must land
+   * @return one line per shortfall; empty when the coverage is enough
+   */
+  public List<String> shortfalls(Collection<String> pointsOfTheVariant, Collection<String> kinds) {
+    List<String> missing = new ArrayList<>();
+    if (vacuous > Math.floor(runs * MOST_VACUOUS)) {
+      missing.add(
+          vacuous
+              + " of "
+              + runs
+              + " runs were vacuous (at most "
+              + Math.round(MOST_VACUOUS * 100)
+              + "%)");
+    }
+    for (String point : pointsOfTheVariant) {
+      Reached tally = crashPoints.getOrDefault(point, new Reached(0, 0));
+      if (tally.reached() < FEWEST_REACHED) {
+        missing.add(
+            "crash point "
+                + point
+                + " reached "
+                + tally.reached()
+                + " times (armed "
+                + tally.armed()
+                + "), needs "
+                + FEWEST_REACHED);
+      }
+    }
+    for (String kind : kinds) {
+      Landed tally = faultKinds.getOrDefault(kind, new Landed(0, 0));
+      if (tally.landed() < FEWEST_LANDED) {
+        missing.add(
+            "fault kind "
+                + kind
+                + " landed "
+                + tally.landed()
+                + " times (armed "
+                + tally.armed()
+                + "), needs "
+                + FEWEST_LANDED);
+      }
+    }
+    return missing;
+  }
+
+  /** The coverage as a table for a person: one line per crash point and per fault kind. */
+  public String table() {
+    StringBuilder text = new StringBuilder();
+    text.append(String.format("runs %d, vacuous %d%n", runs, vacuous));
+    text.append(String.format("%-34s %6s %8s%n", "crash point", "armed", "reached"));
+    crashPoints.forEach(
+        (point, t) -> text.append(String.format("%-34s %6d %8d%n", point, t.armed(), t.reached())));
+    text.append(String.format("%-34s %6s %8s%n", "fault kind", "armed", "landed"));
+    faultKinds.forEach(
+        (kind, t) -> text.append(String.format("%-34s %6d %8d%n", kind, t.armed(), t.landed())));
+    return text.toString();
   }
 }

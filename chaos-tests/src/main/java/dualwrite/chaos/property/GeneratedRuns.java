@@ -66,7 +66,11 @@ public final class GeneratedRuns {
   public static List<Scenario> scenarios(
       Runner runner, Choice choice, Set<FaultMenu> menu, Settings settings) {
     ScenarioGenerator generator =
-        new ScenarioGenerator(runner.profile(choice.strategy(), choice.variant()), menu);
+        new ScenarioGenerator(
+            runner.profile(choice.strategy(), choice.variant()),
+            runner.linksInUse(choice.strategy(), choice.variant()),
+            Runner.runsTwoRelays(choice.strategy()),
+            menu);
     return settings.only() != null
         ? List.of(generator.one(settings.seed(), settings.only()))
         : generator.generate(settings.seed(), settings.count());
@@ -86,7 +90,8 @@ public final class GeneratedRuns {
       results.add(result);
       progress.accept(result);
     }
-    writeCoverage(runner, choice, settings, Coverage.of(results));
+    writeCoverage(
+        runner, choice, settings, Coverage.of(results.stream().map(RunResult::verdict).toList()));
     return results;
   }
 

@@ -3,13 +3,15 @@ package dualwrite.chaos.property;
 import dualwrite.chaos.checker.Anomaly;
 import dualwrite.chaos.checker.Verdict;
 import dualwrite.chaos.checker.Verdict.Validity;
+import dualwrite.chaos.run.RunResult;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * A claim about every run, stated as the anomalies it forbids: {@code noCommittedTransactionIsLost}
- * forbids {@code lost}. A verdict the checker could not reach (unknown) breaks every property: the
- * lab could not show the claim holds.
+ * forbids {@code lost}. A verdict the checker could not reach (unknown) fails every property: the
+ * lab could not show the claim holds. A vacuous verdict neither keeps nor breaks one.
  *
  * @param name the claim, as a sentence in camel case
  * @param forbidden the anomalies that break it
@@ -57,11 +59,34 @@ public record Property(String name, Set<Anomaly> forbidden) {
           EVERYTHING_IS_DELIVERED_WITHIN_THE_BOUND_AFTER_HEALING,
           CLIENTS_ARE_TOLD_THE_TRUTH);
 
-  /** True when the verdict keeps the claim. */
+  /**
+   * True when the verdict shows the claim kept: a definite verdict (valid, or invalid for other
+   * reasons) without the anomalies it forbids. A vacuous or unknown verdict shows nothing, so it
+   * never counts as held.
+   */
   public boolean holdsFor(Verdict verdict) {
-    if (verdict.valid() == Validity.UNKNOWN) {
-      return false;
-    }
-    return forbidden.stream().allMatch(anomaly -> verdict.of(anomaly).isEmpty());
+    return definite(verdict) && forbidden.stream().allMatch(a -> verdict.of(a).isEmpty());
+  }
+
+  /**
+   * True when the verdict shows the claim broken: definite, and with an anomaly it forbids. Only
+   * such a run is a counterexample; the shrinker keeps a smaller scenario only when this holds.
+   */
+  public boolean brokenBy(Verdict verdict) {
+    return definite(verdict) && forbidden.stream().anyMatch(a -> !verdict.of(a).isEmpty());
+  }
+
+  /**
+   * The first run that breaks the claim or that the checker could not judge (unknown), or empty. A
+   * vacuous run neither keeps nor breaks it: the suites bound how many there may be.
+   */
+  public Optional<RunResult> firstFailure(List<RunResult> results) {
+    return results.stream()
+        .filter(r -> brokenBy(r.verdict()) || r.verdict().valid() == Validity.UNKNOWN)
+        .findFirst();
+  }
+
+  private static boolean definite(Verdict verdict) {
+    return verdict.valid() == Validity.VALID || verdict.valid() == Validity.INVALID;
   }
 }

@@ -18,16 +18,23 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
-import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
- * Generates scenarios with QuickTheories: transactions over a few accounts from several clients,
- * with episodes of trouble laid over the traffic (a fault, then a wait while the clients keep
- * sending, then the heal; a crash point armed, then the restart). Weights favour the interesting:
- * most episodes are link faults and crashes at crash points, and every episode overlaps traffic.
+ * Generates scenarios with QuickTheories: from one to four clients contending for a few shared
+ * accounts, ten to two hundred transactions, and one to three episodes of trouble laid over the
+ * traffic. Every kind of step the catalogue uses can come up: link faults of every kind, crashes,
+ * stalls and faults armed at crash points, kills, server faults, and two relays side by side.
+ *
+ * <p>Each episode is built so that its fault meets work, because a fault that meets none proves
+ * nothing (the run is vacuous). A link fault or a server fault stays on while a chunk of the
+ * traffic goes through. A crash point of the bank is armed for a request of the chunk that follows;
+ * one of a relay or of the fraud service is armed while that service has a backlog: the service is
+ * killed, the chunk builds the backlog, the point is armed and the service restarted, so its first
+ * batch reaches the point.
  *
  * <p>QuickTheories draws a deterministic sequence of examples from a seed. Scenario {@code i} of
  * seed {@code s} is named {@code generated-s-i}, and the same seed and index give the same scenario
@@ -36,21 +43,37 @@ import org.quicktheories.generators.Generate;
 public final class ScenarioGenerator {
 
   /** Most clients, accounts and transactions in a generated scenario. */
-  static final int MAX_CLIENTS = 3;
+  static final int MAX_CLIENTS = 4;
 
-  static final int MAX_ACCOUNTS = 4;
-  static final int MAX_RECORDS = 20;
+  static final int MAX_ACCOUNTS = 3;
+  static final int MIN_RECORDS = 10;
+  static final int MAX_RECORDS = 200;
+
+  /** The toxics a link fault draws from, with a disabled proxy ({@code down}) beside them. */
+  static final List<String> TOXICS =
+      List.of(
+          "latency", "timeout", "reset_peer", "bandwidth", "slicer", "limit_data", "slow_close");
 
   private final List<ServiceProfile> services;
+  private final Set<Link> links;
+  private final boolean twoRelays;
   private final Set<FaultMenu> menu;
 
   /**
    * @param services what the variant deploys, with crash points (from {@code Runner.profile})
+   * @param links the links the variant connects through (from {@code Runner.linksInUse})
+   * @param twoRelays whether the strategy can run two relays side by side
    * @param menu the kinds of trouble allowed
    */
-  public ScenarioGenerator(List<ServiceProfile> services, Set<FaultMenu> menu) {
+  public ScenarioGenerator(
+      List<ServiceProfile> services, Set<Link> links, boolean twoRelays, Set<FaultMenu> menu) {
     this.services = List.copyOf(services);
+    this.links = Set.copyOf(links);
+    this.twoRelays = twoRelays;
     this.menu = Set.copyOf(menu);
+    if (kinds().isEmpty()) {
+      throw new IllegalArgumentException("nothing on the menu applies to " + services);
+    }
   }
 
   /** The first {@code count} scenarios of {@code seed}. */
@@ -92,24 +115,30 @@ public final class ScenarioGenerator {
         seed,
         "generated",
         drawn.clients(),
-        drawn.steps());
+        drawn.steps(),
+        drawn.relays());
   }
 
-  /** The generator itself: a QuickTheories {@link Gen} of unnamed scenarios. */
+  /**
+   * The generator itself: a QuickTheories {@link Gen} of unnamed scenarios. The traffic is drawn by
+   * QuickTheories; each episode by a seed it draws, which picks the episode's kind and numbers.
+   */
   public Gen<Scenario> scenarios() {
-    Gen<List<Step.Record>> records = lists().of(record()).ofSizeBetween(4, MAX_RECORDS);
-    Gen<List<Episode>> episodes = lists().of(episode()).ofSizeBetween(1, 3);
+    Gen<List<Step.Record>> records = lists().of(record()).ofSizeBetween(MIN_RECORDS, MAX_RECORDS);
+    Gen<List<Long>> episodes = lists().of(longs().all()).ofSizeBetween(1, 3);
+    Gen<Integer> shape = integers().between(0, Integer.MAX_VALUE - 1);
     return integers()
         .between(1, MAX_CLIENTS)
-        .zip(integers().between(1, MAX_ACCOUNTS), records, episodes, ScenarioGenerator::assemble);
+        .zip(integers().between(1, MAX_ACCOUNTS), records, episodes, this::assemble)
+        .zip(shape, (scenario, s) -> twoRelays && s % 5 == 0 ? withTwoRelays(scenario) : scenario);
   }
 
   /**
    * Lays the episodes over the traffic: each one starts before a chunk of records and ends after
    * it.
    */
-  private static Scenario assemble(
-      int clients, int accounts, List<Step.Record> drawn, List<Episode> episodes) {
+  private Scenario assemble(
+      int clients, int accounts, List<Step.Record> drawn, List<Long> episodeSeeds) {
     List<Step.Record> records =
         drawn.stream()
             .map(
@@ -121,21 +150,46 @@ public final class ScenarioGenerator {
                         r.amountMinor()))
             .toList();
     List<Step> steps = new ArrayList<>();
-    int chunks = episodes.size() + 1;
+    int chunks = episodeSeeds.size() + 1;
     int next = 0;
     for (int chunk = 0; chunk < chunks; chunk++) {
       int end = records.size() * (chunk + 1) / chunks;
-      Episode episode = chunk < episodes.size() ? episodes.get(chunk) : null;
-      if (episode != null) {
-        steps.addAll(episode.begin());
+      List<Step.Record> traffic = records.subList(next, end);
+      if (chunk < episodeSeeds.size()) {
+        steps.addAll(episode(new Random(episodeSeeds.get(chunk)), traffic));
+      } else {
+        steps.addAll(traffic);
       }
-      steps.addAll(records.subList(next, end));
       next = end;
-      if (episode != null) {
-        steps.addAll(episode.end());
-      }
     }
     return new Scenario("generated", "generated", 0, "generated", clients, steps);
+  }
+
+  /**
+   * The same traffic and episodes with two relays side by side: a kill or restart of the relay then
+   * takes both, so that a crash armed at a relay's point meets a backlog whichever relay claims it.
+   */
+  private static Scenario withTwoRelays(Scenario scenario) {
+    List<Step> steps = new ArrayList<>();
+    for (Step step : scenario.steps()) {
+      if (step instanceof Step.Kill kill && kill.service().equals("relay-1")) {
+        steps.add(new Step.Kill("relay-1"));
+        steps.add(new Step.Kill("relay-2"));
+      } else if (step instanceof Step.Restart restart && restart.service().equals("relay-1")) {
+        steps.add(new Step.Restart("relay-1"));
+        steps.add(new Step.Restart("relay-2"));
+      } else {
+        steps.add(step);
+      }
+    }
+    return new Scenario(
+        scenario.name(),
+        scenario.description(),
+        scenario.seed(),
+        scenario.origin(),
+        scenario.clients(),
+        steps,
+        2);
   }
 
   private static Gen<Step.Record> record() {
@@ -150,165 +204,202 @@ public final class ScenarioGenerator {
                 new Step.Record(client, "acct-" + account, type, amount));
   }
 
-  /** Some trouble: what starts it, and what ends it. */
-  record Episode(List<Step> begin, List<Step> end) {}
-
-  private Gen<Episode> episode() {
-    List<Pair<Integer, Gen<Episode>>> choices = new ArrayList<>();
-    if (menu.contains(FaultMenu.LINK_FAULTS)) {
-      choices.add(Pair.of(10, linkFault()));
+  /** The kinds of episode this variant and menu allow, each as often as its weight. */
+  private List<Kind> kinds() {
+    List<Kind> kinds = new ArrayList<>();
+    boolean hasPoints = services.stream().anyMatch(s -> !s.crashPoints().isEmpty());
+    if (menu.contains(FaultMenu.LINK_FAULTS) && !links.isEmpty()) {
+      kinds.addAll(java.util.Collections.nCopies(9, Kind.LINK));
+      if (hasPoint("bank", "before-commit") || hasPoint("fraud", "before-db-commit")) {
+        kinds.addAll(java.util.Collections.nCopies(2, Kind.FAULT_AT));
+      }
     }
-    List<ServiceProfile> crashable =
-        services.stream().filter(s -> !s.crashPoints().isEmpty()).toList();
-    if (menu.contains(FaultMenu.CRASHES) && !crashable.isEmpty()) {
-      choices.add(Pair.of(8, crash(crashable)));
+    if (menu.contains(FaultMenu.CRASHES) && hasPoints) {
+      kinds.addAll(java.util.Collections.nCopies(7, Kind.CRASH));
+      kinds.addAll(java.util.Collections.nCopies(3, Kind.STALL));
     }
     if (menu.contains(FaultMenu.KILLS)) {
-      choices.add(Pair.of(2, kill()));
+      kinds.addAll(java.util.Collections.nCopies(2, Kind.KILL));
     }
     if (menu.contains(FaultMenu.SERVER_FAULTS)) {
-      // rare: a restarted broker costs seconds, and every scenario must stay cheap
-      choices.add(Pair.of(1, serverFault()));
+      // a restarted broker costs seconds, so these come up less often than the rest
+      kinds.addAll(java.util.Collections.nCopies(3, Kind.SERVER));
     }
-    if (choices.isEmpty()) {
-      throw new IllegalArgumentException("nothing on the menu applies to " + services);
+    return kinds;
+  }
+
+  /** What an episode does. */
+  private enum Kind {
+    LINK,
+    FAULT_AT,
+    CRASH,
+    STALL,
+    KILL,
+    SERVER
+  }
+
+  private boolean hasPoint(String service, String point) {
+    return services.stream()
+        .anyMatch(s -> s.name().equals(service) && s.crashPoints().contains(point));
+  }
+
+  /** One episode around a chunk of traffic, drawn from {@code random}. */
+  private List<Step> episode(Random random, List<Step.Record> traffic) {
+    List<Kind> kinds = kinds();
+    Kind kind = kinds.get(random.nextInt(kinds.size()));
+    return switch (kind) {
+      case LINK -> linkFault(random, traffic);
+      case FAULT_AT -> faultAt(random, traffic);
+      case CRASH -> atPoint(random, traffic, true);
+      case STALL -> atPoint(random, traffic, false);
+      case KILL -> kill(random, traffic);
+      case SERVER -> serverFault(random, traffic);
+    };
+  }
+
+  private List<Step> linkFault(Random random, List<Step.Record> traffic) {
+    List<Link> usable = Link.all().stream().filter(links::contains).toList();
+    Link link = usable.get(random.nextInt(usable.size()));
+    Fault fault = fault(random, link);
+    List<Step> steps = new ArrayList<>();
+    steps.add(new Step.Inject(fault));
+    steps.addAll(traffic);
+    steps.add(new Step.Wait(100 + random.nextInt(600)));
+    steps.add(new Step.Heal(link));
+    return steps;
+  }
+
+  /** A disabled link in a quarter of the draws, else one of the seven toxics, evenly. */
+  static Fault fault(Random random, Link link) {
+    if (random.nextInt(4) == 0) {
+      return new Fault.Down(link);
     }
-    return Generate.frequency(choices);
+    String type = TOXICS.get(random.nextInt(TOXICS.size()));
+    return switch (type) {
+      case "latency" -> Fault.Toxic.latency(link, 50 + random.nextInt(450));
+      case "timeout" ->
+          Fault.Toxic.timeout(
+              link, random.nextBoolean() ? "upstream" : "downstream", random.nextInt(400));
+      case "reset_peer" -> Fault.Toxic.resetPeer(link, random.nextInt(200));
+      case "bandwidth" ->
+          toxic(link, type, "downstream", Map.of("rate", (long) random.nextInt(20)));
+      case "slicer" ->
+          toxic(
+              link,
+              type,
+              "downstream",
+              Map.of("average_size", 1L + random.nextInt(64), "delay", 200L));
+      case "limit_data" ->
+          toxic(link, type, "upstream", Map.of("bytes", 100L + random.nextInt(20_000)));
+      default -> toxic(link, type, "downstream", Map.of("delay", 50L + random.nextInt(450)));
+    };
   }
 
-  private List<Link> links() {
-    Set<Component> present = Set.copyOf(services.stream().map(ServiceProfile::component).toList());
-    return Link.all().stream().filter(l -> present.contains(l.component())).toList();
+  private static Fault toxic(Link link, String type, String stream, Map<String, Long> attributes) {
+    return new Fault.Toxic(link, type, stream, attributes, 1.0);
   }
 
-  private Gen<Episode> linkFault() {
-    Gen<Fault> faults =
-        Generate.pick(links())
-            .flatMap(
-                link ->
-                    Generate.frequency(
-                        List.of(
-                            Pair.of(3, Generate.constant((Fault) new Fault.Down(link))),
-                            Pair.of(
-                                2,
-                                longs()
-                                    .between(50, 500)
-                                    .map(ms -> (Fault) Fault.Toxic.latency(link, ms))),
-                            Pair.of(
-                                2,
-                                longs()
-                                    .between(0, 400)
-                                    .zip(
-                                        Generate.pick(List.of("upstream", "downstream")),
-                                        (ms, stream) ->
-                                            (Fault) Fault.Toxic.timeout(link, stream, ms))),
-                            Pair.of(
-                                1,
-                                longs()
-                                    .between(0, 200)
-                                    .map(ms -> (Fault) Fault.Toxic.resetPeer(link, ms))),
-                            Pair.of(
-                                1,
-                                longs()
-                                    .between(0, 20)
-                                    .map(
-                                        rate ->
-                                            (Fault)
-                                                new Fault.Toxic(
-                                                    link,
-                                                    "bandwidth",
-                                                    "downstream",
-                                                    Map.of("rate", rate),
-                                                    1.0))),
-                            Pair.of(
-                                1,
-                                longs()
-                                    .between(1, 64)
-                                    .map(
-                                        size ->
-                                            (Fault)
-                                                new Fault.Toxic(
-                                                    link,
-                                                    "slicer",
-                                                    "downstream",
-                                                    Map.of("average_size", size, "delay", 200L),
-                                                    1.0))),
-                            Pair.of(
-                                1,
-                                longs()
-                                    .between(100, 20_000)
-                                    .map(
-                                        bytes ->
-                                            (Fault)
-                                                new Fault.Toxic(
-                                                    link,
-                                                    "limit_data",
-                                                    "upstream",
-                                                    Map.of("bytes", bytes),
-                                                    1.0))),
-                            Pair.of(
-                                1,
-                                longs()
-                                    .between(50, 500)
-                                    .map(
-                                        ms ->
-                                            (Fault)
-                                                new Fault.Toxic(
-                                                    link,
-                                                    "slow_close",
-                                                    "downstream",
-                                                    Map.of("delay", ms),
-                                                    1.0))))));
-    return faults.zip(
-        longs().between(100, 700),
-        (fault, millis) ->
-            new Episode(
-                List.of(new Step.Inject(fault)),
-                List.of(new Step.Wait(millis), new Step.Heal(fault.link()))));
+  /**
+   * The link of the bank (or the fraud service) to PostgreSQL breaks right before a COMMIT: a
+   * timeout toxic makes the commit ambiguous, a disabled link makes it fail.
+   */
+  private List<Step> faultAt(Random random, List<Step.Record> traffic) {
+    boolean bank = hasPoint("bank", "before-commit");
+    boolean fraud = hasPoint("fraud", "before-db-commit");
+    boolean atBank = bank && (!fraud || random.nextBoolean());
+    Component component = atBank ? Component.BANK : Component.FRAUD;
+    Link link = Link.of(component, Server.POSTGRES);
+    Fault fault =
+        random.nextBoolean()
+            ? Fault.Toxic.timeout(link, "downstream", 100 + random.nextInt(300))
+            : new Fault.Down(link);
+    List<Step> steps = new ArrayList<>();
+    steps.add(
+        new Step.FaultAt(
+            component.label(),
+            atBank ? "before-commit" : "before-db-commit",
+            atBank ? nth(random, traffic) : 1,
+            fault));
+    steps.addAll(traffic);
+    steps.add(new Step.Wait(300 + random.nextInt(500)));
+    steps.add(new Step.Heal(link));
+    return steps;
   }
 
-  private static Gen<Episode> crash(List<ServiceProfile> crashable) {
-    return Generate.pick(crashable)
-        .flatMap(
-            service ->
-                Generate.pick(service.crashPoints())
-                    .zip(
-                        integers().between(1, 3),
-                        longs().between(0, 300),
-                        (point, nth, millis) ->
-                            new Episode(
-                                List.of(new Step.Crash(service.name(), point, nth)),
-                                List.of(new Step.Wait(millis), new Step.Restart(service.name())))));
+  /**
+   * A crash (or a stall) at one of the variant's crash points, every point as likely as any other.
+   * The bank passes its points on the chunk's requests; a relay or the fraud service gets a backlog
+   * first, so that its first batch after the restart passes the point.
+   */
+  private List<Step> atPoint(Random random, List<Step.Record> traffic, boolean crash) {
+    List<String[]> points = new ArrayList<>();
+    for (ServiceProfile service : services) {
+      service.crashPoints().forEach(p -> points.add(new String[] {service.name(), p}));
+    }
+    String[] picked = points.get(random.nextInt(points.size()));
+    String service = picked[0];
+    String point = picked[1];
+    Step armed =
+        crash
+            ? new Step.Crash(service, point, 1)
+            : new Step.Stall(service, point, 1, 200 + random.nextInt(1300));
+    List<Step> steps = new ArrayList<>();
+    if (Step.componentOf(service) == Component.BANK) {
+      int nth = nth(random, traffic);
+      steps.add(
+          crash
+              ? new Step.Crash(service, point, nth)
+              : new Step.Stall(service, point, nth, ((Step.Stall) armed).millis()));
+      steps.addAll(traffic);
+      steps.add(new Step.AwaitClients());
+      if (crash) {
+        steps.add(new Step.Restart(service));
+      }
+      return steps;
+    }
+    steps.add(new Step.Kill(service));
+    steps.addAll(traffic);
+    steps.add(new Step.AwaitClients());
+    steps.add(armed);
+    steps.add(new Step.Restart(service));
+    steps.add(new Step.Wait(300 + random.nextInt(500)));
+    if (crash) {
+      steps.add(new Step.Restart(service));
+    }
+    return steps;
   }
 
-  private Gen<Episode> kill() {
-    return Generate.pick(services)
-        .zip(
-            longs().between(0, 300),
-            (service, millis) ->
-                new Episode(
-                    List.of(new Step.Kill(service.name())),
-                    List.of(new Step.Wait(millis), new Step.Restart(service.name()))));
+  /** Which pass of a bank's point: one of the chunk's first three requests. */
+  private static int nth(Random random, List<Step.Record> traffic) {
+    return 1 + random.nextInt(Math.max(1, Math.min(3, traffic.size())));
   }
 
-  private static Gen<Episode> serverFault() {
-    return Generate.frequency(
-            List.of(
-                Pair.of(2, Generate.constant(new Step.ServerFault(Server.KAFKA, Action.KILL))),
-                Pair.of(
-                    2,
-                    Generate.constant(
-                        new Step.ServerFault(Server.POSTGRES, Action.STOP_IMMEDIATE))),
-                Pair.of(1, Generate.constant(new Step.ServerFault(Server.KAFKA, Action.PAUSE)))))
-        .zip(
-            longs().between(100, 500),
-            (fault, millis) ->
-                new Episode(
-                    List.of(fault),
-                    List.of(
-                        new Step.Wait(millis),
-                        new Step.ServerFault(
-                            fault.server(),
-                            fault.action() == Action.PAUSE ? Action.RESUME : Action.START))));
+  private List<Step> kill(Random random, List<Step.Record> traffic) {
+    ServiceProfile service = services.get(random.nextInt(services.size()));
+    List<Step> steps = new ArrayList<>();
+    // the service stays down while the chunk goes through, so that its work piles up
+    steps.add(new Step.Kill(service.name()));
+    steps.addAll(traffic);
+    steps.add(new Step.AwaitClients());
+    steps.add(new Step.Wait(100 + random.nextInt(300)));
+    steps.add(new Step.Restart(service.name()));
+    return steps;
+  }
+
+  private static List<Step> serverFault(Random random, List<Step.Record> traffic) {
+    Step.ServerFault fault =
+        switch (random.nextInt(3)) {
+          case 0 -> new Step.ServerFault(Server.KAFKA, Action.KILL);
+          case 1 -> new Step.ServerFault(Server.KAFKA, Action.PAUSE);
+          default -> new Step.ServerFault(Server.POSTGRES, Action.STOP_IMMEDIATE);
+        };
+    List<Step> steps = new ArrayList<>();
+    steps.add(fault);
+    steps.addAll(traffic);
+    steps.add(new Step.Wait(100 + random.nextInt(400)));
+    steps.add(
+        new Step.ServerFault(
+            fault.server(), fault.action() == Action.PAUSE ? Action.RESUME : Action.START));
+    return steps;
   }
 }

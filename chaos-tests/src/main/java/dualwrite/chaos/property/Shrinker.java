@@ -71,7 +71,9 @@ public final class Shrinker {
       Runner runner, Strategies.Choice choice, Property property, Duration budget) {
     return new Shrinker(
         scenario -> runner.run(choice.strategy(), choice.variant(), scenario, RunOptions.DEFAULT),
-        result -> !property.holdsFor(result.verdict()),
+        // only a definite verdict with the same broken claim counts as still failing: an unknown
+        // or vacuous run shows nothing, and keeping it would shrink towards a broken run space
+        result -> property.brokenBy(result.verdict()),
         budget);
   }
 

@@ -39,6 +39,7 @@ final class GeneratedPage {
             generated.valid(),
             generated.invalid().size(),
             generated.unknown(),
+            generated.vacuous(),
             runs);
     Matrix.Row row = generated.row();
     Pages.write(
@@ -57,6 +58,7 @@ final class GeneratedPage {
       int valid,
       int invalid,
       int unknown,
+      int vacuous,
       List<RunView> runs) {}
 
   record RunView(

@@ -1,6 +1,7 @@
 package dualwrite.chaos.report;
 
 import dualwrite.chaos.checker.Verdict.Validity;
+import dualwrite.chaos.property.Coverage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -8,13 +9,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The generated runs of one strategy variant, counted: how many, how many valid and invalid, and
- * the invalid ones smallest first, the first being the smallest counterexample.
+ * The generated runs of one strategy variant, counted: how many, how many valid, invalid, unknown
+ * and vacuous, and the invalid ones smallest first, the first being the smallest counterexample.
  *
  * @param invalid smallest first: fewest steps, then fewest records
  */
 record GeneratedRuns(
-    Matrix.Row row, List<RunSummary> all, int valid, int unknown, List<RunSummary> invalid) {
+    Matrix.Row row,
+    List<RunSummary> all,
+    int valid,
+    int unknown,
+    int vacuous,
+    List<RunSummary> invalid) {
 
   /** A counterexample is easier to read the fewer steps and records it has. */
   static final Comparator<RunSummary> SMALLEST_FIRST =
@@ -43,8 +49,15 @@ record GeneratedRuns(
     List<RunSummary> all = runs.stream().sorted(SMALLEST_FIRST).toList();
     int valid = (int) all.stream().filter(r -> r.validity() == Validity.VALID).count();
     int unknown = (int) all.stream().filter(r -> r.validity() == Validity.UNKNOWN).count();
+    int vacuous = (int) all.stream().filter(r -> r.validity() == Validity.VACUOUS).count();
     List<RunSummary> invalid = all.stream().filter(r -> r.validity() == Validity.INVALID).toList();
-    return new GeneratedRuns(row, all, valid, unknown, invalid);
+    return new GeneratedRuns(row, all, valid, unknown, vacuous, invalid);
+  }
+
+  /** Which crash points and fault kinds these runs armed, and how often they landed. */
+  Coverage coverage() {
+    return Coverage.count(
+        all.size(), vacuous, all.stream().flatMap(r -> r.faults().stream()).toList());
   }
 
   int total() {

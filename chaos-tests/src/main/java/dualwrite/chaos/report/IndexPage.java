@@ -3,6 +3,7 @@ package dualwrite.chaos.report;
 import dualwrite.chaos.checker.Anomaly;
 import dualwrite.chaos.checker.Verdict.Quantiles;
 import dualwrite.chaos.checker.Verdict.Validity;
+import dualwrite.chaos.property.Coverage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -113,9 +114,17 @@ final class IndexPage {
       int valid,
       int invalid,
       int unknown,
+      int vacuous,
       Link smallest,
       List<Link> invalidLinks,
-      Integer more) {}
+      Integer more,
+      List<CoverageRow> coverage) {}
+
+  /**
+   * A crash point or fault kind, armed how often and reached or landed how often; {@code tone} is
+   * {@code short} when it falls below the suites' bar.
+   */
+  record CoverageRow(String what, int armed, int hit, String tone) {}
 
   /** Each latency a p50 and a p99 in one cell: {@code 6.7 / 39.1 ms}. */
   record PerformanceRow(
@@ -159,9 +168,14 @@ final class IndexPage {
     List<Card> cards = new ArrayList<>();
     Map<String, int[]> byStrategy = new LinkedHashMap<>();
     for (RunSummary run : in.matrix().latest()) {
+      // [runs, held, broke]: a vacuous or unknown run is neither held nor broken
       int[] tally = byStrategy.computeIfAbsent(run.strategy(), s -> new int[3]);
       tally[0]++;
-      tally[run.validity() == Validity.VALID ? 1 : run.validity() == Validity.INVALID ? 2 : 0]++;
+      if (run.validity() == Validity.VALID) {
+        tally[1]++;
+      } else if (run.validity() == Validity.INVALID) {
+        tally[2]++;
+      }
     }
     byStrategy.entrySet().stream()
         .sorted(Map.Entry.comparingByKey(in.order().strategies()))
@@ -182,6 +196,14 @@ final class IndexPage {
               invalid + " / " + generated,
               "generated runs that broke a promise",
               invalid > 0 ? "invalid" : "valid"));
+    }
+    int vacuous = in.generated().stream().mapToInt(GeneratedRuns::vacuous).sum();
+    if (generated > 0) {
+      cards.add(
+          new Card(
+              vacuous + " / " + generated,
+              "generated runs that proved nothing (vacuous)",
+              vacuous > 0 ? "vacuous" : "valid"));
     }
     cards.add(new Card(String.valueOf(in.runs().size()), "runs in all", ""));
     return cards;
@@ -229,9 +251,36 @@ final class IndexPage {
         g.valid(),
         g.invalid().size(),
         g.unknown(),
+        g.vacuous(),
         smallest == null ? null : link(smallest, smallest.scenario()),
         invalid,
-        more > 0 ? more : null);
+        more > 0 ? more : null,
+        coverageRows(g.coverage()));
+  }
+
+  private static List<CoverageRow> coverageRows(Coverage coverage) {
+    List<CoverageRow> rows = new ArrayList<>();
+    coverage
+        .crashPoints()
+        .forEach(
+            (point, t) ->
+                rows.add(
+                    new CoverageRow(
+                        "crash point " + point,
+                        t.armed(),
+                        t.reached(),
+                        t.reached() < Coverage.FEWEST_REACHED ? "short" : "")));
+    coverage
+        .faultKinds()
+        .forEach(
+            (kind, t) ->
+                rows.add(
+                    new CoverageRow(
+                        kind,
+                        t.armed(),
+                        t.landed(),
+                        t.landed() < Coverage.FEWEST_LANDED ? "short" : "")));
+    return rows;
   }
 
   private static Link link(RunSummary run, String label) {

@@ -29,6 +29,12 @@ final class Plain {
               "The checker could not decide: "
                   + verdict.reason()
                   + ". Nothing can be said about this run.");
+      case VACUOUS ->
+          sentences.add(
+              "Every promise held, but "
+                  + verdict.reason()
+                  + ": nothing was broken while the system was doing the work the faults target,"
+                  + " so this run proves nothing. It is never counted as held.");
       case VALID ->
           sentences.add(
               "Every promise held. "

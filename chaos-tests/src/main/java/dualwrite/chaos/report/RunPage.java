@@ -94,7 +94,13 @@ final class RunPage {
             anomalies(run, ops, startedAt),
             unresolved(run.verdict(), ops),
             files(run),
-            otherRuns(siblings, info.runId()));
+            otherRuns(siblings, info.runId()),
+            run.verdict().faults().stream()
+                .map(
+                    f ->
+                        new FaultView(
+                            f.step(), f.kind(), f.landed() ? "landed" : "missed", f.evidence()))
+                .toList());
     Path folder =
         out.resolve("runs")
             .resolve(info.strategy())
@@ -104,6 +110,9 @@ final class RunPage {
     copyFolder(run, folder.resolve(info.runId()));
     return summary;
   }
+
+  /** A fault of the run, and whether it landed: {@code landed} or {@code missed}. */
+  record FaultView(String step, String kind, String outcome, String evidence) {}
 
   record View(
       String indexHref,
@@ -134,7 +143,12 @@ final class RunPage {
       List<FateView> anomalies,
       List<UnresolvedView> unresolved,
       List<FileView> files,
-      List<OtherRunView> otherRuns) {
+      List<OtherRunView> otherRuns,
+      List<FaultView> faults) {
+
+    boolean hasFaults() {
+      return !faults.isEmpty();
+    }
 
     boolean hasWindows() {
       return !windows.isEmpty();

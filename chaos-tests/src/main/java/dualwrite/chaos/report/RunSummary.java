@@ -1,13 +1,13 @@
 package dualwrite.chaos.report;
 
 import dualwrite.chaos.checker.Anomaly;
+import dualwrite.chaos.checker.FaultOutcome;
 import dualwrite.chaos.checker.Verdict;
 import dualwrite.chaos.checker.Verdict.Quantiles;
 import dualwrite.chaos.checker.Verdict.Validity;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -40,10 +40,12 @@ record RunSummary(
     long records,
     String folder,
     String page,
-    String summary) {
+    String summary,
+    List<FaultOutcome> faults) {
 
   RunSummary {
     anomalies = new LinkedHashMap<>(anomalies);
+    faults = faults == null ? List.of() : List.copyOf(faults);
   }
 
   static RunSummary of(RunFolders.Loaded run, Timeline timeline, String page) {
@@ -71,7 +73,8 @@ record RunSummary(
         run.scenario().records(),
         run.relative(),
         page,
-        run.verdict().summary());
+        run.verdict().summary(),
+        run.verdict().faults());
   }
 
   /** {@code naive/db-then-kafka}. */
@@ -79,9 +82,9 @@ record RunSummary(
     return strategy + "/" + variant;
   }
 
-  /** valid, invalid or unknown. */
+  /** valid, invalid, unknown or vacuous. */
   String word() {
-    return validity.name().toLowerCase(Locale.ROOT);
+    return validity.label();
   }
 
   /** {@code lost 1, failed-but-committed 2}; empty when nothing was found. */

@@ -1,6 +1,8 @@
 package dualwrite.chaos.report;
 
 import dualwrite.chaos.checker.Verdict.Quantiles;
+import dualwrite.chaos.checker.Verdict.Validity;
+import dualwrite.chaos.property.Coverage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,15 +31,19 @@ final class SummaryMarkdown {
       return;
     }
     List<RunSummary> latest = matrix.latest();
-    long invalid = latest.stream().filter(r -> r.word().equals("invalid")).count();
+    long held = latest.stream().filter(r -> r.validity() == Validity.VALID).count();
+    long invalid = latest.stream().filter(r -> r.validity() == Validity.INVALID).count();
+    long vacuous = latest.stream().filter(r -> r.validity() == Validity.VACUOUS).count();
     md.append(runs.size())
         .append(" runs, written ")
         .append(generatedAt)
         .append(". Catalogue, latest run of each pair: ")
-        .append(latest.size() - invalid)
+        .append(held)
         .append(" held, ")
         .append(invalid)
-        .append(" broke a promise.\n\n");
+        .append(" broke a promise")
+        .append(vacuous > 0 ? ", " + vacuous + " proved nothing (vacuous)" : "")
+        .append(".\n\n");
 
     md.append("## The fault catalogue\n\n| strategy / variant |");
     matrix.scenarios().forEach(s -> md.append(' ').append(s).append(" |"));
@@ -56,8 +62,9 @@ final class SummaryMarkdown {
     if (!generated.isEmpty()) {
       md.append("\n## Generated scenarios\n\n")
           .append(
-              "| strategy / variant | runs | valid | invalid | unknown | smallest counterexample |\n")
-          .append("|---|---:|---:|---:|---:|---|\n");
+              "| strategy / variant | runs | valid | invalid | unknown | vacuous | smallest"
+                  + " counterexample |\n")
+          .append("|---|---:|---:|---:|---:|---:|---|\n");
       for (GeneratedRuns g : generated) {
         RunSummary smallest = g.smallestCounterexample();
         md.append("| ")
@@ -71,6 +78,8 @@ final class SummaryMarkdown {
             .append(" | ")
             .append(g.unknown())
             .append(" | ")
+            .append(g.vacuous())
+            .append(" | ")
             .append(
                 smallest == null
                     ? "none"
@@ -81,6 +90,45 @@ final class SummaryMarkdown {
                             + " steps): "
                             + String.join(", ", smallest.anomalyCounts())))
             .append(" |\n");
+      }
+    }
+
+    if (!generated.isEmpty()) {
+      md.append("\n## Did the faults land?\n\n")
+          .append("Per variant, over its generated runs: how often each crash point was armed and")
+          .append(" reached, and each fault kind armed and landed.\n");
+      for (GeneratedRuns g : generated) {
+        Coverage coverage = g.coverage();
+        md.append("\n### ")
+            .append(g.row())
+            .append(": ")
+            .append(coverage.runs())
+            .append(" runs, ")
+            .append(coverage.vacuous())
+            .append(" vacuous\n\n| crash point or fault kind | armed | reached or landed |\n")
+            .append("|---|---:|---:|\n");
+        coverage
+            .crashPoints()
+            .forEach(
+                (point, t) ->
+                    md.append("| ")
+                        .append(escape(point))
+                        .append(" | ")
+                        .append(t.armed())
+                        .append(" | ")
+                        .append(t.reached())
+                        .append(" |\n"));
+        coverage
+            .faultKinds()
+            .forEach(
+                (kind, t) ->
+                    md.append("| ")
+                        .append(escape(kind))
+                        .append(" | ")
+                        .append(t.armed())
+                        .append(" | ")
+                        .append(t.landed())
+                        .append(" |\n"));
       }
     }
 
@@ -150,6 +198,7 @@ final class SummaryMarkdown {
                       ? "invalid"
                       : String.join(", ", run.anomalyCounts()));
           case UNKNOWN -> "❔ unknown";
+          case VACUOUS -> "⚪ vacuous";
         };
     return escape(mark);
   }

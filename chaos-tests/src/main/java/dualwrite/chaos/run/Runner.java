@@ -9,11 +9,14 @@ import dualwrite.bank.spi.DualWriteStrategy;
 import dualwrite.bank.spi.Service;
 import dualwrite.bank.spi.Variant;
 import dualwrite.chaos.checker.Checker;
+import dualwrite.chaos.checker.Observation;
 import dualwrite.chaos.checker.Truth;
 import dualwrite.chaos.checker.TruthReader;
 import dualwrite.chaos.checker.Verdict;
 import dualwrite.chaos.env.LabEnvironment;
+import dualwrite.chaos.env.Link;
 import dualwrite.chaos.env.RunSpace;
+import dualwrite.chaos.env.Server;
 import dualwrite.chaos.history.History;
 import dualwrite.chaos.nemesis.Nemesis;
 import dualwrite.chaos.scenario.Scenario;
@@ -27,6 +30,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +52,7 @@ public final class Runner {
   private final Path runs;
   private final Templates templates = new Templates();
   private final java.util.Map<String, List<ServiceProfile>> profiles = new java.util.HashMap<>();
+  private final java.util.Map<String, Set<Link>> links = new java.util.HashMap<>();
 
   /**
    * @param runs where run folders go, such as {@code target/lab-runs}
@@ -110,10 +115,11 @@ public final class Runner {
           throw e;
         }
         phases.mark("steps");
+        nemesis.healEverything();
+        // "late" counts from here: the heal is over only once servers and services are back
         if (faulted) {
           healedAt = Instant.now();
         }
-        nemesis.healEverything();
         phases.mark("heal");
         // The bank takes no more requests: stopping it flushes what a producer still holds.
         services.stream().filter(s -> s.component() == Component.BANK).forEach(Service::stop);
@@ -133,7 +139,16 @@ public final class Runner {
                 environment.postgresPassword(),
                 run.directKafka(),
                 run.topics().events());
-        verdict = new Checker(options.deliveryBound()).check(history.ops(), truth, healedAt);
+        verdict =
+            new Checker(options.deliveryBound())
+                .check(
+                    new Observation(
+                        history.ops(),
+                        history.startedAt(),
+                        truth,
+                        healedAt,
+                        settled,
+                        run.linksInUse()));
       } catch (Exception e) {
         verdict = Verdict.unknown("could not read the truth: " + e.getMessage());
       }
@@ -179,6 +194,7 @@ public final class Runner {
     }
     String template = templates.forMigrations(environment, strategy.migrations(variant));
     List<ServiceProfile> found = new ArrayList<>();
+    Set<Link> used = new java.util.HashSet<>();
     try (RunSpace run = RunSpace.open(environment, "probe-" + newRunId(), template)) {
       Crashes crashes = new Crashes();
       FraudDetectionService fraud =
@@ -194,9 +210,33 @@ public final class Runner {
                   service.crashPoints().stream().map(p -> p.name()).toList()));
         }
       }
+      used.addAll(run.linksInUse());
     }
+    // the probe does not start the fraud service, which always uses both of its links
+    used.add(Link.of(Component.FRAUD, Server.POSTGRES));
+    used.add(Link.of(Component.FRAUD, Server.KAFKA));
+    links.put(key, Set.copyOf(used));
     profiles.put(key, List.copyOf(found));
     return profiles.get(key);
+  }
+
+  /**
+   * The links a variant's deployment connects through: a fault on another link cannot reach it, so
+   * a scenario generator leaves those alone.
+   */
+  public synchronized Set<Link> linksInUse(DualWriteStrategy strategy, Variant variant) {
+    profile(strategy, variant);
+    return links.get(strategy.name() + "/" + variant.name());
+  }
+
+  /** Whether the strategy can run two relays side by side (a scenario may then ask for them). */
+  public static boolean runsTwoRelays(DualWriteStrategy strategy) {
+    try {
+      strategy.withRelays(2);
+      return true;
+    } catch (UnsupportedOperationException e) {
+      return false;
+    }
   }
 
   /**

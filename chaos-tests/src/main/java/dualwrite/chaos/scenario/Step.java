@@ -2,6 +2,7 @@ package dualwrite.chaos.scenario;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dualwrite.bank.Component;
 import dualwrite.bank.Money;
 import dualwrite.bank.TransactionType;
 import dualwrite.chaos.env.Link;
@@ -38,6 +39,25 @@ public sealed interface Step {
   /** True for the steps of the nemesis (faults, crashes, heals), false for the workload's. */
   default boolean nemesis() {
     return true;
+  }
+
+  /**
+   * True for the steps that break something (a network fault, an armed crash, stall or fault, a
+   * kill, a server going down), false for those that mend (heals, restarts, starts) or do neither.
+   * Every fault of a run either lands or misses, and the verdict says which.
+   */
+  default boolean breaks() {
+    return false;
+  }
+
+  /**
+   * The component a service belongs to. A service is named after its component, with {@code -N}
+   * when a deployment runs several: {@code relay-2} is a relay.
+   *
+   * @throws IllegalArgumentException for a name that is no component's
+   */
+  static Component componentOf(String service) {
+    return Component.fromLabel(service.replaceAll("-\\d+$", ""));
   }
 
   /**
@@ -83,6 +103,11 @@ public sealed interface Step {
     }
 
     @Override
+    public boolean breaks() {
+      return true;
+    }
+
+    @Override
     public String describe() {
       return fault.describe();
     }
@@ -122,6 +147,11 @@ public sealed interface Step {
     }
 
     @Override
+    public boolean breaks() {
+      return true;
+    }
+
+    @Override
     public String describe() {
       return "crash(" + service + ", " + point + " #" + nth + ")";
     }
@@ -140,6 +170,11 @@ public sealed interface Step {
       if (nth < 1) {
         throw new IllegalArgumentException("nth must be 1 or more: " + nth);
       }
+    }
+
+    @Override
+    public boolean breaks() {
+      return true;
     }
 
     @Override
@@ -163,6 +198,11 @@ public sealed interface Step {
     }
 
     @Override
+    public boolean breaks() {
+      return true;
+    }
+
+    @Override
     public String describe() {
       return "stall(" + service + ", " + point + " #" + nth + ", " + millis + "ms)";
     }
@@ -172,6 +212,11 @@ public sealed interface Step {
   record Kill(String service) implements Step {
     public Kill {
       Objects.requireNonNull(service, "service");
+    }
+
+    @Override
+    public boolean breaks() {
+      return true;
     }
 
     @Override
@@ -222,6 +267,12 @@ public sealed interface Step {
     public ServerFault {
       Objects.requireNonNull(server, "server");
       Objects.requireNonNull(action, "action");
+    }
+
+    /** Stop, kill and pause take the server away; start and resume bring it back. */
+    @Override
+    public boolean breaks() {
+      return action != Action.START && action != Action.RESUME;
     }
 
     @Override

@@ -100,7 +100,8 @@ final class FakeRunFolder {
             Map.of("committed", 1L),
             lost ? null : new Verdict.Lag(lag, lag, null),
             List.of(),
-            null);
+            null,
+            List.of());
     try {
       Files.createDirectories(folder);
       RunFolder.JSON.writeValue(folder.resolve("scenario.json").toFile(), written);

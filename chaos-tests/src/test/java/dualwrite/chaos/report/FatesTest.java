@@ -53,7 +53,8 @@ class FatesTest {
     anomalies.put("processed-twice", List.of(twice));
     anomalies.put("failed-but-committed", List.of(lost));
     Verdict verdict =
-        new Verdict(Verdict.Validity.INVALID, anomalies, Map.of(), null, List.of(), null);
+        new Verdict(
+            Verdict.Validity.INVALID, anomalies, Map.of(), null, List.of(), null, List.of());
 
     List<Fates.Row> rows = Fates.of(verdict, history, truth, START);
 

@@ -2,24 +2,36 @@ package dualwrite.chaos.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dualwrite.bank.Component;
+import dualwrite.chaos.env.Link;
+import dualwrite.chaos.env.Server;
 import dualwrite.chaos.history.Op;
 import dualwrite.chaos.report.FaultWindows.Crash;
 import dualwrite.chaos.report.FaultWindows.Kind;
 import dualwrite.chaos.report.FaultWindows.Window;
+import dualwrite.chaos.scenario.Fault;
+import dualwrite.chaos.scenario.Step;
+import dualwrite.chaos.scenario.Step.ServerFault.Action;
 import org.junit.jupiter.api.Test;
 
 class FaultWindowsTest {
 
   private static final long MS = 1_000_000L;
+  private static final Link BANK_KAFKA = Link.of(Component.BANK, Server.KAFKA);
+  private static final Link BANK_POSTGRES = Link.of(Component.BANK, Server.POSTGRES);
+  private static final Link RELAY_KAFKA = Link.of(Component.RELAY, Server.KAFKA);
+  private static final Step.Crash CRASH = new Step.Crash("relay-1", "after-publish", 1);
+  private static final Step.FaultAt FAULT_AT =
+      new Step.FaultAt("bank", "before-commit", 2, new Fault.Down(BANK_POSTGRES));
 
   @Test
   void aNetworkFaultLastsFromItsInjectionToTheHealOfItsLinkAndNoLonger() {
     FaultWindows faults =
         FaultWindows.of(
             new Ops()
-                .step("inject", "down(bank->kafka)", 100)
-                .step("inject", "latency(relay->kafka, 300ms)", 150)
-                .step("heal", "heal(bank->kafka)", 400)
+                .step(new Step.Inject(new Fault.Down(BANK_KAFKA)), 100)
+                .step(new Step.Inject(Fault.Toxic.latency(RELAY_KAFKA, 300)), 150)
+                .step(new Step.Heal(BANK_KAFKA), 400)
                 .step("heal-everything", "heal everything", 900)
                 .list());
 
@@ -42,11 +54,11 @@ class FaultWindowsTest {
     FaultWindows faults =
         FaultWindows.of(
             new Ops()
-                .step("arm-crash", "crash(relay, after-publish #1)", 10)
-                .step("inject", "down(bank->postgres)", 20)
-                .crashed("relay:after-publish", 30)
-                .step("heal", "heal-all", 50)
-                .step("restart", "restart(relay-1)", 70)
+                .step(CRASH, 10)
+                .step(new Step.Inject(new Fault.Down(BANK_POSTGRES)), 20)
+                .point(Op.CRASHED, CRASH, 30)
+                .step(new Step.HealAll(), 50)
+                .step(new Step.Restart("relay-1"), 70)
                 .list());
 
     assertThat(faults.windows())
@@ -54,10 +66,10 @@ class FaultWindowsTest {
             "heal-all ends the network fault; the relay stays down until its first instance restarts")
         .containsExactly(
             new Window("down(bank->postgres)", Kind.NETWORK, 20 * MS, 50 * MS, "heal-all"),
-            new Window("relay down", Kind.SERVICE, 30 * MS, 70 * MS, "restart(relay-1)"));
+            new Window("relay-1 down", Kind.SERVICE, 30 * MS, 70 * MS, "restart(relay-1)"));
     assertThat(faults.crashes())
         .as("the crash point that fired is marked where it fired")
-        .containsExactly(new Crash("crash(relay, after-publish)", 30 * MS));
+        .containsExactly(new Crash("crash(relay-1, after-publish)", 30 * MS));
   }
 
   @Test
@@ -65,10 +77,9 @@ class FaultWindowsTest {
     FaultWindows faults =
         FaultWindows.of(
             new Ops()
-                .step("arm-fault", "at(bank, before-commit #2: down(bank->postgres))", 10)
-                .crashed("bank:before-commit", 40)
-                .step("inject", "down(bank->postgres)", 40)
-                .step("heal", "heal(bank->postgres)", 60)
+                .step(FAULT_AT, 10)
+                .point(Op.FAULT_FIRED, FAULT_AT, 40)
+                .step(new Step.Heal(BANK_POSTGRES), 60)
                 .list());
 
     assertThat(faults.crashes()).as("the bank did not die: a fault was armed there").isEmpty();
@@ -84,8 +95,7 @@ class FaultWindowsTest {
     FaultWindows faults =
         FaultWindows.of(
             new Ops()
-                .nemesis(Op.Type.INVOKE, "inject", "down(bank->kafka)", 10)
-                .nemesis(Op.Type.FAIL, "inject", "down(bank->kafka)", 12)
+                .failed(new Step.Inject(new Fault.Down(BANK_KAFKA)), 10)
                 .step("heal-everything", "heal everything", 90)
                 .list());
 
@@ -97,11 +107,11 @@ class FaultWindowsTest {
     FaultWindows faults =
         FaultWindows.of(
             new Ops()
-                .step("kill", "kill(fraud)", 10)
-                .step("server-stop", "stop(postgres)", 20)
-                .step("server-start", "start(postgres)", 60)
-                .step("restart", "restart(fraud)", 80)
-                .step("inject", "down(fraud->kafka)", 100)
+                .step(new Step.Kill("fraud"), 10)
+                .step(new Step.ServerFault(Server.POSTGRES, Action.STOP), 20)
+                .step(new Step.ServerFault(Server.POSTGRES, Action.START), 60)
+                .step(new Step.Restart("fraud"), 80)
+                .step(new Step.Inject(new Fault.Down(Link.of(Component.FRAUD, Server.KAFKA))), 100)
                 .invoke("0", java.util.UUID.randomUUID(), "deposit acct-1 1.00 EUR", 150)
                 .list());
 

@@ -69,7 +69,8 @@ class MatrixTest {
             1,
             a.folder(),
             a.page(),
-            "valid");
+            "valid",
+            List.of());
 
     Matrix matrix = Matrix.of(List.of(b, a), ORDER, List.of(), List.of("no-fault"));
 

@@ -1,6 +1,7 @@
 package dualwrite.chaos.report;
 
 import dualwrite.chaos.history.Op;
+import dualwrite.chaos.scenario.Step;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,13 +15,34 @@ final class Ops {
     return add(Op.NEMESIS, type, f, value, null, millis, null);
   }
 
-  /** A nemesis step that took 1 ms: its invoke and its ok. */
+  /** A nemesis step that names no scenario step (the final heal): its invoke and its ok. */
   Ops step(String f, String value, long millis) {
-    return nemesis(Op.Type.INVOKE, f, value, millis).nemesis(Op.Type.OK, f, value, millis + 1);
+    return nemesis(Op.Type.INVOKE, f, value, millis).nemesis(Op.Type.OK, f, value, millis);
   }
 
-  Ops crashed(String point, long millis) {
-    return nemesis(Op.Type.INFO, "crashed", point, millis);
+  /** A nemesis step, typed as the nemesis writes it: its invoke and its ok at {@code millis}. */
+  Ops step(Step step, long millis) {
+    ops.add(step(Op.Type.INVOKE, "step", step, millis));
+    ops.add(step(Op.Type.OK, "step", step, millis));
+    return this;
+  }
+
+  /** A nemesis step the nemesis could not take: its invoke, then its fail. */
+  Ops failed(Step step, long millis) {
+    ops.add(step(Op.Type.INVOKE, "step", step, millis));
+    ops.add(step(Op.Type.FAIL, "step", step, millis + 2));
+    return this;
+  }
+
+  /** An armed point did something ({@link Op#CRASHED}, ...) for the step that armed it. */
+  Ops point(String what, Step armedBy, long millis) {
+    ops.add(step(what.equals(Op.CRASHED) ? Op.Type.INFO : Op.Type.INVOKE, what, armedBy, millis));
+    return this;
+  }
+
+  private Op step(Op.Type type, String f, Step step, long millis) {
+    return new Op(
+        ops.size(), Op.NEMESIS, type, f, step.describe(), null, millis * 1_000_000L, null, step);
   }
 
   Ops invoke(String process, UUID transaction, String request, long millis) {

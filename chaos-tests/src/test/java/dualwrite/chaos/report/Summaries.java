@@ -3,6 +3,7 @@ package dualwrite.chaos.report;
 import dualwrite.chaos.checker.Verdict.Quantiles;
 import dualwrite.chaos.checker.Verdict.Validity;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** Run summaries made by hand for the report's tests. */
@@ -38,7 +39,8 @@ final class Summaries {
         steps,
         pair + "/" + scenario + "/" + runId,
         "runs/" + pair + "/" + scenario + "/" + runId + ".html",
-        validity.name().toLowerCase(java.util.Locale.ROOT));
+        validity.name().toLowerCase(java.util.Locale.ROOT),
+        List.of());
   }
 
   static RunSummary catalogue(String pair, String scenario, String startedAt, Validity validity) {

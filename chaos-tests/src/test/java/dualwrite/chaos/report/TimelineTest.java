@@ -36,7 +36,7 @@ class TimelineTest {
         .containsExactly(
             new Span("10", 0, 40 * MS, Outcome.OK, a, "deposit acct-1 1.00 EUR", null),
             new Span("2", 5 * MS, 30 * MS, Outcome.INFO, b, "purchase acct-2 2.00 EUR", "timeout"),
-            new Span("2", 50 * MS, 71 * MS, Outcome.PENDING, c, "payment acct-2 3.00 EUR", null));
+            new Span("2", 50 * MS, 70 * MS, Outcome.PENDING, c, "payment acct-2 3.00 EUR", null));
     assertThat(timeline.okMillis())
         .as("the bank's answer time, for ok operations only")
         .containsExactly(40.0);
