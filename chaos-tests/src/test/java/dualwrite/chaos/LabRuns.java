@@ -31,4 +31,18 @@ public final class LabRuns {
     Strategies.Choice choice = Strategies.parse(strategyAndVariant);
     return runner().run(choice.strategy(), choice.variant(), scenario, options);
   }
+
+  /**
+   * Asserts that every fault of the run landed: a test that injects a fault shows something only if
+   * the fault met the work it targets.
+   */
+  public static void assertEveryFaultLanded(RunResult result) {
+    org.assertj.core.api.Assertions.assertThat(result.verdict().faults())
+        .as("%s: every fault landed (%s)", result.summary(), result.folder())
+        .allSatisfy(
+            fault ->
+                org.assertj.core.api.Assertions.assertThat(fault.landed())
+                    .as("%s: %s", fault.step(), fault.evidence())
+                    .isTrue());
+  }
 }

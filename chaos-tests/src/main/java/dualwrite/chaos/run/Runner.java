@@ -241,7 +241,8 @@ public final class Runner {
 
   /**
    * Why a scenario does not apply to a variant (it names a service or crash point the variant
-   * lacks, or needs relays the strategy does not run), or empty when it applies.
+   * lacks, needs relays the strategy does not run, or cuts a link the variant never connects
+   * through, where its fault could never land), or empty when it applies.
    */
   public Optional<String> whyNotApplicable(
       DualWriteStrategy strategy, Variant variant, Scenario scenario) {
@@ -253,7 +254,16 @@ public final class Runner {
       }
     }
     List<ServiceProfile> services = profile(strategy, variant);
+    Set<Link> used = linksInUse(strategy, variant);
     for (Step step : scenario.steps()) {
+      Link cut =
+          step instanceof Step.Inject inject
+              ? inject.fault().link()
+              : step instanceof Step.FaultAt at ? at.fault().link() : null;
+      if (cut != null && !used.contains(cut)) {
+        // the fault could never land: nothing of this variant connects through that link
+        return Optional.of("it never connects through " + cut);
+      }
       String service = null;
       String point = null;
       if (step instanceof Step.Crash crash) {

@@ -12,7 +12,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every fix keeps every promise under every scenario of the fault catalogue that applies to it. */
+/**
+ * Every fix keeps every promise under every scenario of the fault catalogue that applies to it, and
+ * every fault of the scenario landed: a green that no fault touched would prove nothing.
+ */
 class FaultCatalogueTest {
 
   @TestFactory
@@ -43,5 +46,9 @@ class FaultCatalogueTest {
     assertThat(result.verdict().valid())
         .as("%s: %s", result.summary(), result.folder())
         .isEqualTo(Validity.VALID);
+    assertThat(result.verdict().faults())
+        .as("the scenario's faults, judged")
+        .hasSize((int) scenario.steps().stream().filter(step -> step.breaks()).count());
+    LabRuns.assertEveryFaultLanded(result);
   }
 }
