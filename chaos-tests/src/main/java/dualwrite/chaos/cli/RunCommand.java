@@ -68,7 +68,16 @@ final class RunCommand implements Callable<Integer> {
     out.print(Explanation.of(result));
     out.println("Run folder: " + result.folder());
     out.flush();
-    boolean brokenFix = choice.variant().fix() && result.verdict().valid() != Validity.VALID;
+    return exitStatus(choice, result.verdict().valid());
+  }
+
+  /**
+   * The exit status of a run: {@link Lab#EXIT_INVALID} when a fix's run is not valid (a broken
+   * promise), 0 otherwise; a foil is expected to fail. {@code replay --times} applies it to every
+   * run and exits with the worst.
+   */
+  static int exitStatus(Strategies.Choice choice, Validity validity) {
+    boolean brokenFix = choice.variant().fix() && validity != Validity.VALID;
     return brokenFix ? Lab.EXIT_INVALID : 0;
   }
 }
