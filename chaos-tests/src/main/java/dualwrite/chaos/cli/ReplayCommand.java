@@ -132,9 +132,10 @@ final class ReplayCommand implements Callable<Integer> {
     }
     out.println();
     out.println("Run folders:");
+    String numbered = "  %" + String.valueOf(times).length() + "d. %s -> %s%n";
     for (int i = 0; i < results.size(); i++) {
       RunResult result = results.get(i);
-      out.printf("  %d. %s -> %s%n", i + 1, result.verdict().summary(), result.folder());
+      out.printf(numbered, i + 1, result.verdict().summary(), result.folder());
     }
     out.println();
     List<Verdict> verdicts = results.stream().map(RunResult::verdict).toList();

@@ -18,7 +18,7 @@ import picocli.CommandLine;
 /** {@code ./lab replay --times 2} runs the scenario twice for real, and its tally says so. */
 class ReplayTimesTest {
 
-  private static final Pattern LISTED_FOLDER = Pattern.compile("(?m)^  \\d+\\. .* -> (.+)$");
+  private static final Pattern LISTED_FOLDER = Pattern.compile("(?m)^ +\\d+\\. .* -> (.+)$");
 
   @Test
   void replayingTwiceLeavesTwoFoldersAndTalliesTwoRuns(@TempDir Path recorded) throws IOException {
