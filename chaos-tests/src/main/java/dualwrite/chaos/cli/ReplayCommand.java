@@ -1,9 +1,11 @@
 package dualwrite.chaos.cli;
 
+import dualwrite.chaos.checker.Verdict;
 import dualwrite.chaos.property.FaultMenu;
 import dualwrite.chaos.property.GeneratedRuns;
 import dualwrite.chaos.run.RunFolder;
 import dualwrite.chaos.run.RunOptions;
+import dualwrite.chaos.run.RunResult;
 import dualwrite.chaos.run.Runner;
 import dualwrite.chaos.run.Strategies;
 import dualwrite.chaos.scenario.Scenario;
@@ -11,13 +13,20 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Runs a recorded scenario again: from its run folder, or from its seed. */
+/**
+ * Runs a recorded scenario again: from its run folder, or from its seed; with {@code --times},
+ * again and again, and tallies the verdicts, since a fault's timing can make one run differ from
+ * the next.
+ */
 @Command(
     name = "replay",
     description = "Run a recorded scenario again, from its run folder or from its seed.",
@@ -25,7 +34,8 @@ import picocli.CommandLine.Parameters;
       "",
       "Examples:",
       "  ./lab replay target/lab-runs/naive/db-then-kafka/crash-after-commit/20261127-101500-123-a1b2",
-      "  ./lab replay 20261127:17 --variant outbox/cdc"
+      "  ./lab replay 20261127:17 --variant outbox/cdc",
+      "  ./lab replay 20261127:17 --variant outbox/cdc --times 10"
     })
 final class ReplayCommand implements Callable<Integer> {
 
@@ -43,8 +53,23 @@ final class ReplayCommand implements Callable<Integer> {
       description = "the variant to run a seed against (a run folder knows its own)")
   String variant;
 
+  @Option(
+      names = "--times",
+      defaultValue = "1",
+      paramLabel = "<n>",
+      description = {
+        "run it n times, each in a fresh run space leaving its folder, and tally how many runs"
+            + " gave each verdict and showed each anomaly (${DEFAULT-VALUE})",
+        "the runs decide the exit status together, as for one run: 1 when the variant is a fix"
+            + " and any run is invalid or unknown, else 6 when any run is vacuous"
+      })
+  int times;
+
   @Override
   public Integer call() {
+    if (times < 1) {
+      throw new IllegalArgumentException("--times must be 1 or more");
+    }
     PrintWriter out = spec.commandLine().getOut();
     Path folder = Path.of(what);
     Strategies.Choice choice;
@@ -80,6 +105,42 @@ final class ReplayCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "'" + what + "' is neither a run folder nor a seed like 20261127:17");
     }
-    return RunCommand.report(out, runner, choice, scenario, options);
+    if (times == 1) {
+      return RunCommand.report(out, runner, choice, scenario, options);
+    }
+    return tally(out, runner, choice, scenario, options);
+  }
+
+  /** Runs the scenario {@code times} times, lists the runs and tallies them; the worst status. */
+  private int tally(
+      PrintWriter out,
+      Runner runner,
+      Strategies.Choice choice,
+      Scenario scenario,
+      RunOptions options) {
+    out.println(choice + " under " + scenario.name() + ": " + scenario.description());
+    out.print(scenario.story());
+    out.flush();
+    List<RunResult> results = new ArrayList<>();
+    try (ProgressBar bar = Progress.bar("replay " + choice, times)) {
+      for (int i = 0; i < times; i++) {
+        RunResult result = runner.run(choice.strategy(), choice.variant(), scenario, options);
+        results.add(result);
+        bar.setExtraMessage(" " + result.verdict().summary());
+        bar.step();
+      }
+    }
+    out.println();
+    out.println("Run folders:");
+    String numbered = "  %" + String.valueOf(times).length() + "d. %s -> %s%n";
+    for (int i = 0; i < results.size(); i++) {
+      RunResult result = results.get(i);
+      out.printf(numbered, i + 1, result.verdict().summary(), result.folder());
+    }
+    out.println();
+    List<Verdict> verdicts = results.stream().map(RunResult::verdict).toList();
+    out.print(ReplayTally.of(verdicts).describe(choice + " " + scenario.name()));
+    out.flush();
+    return Lab.exitFor(choice.variant().fix(), verdicts);
   }
 }

@@ -58,6 +58,22 @@ class LabCommandLineTest {
   }
 
   @Test
+  void replayNeedsAtLeastOneTimeAndANumber() {
+    // a real seed and variant, so that only --times can be what is refused, before servers start
+    assertThat(lab("replay", "20261127:3", "--variant", "naive/db-then-kafka", "--times", "0"))
+        .as("--times 0")
+        .isEqualTo(Lab.EXIT_USAGE);
+    assertThat(err.toString()).contains("--times must be 1 or more");
+    assertThat(lab("replay", "20261127:3", "--variant", "naive/db-then-kafka", "--times", "-3"))
+        .as("--times -3")
+        .isEqualTo(Lab.EXIT_USAGE);
+    assertThat(lab("replay", "20261127:3", "--variant", "naive/db-then-kafka", "--times", "ten"))
+        .as("--times ten")
+        .isEqualTo(Lab.EXIT_USAGE);
+    assertThat(err.toString()).contains("--times").contains("'ten'");
+  }
+
+  @Test
   void exploreNeedsAtLeastOneScenario() {
     assertThat(lab("explore", "outbox/polling", "--count", "0")).isEqualTo(Lab.EXIT_USAGE);
     assertThat(err.toString()).contains("--count must be 1 or more");
