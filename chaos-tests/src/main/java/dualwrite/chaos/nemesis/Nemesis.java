@@ -88,6 +88,7 @@ public final class Nemesis {
     } else if (step instanceof Step.Kill kill) {
       service(kill.service()).crash();
     } else if (step instanceof Step.Restart restart) {
+      // Never waits for the service to be ready: a fault may be on that keeps it from ever being.
       service(restart.service()).start();
     } else if (step instanceof Step.ServerFault fault) {
       serverFault(fault);
@@ -103,6 +104,7 @@ public final class Nemesis {
   public void healEverything() {
     history.add(Op.NEMESIS, Op.Type.INVOKE, "heal-everything", "heal everything", null, null);
     healEnvironment();
+    // No wait for readiness here either: settling waits for what matters, every event delivered.
     services.values().forEach(Service::start);
     history.add(Op.NEMESIS, Op.Type.OK, "heal-everything", "heal everything", null, null);
   }
