@@ -33,9 +33,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one scenario against one strategy variant, in a fresh part of the environment: deploys the
- * strategy and the fraud service, takes the steps (the clients' requests concurrently, the
- * nemesis's in order), then heals everything, restarts what is down, waits for the system to
- * settle, and hands the history and the truth to the checker. Each run leaves its folder.
+ * strategy and the fraud service, waits until each is ready, takes the steps (the clients' requests
+ * concurrently, the nemesis's in order), then heals everything, restarts what is down, waits for
+ * the system to settle, and hands the history and the truth to the checker. Each run leaves its
+ * folder.
  */
 public final class Runner {
 
