@@ -4,6 +4,7 @@ import dualwrite.bank.crash.Crash;
 import dualwrite.bank.crash.Tripwire;
 import dualwrite.bank.spi.DatabaseTarget;
 import dualwrite.bank.spi.Instance;
+import dualwrite.bank.spi.Readiness;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ final class Relay implements Instance {
   private final String topic;
   private final Cursor cursor;
   private final Tripwire tripwire;
+  private final Readiness readiness = new Readiness();
   private final Thread thread;
   private volatile boolean running = true;
   private volatile boolean killed;
@@ -78,6 +80,7 @@ final class Relay implements Instance {
         Duration pause;
         try {
           pause = step();
+          readiness.ready(); // connected, and leading (it read the ledger once) or standing by
           backoff = FIRST_BACKOFF;
         } catch (SQLException e) {
           log.debug("{}: database trouble, reconnecting: {}", name, e.toString());
@@ -105,6 +108,7 @@ final class Relay implements Instance {
     } catch (Crash | InterruptedException e) {
       // died at a crash point, or stopped while waiting
     } finally {
+      readiness.never();
       if (killed) {
         dropSession();
         dropPublisher();
@@ -203,9 +207,15 @@ final class Relay implements Instance {
    * producer with whatever it buffered.
    */
   @Override
+  public boolean awaitReady(Duration timeout) throws InterruptedException {
+    return readiness.await(timeout);
+  }
+
+  @Override
   public void kill() {
     killed = true;
     running = false;
+    readiness.never();
     dropSession();
     dropPublisher();
     thread.interrupt();
@@ -218,6 +228,7 @@ final class Relay implements Instance {
   @Override
   public void stop() {
     running = false;
+    readiness.never();
     thread.interrupt();
     join();
   }

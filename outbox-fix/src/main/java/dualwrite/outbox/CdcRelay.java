@@ -3,6 +3,7 @@ package dualwrite.outbox;
 import com.zaxxer.hikari.HikariDataSource;
 import dualwrite.bank.crash.Tripwire;
 import dualwrite.bank.spi.Instance;
+import dualwrite.bank.spi.Readiness;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
@@ -10,6 +11,8 @@ import io.debezium.engine.format.ChangeEventFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,6 +46,8 @@ final class CdcRelay implements Instance {
   private final OutboxSettings settings;
   private final Tripwire tripwire;
   private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofMillis(500));
+  private final Readiness polling = new Readiness();
+  private final long startedNanos = System.nanoTime();
   private final Thread supervisor;
   private volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
   private volatile boolean running = true;
@@ -84,6 +89,14 @@ final class CdcRelay implements Instance {
 
   /** Runs one engine after another until the relay stops or dies. */
   private void supervise() {
+    try {
+      superviseEngines();
+    } finally {
+      polling.never();
+    }
+  }
+
+  private void superviseEngines() {
     while (running) {
       long launched = System.nanoTime();
       DebeziumEngine<RecordChangeEvent<SourceRecord>> next =
@@ -93,6 +106,7 @@ final class CdcRelay implements Instance {
                   new DebeziumEngine.ConnectorCallback() {
                     @Override
                     public void pollingStarted() {
+                      polling.ready();
                       log.info(
                           "{}: Debezium engine started in {} ms",
                           name,
@@ -126,6 +140,58 @@ final class CdcRelay implements Instance {
         return;
       }
     }
+  }
+
+  /**
+   * Ready when an engine polls and the replication slot is active, that is, a walsender streams it
+   * (PostgreSQL marks it so at START_REPLICATION, which Debezium sends only after its task started,
+   * so the engine's start alone says too little). With several relays the slot serves one reader;
+   * the others are ready as standbys once their engines poll while the slot is streamed. The slot
+   * is read through the relay's own link, so the wait may pass {@code timeout} by one connection
+   * timeout when that link is cut.
+   */
+  @Override
+  public boolean awaitReady(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    if (!polling.await(timeout)) {
+      return false;
+    }
+    while (running) {
+      if (slotIsActive()) {
+        log.info(
+            "{}: streaming from slot {}, {} ms after its start",
+            name,
+            slot(),
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos));
+        return true;
+      }
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(20);
+    }
+    return false;
+  }
+
+  private boolean slotIsActive() {
+    try (Connection connection = database.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT active FROM pg_replication_slots WHERE slot_name = ?")) {
+      query.setString(1, slot());
+      try (ResultSet row = query.executeQuery()) {
+        boolean active = row.next() && row.getBoolean(1);
+        connection.rollback(); // read only; the pool does not auto-commit
+        return active;
+      }
+    } catch (SQLException e) {
+      log.debug("{}: cannot read the slot yet: {}", name, e.toString());
+      return false;
+    }
+  }
+
+  private String slot() {
+    return engineConfig.getProperty("slot.name");
   }
 
   /**
@@ -244,6 +310,7 @@ final class CdcRelay implements Instance {
   @Override
   public void kill() {
     running = false;
+    polling.never();
     PostgresOffsetStore.fence(fenceId);
     publisher.kill();
     database.close();
@@ -256,6 +323,7 @@ final class CdcRelay implements Instance {
   @Override
   public void stop() {
     running = false;
+    polling.never();
     backoff.wakeUp();
     closeEngine();
     try {

@@ -5,6 +5,7 @@ import dualwrite.bank.crash.Crash;
 import dualwrite.bank.crash.Tripwire;
 import dualwrite.bank.ledger.InTransaction;
 import dualwrite.bank.spi.Instance;
+import dualwrite.bank.spi.Readiness;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,6 +35,7 @@ final class PollingRelay implements Instance {
   private final OutboxSettings settings;
   private final Tripwire tripwire;
   private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofMillis(500));
+  private final Readiness readiness = new Readiness();
   private final Thread thread;
   private Connection listener;
   private long nextRetentionNanos;
@@ -89,6 +91,7 @@ final class PollingRelay implements Instance {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      readiness.never();
       closeListener();
     }
   }
@@ -149,7 +152,10 @@ final class PollingRelay implements Instance {
     }
   }
 
-  /** Sleeps until the bank notifies an insert, or the polling interval passes. */
+  /**
+   * Sleeps until the bank notifies an insert, or the polling interval passes. The relay is ready
+   * the first time it gets here: it has polled the outbox, and the next insert wakes it at once.
+   */
   private void awaitWork() throws SQLException, InterruptedException {
     long timeoutMs = settings.pollInterval().toMillis();
     if (listener == null) {
@@ -159,6 +165,7 @@ final class PollingRelay implements Instance {
       }
       listener.commit();
     }
+    readiness.ready();
     listener.unwrap(PGConnection.class).getNotifications((int) timeoutMs);
   }
 
@@ -173,10 +180,16 @@ final class PollingRelay implements Instance {
     }
   }
 
+  @Override
+  public boolean awaitReady(Duration timeout) throws InterruptedException {
+    return readiness.await(timeout);
+  }
+
   /** Dies as a killed process would: unacknowledged records dropped, the transaction abandoned. */
   @Override
   public void kill() {
     running = false;
+    readiness.never();
     publisher.kill();
     database.close(); // aborts the open connections: PostgreSQL rolls back and frees the lanes
     backoff.wakeUp();
@@ -188,6 +201,7 @@ final class PollingRelay implements Instance {
   @Override
   public void stop() {
     running = false;
+    readiness.never();
     backoff.wakeUp();
     join();
     publisher.close();

@@ -9,6 +9,7 @@ import dualwrite.bank.crash.Crash;
 import dualwrite.bank.crash.Tripwire;
 import dualwrite.bank.ledger.InTransaction;
 import dualwrite.bank.spi.Instance;
+import dualwrite.bank.spi.Readiness;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -68,6 +69,7 @@ public final class FraudConsumer implements Instance {
   private final Tripwire tripwire;
   private final Thread thread;
   private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+  private final Readiness readiness = new Readiness();
   private volatile boolean running = true;
   private volatile boolean killed;
 
@@ -108,6 +110,7 @@ public final class FraudConsumer implements Instance {
   private void run() {
     try {
       assignAllPartitions();
+      commitStartingPositions();
       while (running) {
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(100));
         if (!records.isEmpty()) {
@@ -122,6 +125,7 @@ public final class FraudConsumer implements Instance {
         log.error("fraud consumer stopped by an unexpected error", e);
       }
     } finally {
+      readiness.never();
       consumer.close(Duration.ZERO);
     }
   }
@@ -144,6 +148,31 @@ public final class FraudConsumer implements Instance {
           throw wakeup;
         }
         log.debug("cannot read the partitions of {} yet: {}", topics.events(), e.toString());
+      }
+      pause();
+    }
+  }
+
+  /**
+   * Ready once it knows where it reads from in every partition (its committed offsets, or the
+   * beginning of a partition it never read) and has committed those very positions: they change
+   * nothing, but the broker then shows the group on every partition before the first event, and
+   * whoever waits knows the first poll will not spend its time finding them.
+   */
+  private void commitStartingPositions() {
+    while (running) {
+      try {
+        Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
+        for (TopicPartition partition : consumer.assignment()) {
+          positions.put(partition, new OffsetAndMetadata(consumer.position(partition)));
+        }
+        consumer.commitSync(positions);
+        readiness.ready();
+        return;
+      } catch (WakeupException e) {
+        throw e;
+      } catch (KafkaException e) {
+        log.debug("cannot find the starting positions yet: {}", e.toString());
       }
       pause();
     }
@@ -380,9 +409,15 @@ public final class FraudConsumer implements Instance {
   }
 
   @Override
+  public boolean awaitReady(Duration timeout) throws InterruptedException {
+    return readiness.await(timeout);
+  }
+
+  @Override
   public void kill() {
     killed = true;
     running = false;
+    readiness.never();
     consumer.wakeup();
     deadLetterProducer.close(Duration.ZERO);
     database.close();
@@ -394,6 +429,7 @@ public final class FraudConsumer implements Instance {
   @Override
   public void stop() {
     running = false;
+    readiness.never();
     join();
     deadLetterProducer.close(Duration.ofSeconds(5));
     database.close();

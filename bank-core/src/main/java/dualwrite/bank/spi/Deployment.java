@@ -4,6 +4,7 @@ import dualwrite.bank.Bank;
 import dualwrite.bank.BankUnavailable;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 
 /** A strategy variant, running: the bank its clients call and the services behind it. */
@@ -23,6 +24,19 @@ public interface Deployment extends AutoCloseable {
    * @param direct a fault-free connection to the run's database
    */
   long backlog(Connection direct) throws SQLException;
+
+  /**
+   * Waits until every service is ready to do its job, all within {@code timeout}: the services
+   * start side by side, so the slowest one sets the wait.
+   *
+   * @throws ServiceNotReady naming the first service that is not ready in time
+   */
+  default void awaitReady(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (Service service : services()) {
+      service.awaitReady(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    }
+  }
 
   /** Stops every service. */
   @Override

@@ -1,5 +1,7 @@
 package dualwrite.bank.spi;
 
+import java.time.Duration;
+
 /** One life of a {@link Service}: from its start to its crash or stop. */
 public interface Instance {
 
@@ -16,6 +18,17 @@ public interface Instance {
    * exception and start over.
    */
   default boolean alive() {
+    return true;
+  }
+
+  /**
+   * Waits until it does its job: a relay has polled once or streams from its slot, a consumer knows
+   * where it reads from. The default suits an instance that is ready once launched, such as a bank,
+   * which opens its connections on the first call.
+   *
+   * @return true when ready; false when it stopped first or {@code timeout} passed
+   */
+  default boolean awaitReady(Duration timeout) throws InterruptedException {
     return true;
   }
 }

@@ -4,6 +4,7 @@ import dualwrite.bank.Component;
 import dualwrite.bank.crash.CrashPoint;
 import dualwrite.bank.crash.Crashes;
 import dualwrite.bank.crash.Tripwire;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -71,6 +72,28 @@ public abstract class InstanceService<I extends Instance> implements Service {
     self.set(instance);
     current = instance;
     log.debug("{} started", name);
+  }
+
+  @Override
+  public final void awaitReady(Duration timeout) {
+    I instance = current; // not synchronized: a crash may come while this waits
+    if (instance == null) {
+      throw new ServiceNotReady(name + " is down");
+    }
+    boolean ready;
+    try {
+      ready = instance.awaitReady(timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServiceNotReady(name + ": interrupted while waiting for it to be ready");
+    }
+    if (ready) {
+      return;
+    }
+    throw new ServiceNotReady(
+        current == instance && instance.alive()
+            ? name + " was not ready within " + timeout.toMillis() + " ms"
+            : name + " stopped before it was ready");
   }
 
   @Override

@@ -2,6 +2,7 @@ package dualwrite.bank.spi;
 
 import dualwrite.bank.Component;
 import dualwrite.bank.crash.CrashPoint;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -19,8 +20,21 @@ public interface Service {
   /** The crash points its code passes. */
   List<CrashPoint> crashPoints();
 
-  /** Starts a fresh instance; does nothing while one is up. */
+  /**
+   * Starts a fresh instance; does nothing while one is up. Returns at once, before the instance is
+   * ready: a restart in the middle of a scenario may meet a fault that keeps it from ever being
+   * ready, and must not hang there. Whoever needs it ready calls {@link #awaitReady}.
+   */
   void start();
+
+  /**
+   * Waits until the running instance is ready to do its job (see {@link Instance#awaitReady}). The
+   * harness calls it once, after deploying and before any traffic or fault.
+   *
+   * @throws ServiceNotReady when the service is down, stops before it is ready, or is not ready
+   *     within {@code timeout}
+   */
+  void awaitReady(Duration timeout);
 
   /**
    * Kills the instance now, as SIGKILL would: what it holds in memory is lost, open transactions

@@ -28,7 +28,10 @@ public record ServiceDeployment(BankService<?> bank, List<Service> others, Backl
     others = List.copyOf(others);
   }
 
-  /** Starts every service, the bank last, so that nothing is recorded before a relay listens. */
+  /**
+   * Starts every service, the bank last, so that the relays are on their way before anything is
+   * recorded. It does not wait for them to be ready: {@link #awaitReady} does.
+   */
   public static ServiceDeployment start(
       BankService<?> bank, List<Service> others, Backlog backlog) {
     ServiceDeployment deployment = new ServiceDeployment(bank, others, backlog);

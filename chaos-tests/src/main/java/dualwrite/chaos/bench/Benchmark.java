@@ -279,7 +279,16 @@ public final class Benchmark {
         new FraudDetectionService(space, crashes, true, FraudRule.DEFAULT);
     fraud.start();
     Deployment deployment = choice.strategy().deploy(choice.variant(), space, crashes);
-    return new Deployed(space, deployment, fraud);
+    Deployed deployed = new Deployed(space, deployment, fraud);
+    try {
+      // a relay still starting would count its start as lag, or as the cost of recording
+      deployment.awaitReady(Runner.READY_TIMEOUT);
+      fraud.awaitReady(Runner.READY_TIMEOUT);
+    } catch (RuntimeException e) {
+      deployed.close();
+      throw e;
+    }
+    return deployed;
   }
 
   private Connection connect(String url) throws java.sql.SQLException {

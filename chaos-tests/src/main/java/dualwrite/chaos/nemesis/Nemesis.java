@@ -95,6 +95,7 @@ public final class Nemesis {
     } else if (step instanceof Step.Kill kill) {
       service(kill.service()).crash();
     } else if (step instanceof Step.Restart restart) {
+      // Never waits for the service to be ready: a fault may be on that keeps it from ever being.
       service(restart.service()).start();
     } else if (step instanceof Step.ServerFault fault) {
       serverFault(fault);
@@ -110,6 +111,7 @@ public final class Nemesis {
   public void healEverything() {
     history.add(Op.NEMESIS, Op.Type.INVOKE, Op.HEAL_EVERYTHING, "heal everything", null, null);
     healEnvironment();
+    // No wait for readiness here either: settling waits for what matters, every event delivered.
     services.values().forEach(Service::start);
     history.add(Op.NEMESIS, Op.Type.OK, Op.HEAL_EVERYTHING, "heal everything", null, null);
   }

@@ -37,9 +37,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one scenario against one strategy variant, in a fresh part of the environment: deploys the
- * strategy and the fraud service, takes the steps (the clients' requests concurrently, the
- * nemesis's in order), then heals everything, restarts what is down, waits for the system to
- * settle, and hands the history and the truth to the checker. Each run leaves its folder.
+ * strategy and the fraud service, waits until each is ready, takes the steps (the clients' requests
+ * concurrently, the nemesis's in order), then heals everything, restarts what is down, waits for
+ * the system to settle, and hands the history and the truth to the checker. Each run leaves its
+ * folder.
  */
 public final class Runner {
 
@@ -47,6 +48,9 @@ public final class Runner {
   private static final DateTimeFormatter RUN_ID =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
   private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(60);
+
+  /** How long the services of a fresh deployment may take to be ready before the run gives up. */
+  public static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
   private final LabEnvironment environment;
   private final Path runs;
@@ -76,6 +80,8 @@ public final class Runner {
    *
    * @throws IllegalArgumentException when a step names a service or crash point the variant lacks
    * @throws UnsupportedOperationException when a step needs a server fault the backend cannot do
+   * @throws dualwrite.bank.spi.ServiceNotReady when a service is not ready {@link #READY_TIMEOUT}
+   *     after the deploy: the run never starts its steps
    */
   public RunResult run(
       DualWriteStrategy chosen, Variant variant, Scenario scenario, RunOptions options) {
@@ -103,6 +109,11 @@ public final class Runner {
         services.add(fraud);
         Nemesis nemesis = new Nemesis(environment, crashes, services, history);
         phases.mark("deploy");
+        // Before the first request and the first fault: a scenario lasts a second or two, and a
+        // relay still starting would let its faults hit nothing.
+        deployment.awaitReady(READY_TIMEOUT);
+        fraud.awaitReady(READY_TIMEOUT);
+        phases.mark("ready");
         boolean faulted = false;
         try {
           for (Step step : scenario.steps()) {

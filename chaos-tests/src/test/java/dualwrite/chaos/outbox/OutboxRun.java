@@ -30,10 +30,12 @@ import java.util.UUID;
 
 /**
  * One run of the outbox strategy for a test: a fresh database and topics, the schema migrated, the
- * deployment started, optionally the fraud service, and fault-free access for the assertions.
- * Closing it heals every link, stops everything and drops the run.
+ * deployment started and ready, optionally the fraud service, and fault-free access for the
+ * assertions. Closing it heals every link, stops everything and drops the run.
  */
 final class OutboxRun implements AutoCloseable {
+
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
   final LabEnvironment env;
   final RunSpace space;
@@ -41,6 +43,10 @@ final class OutboxRun implements AutoCloseable {
   final Deployment deployment;
   final HikariDataSource direct;
   final TopicReader topic;
+
+  /** From the call to deploy until every service was ready. */
+  final Duration readyAfter;
+
   private final FraudDetectionService fraud;
 
   private OutboxRun(String variant, OutboxSettings settings, boolean withFraud) {
@@ -49,18 +55,28 @@ final class OutboxRun implements AutoCloseable {
     HikariDataSource pool = null;
     Deployment started = null;
     FraudDetectionService fraudService = null;
+    Duration ready;
     try {
       pool = space.directDatabase().openPool("test-direct", 4);
       OutboxStrategy strategy = new OutboxStrategy(settings);
       SchemaMigrations.apply(
           pool, SchemaMigrations.BANK, strategy.migrations(strategy.variant(variant)));
       SchemaMigrations.apply(pool, SchemaMigrations.FRAUD, SchemaMigrations.FRAUD_MIGRATIONS);
+      long deploying = System.nanoTime();
       started = strategy.deploy(strategy.variant(variant), space, crashes);
       if (withFraud) {
         fraudService = new FraudDetectionService(space, crashes, true, FraudRule.DEFAULT);
         fraudService.start();
       }
+      started.awaitReady(READY_TIMEOUT);
+      if (fraudService != null) {
+        fraudService.awaitReady(READY_TIMEOUT);
+      }
+      ready = Duration.ofNanos(System.nanoTime() - deploying);
     } catch (RuntimeException e) {
+      if (fraudService != null) {
+        fraudService.stop();
+      }
       if (started != null) {
         started.close();
       }
@@ -73,6 +89,7 @@ final class OutboxRun implements AutoCloseable {
     direct = pool;
     deployment = started;
     fraud = fraudService;
+    readyAfter = ready;
     topic = new TopicReader(space);
   }
 
