@@ -91,7 +91,7 @@ class ReplayTallyTest {
     // derived from the enum, so a validity added later is tallied without a change to the tally
     List<Verdict> verdicts =
         Arrays.stream(Validity.values())
-            .map(v -> new Verdict(v, Map.of(), Map.of(), null, List.of(), null))
+            .map(v -> new Verdict(v, Map.of(), Map.of(), null, List.of(), null, List.of()))
             .toList();
 
     String text = ReplayTally.of(verdicts).describe(WHAT);
@@ -144,6 +144,6 @@ class ReplayTallyTest {
         (anomaly, count) ->
             anomalies.put(
                 anomaly.label(), Stream.generate(UUID::randomUUID).limit(count).toList()));
-    return new Verdict(validity, anomalies, Map.of(), null, List.of(), null);
+    return new Verdict(validity, anomalies, Map.of(), null, List.of(), null, List.of());
   }
 }
