@@ -1,6 +1,7 @@
 package dualwrite.chaos.run;
 
 import dualwrite.bank.Component;
+import dualwrite.bank.crash.CrashPoint;
 import dualwrite.bank.crash.Crashes;
 import dualwrite.bank.fraud.FraudDetectionService;
 import dualwrite.bank.fraud.FraudRule;
@@ -100,6 +101,7 @@ public final class Runner {
     try {
       phases.mark("open");
       Crashes crashes = new Crashes();
+      crashes.onFire(point -> witness(options.crashWitness(), point, run));
       FraudDetectionService fraud =
           new FraudDetectionService(run, crashes, options.idempotentConsumer(), FraudRule.DEFAULT);
       fraud.start();
@@ -324,6 +326,18 @@ public final class Runner {
 
   /** A service a variant deploys, and the names of its crash points. */
   public record ServiceProfile(String name, Component component, List<String> crashPoints) {}
+
+  /**
+   * A listener that throws would stop the crash point from killing its instance, so a failing
+   * witness is only logged: the run goes on as the scenario says.
+   */
+  private static void witness(CrashWitness witness, CrashPoint point, RunSpace run) {
+    try {
+      witness.crashed(point, run);
+    } catch (Exception | AssertionError e) {
+      log.warn("the crash witness failed at {}:{}", point.component(), point.name(), e);
+    }
+  }
 
   private static void take(Step step, Clients clients, Nemesis nemesis) {
     if (step instanceof Step.Record record) {

@@ -80,6 +80,24 @@ final class TopicReader implements AutoCloseable {
     return all().stream().map(Delivered::eventId).collect(Collectors.toSet());
   }
 
+  /**
+   * Each partition's end offset now: every record Kafka has acknowledged lies below it. Safe to
+   * call from another thread, such as a crash listener's.
+   */
+  synchronized Map<Integer, Long> endOffsets() {
+    Map<Integer, Long> ends = new HashMap<>();
+    consumer.endOffsets(consumer.assignment()).forEach((p, end) -> ends.put(p.partition(), end));
+    return ends;
+  }
+
+  /** The events of the records below these end offsets, such as those of an earlier instant. */
+  Set<UUID> eventIdsBelow(Map<Integer, Long> ends) {
+    return all().stream()
+        .filter(record -> record.offset() < ends.getOrDefault(record.partition(), 0L))
+        .map(Delivered::eventId)
+        .collect(Collectors.toSet());
+  }
+
   /** How many records repeat an event id already on the topic. */
   long duplicates() {
     List<Delivered> all = all();

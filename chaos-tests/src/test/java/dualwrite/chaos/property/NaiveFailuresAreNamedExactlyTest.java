@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dualwrite.chaos.LabRuns;
 import dualwrite.chaos.checker.Anomaly;
 import dualwrite.chaos.checker.Verdict;
+import dualwrite.chaos.checker.Verdict.Validity;
 import dualwrite.chaos.history.Op;
 import dualwrite.chaos.run.RunOptions;
 import dualwrite.chaos.run.RunResult;
@@ -30,6 +31,7 @@ class NaiveFailuresAreNamedExactlyTest {
   void dbThenKafkaLosesOnlyTransactionsWhoseClientSawTheBankDie() {
     List<RunResult> results = generated("naive/db-then-kafka");
     for (RunResult result : results) {
+      assertDefinite(result);
       Verdict verdict = result.verdict();
       assertThat(verdict.found())
           .as("only lost events, and events out of order when clients race: %s", result.folder())
@@ -48,6 +50,7 @@ class NaiveFailuresAreNamedExactlyTest {
   void fireAndForgetLosesWhatItsProducerStillHeldEvenWhenItSaidOk() {
     List<RunResult> results = generated("naive/fire-and-forget");
     for (RunResult result : results) {
+      assertDefinite(result);
       assertThat(result.verdict().found())
           .as("only lost events, and events out of order when clients race: %s", result.folder())
           .isSubsetOf(Anomaly.LOST, Anomaly.OUT_OF_ORDER);
@@ -72,6 +75,7 @@ class NaiveFailuresAreNamedExactlyTest {
   private static void phantomsOnly(String variant) {
     List<RunResult> results = generated(variant);
     for (RunResult result : results) {
+      assertDefinite(result);
       assertThat(result.verdict().found())
           .as("only phantoms: %s", result.folder())
           .isSubsetOf(Anomaly.PHANTOM);
@@ -99,6 +103,20 @@ class NaiveFailuresAreNamedExactlyTest {
         settings,
         RunOptions.DEFAULT,
         result -> System.out.println(result.summary()));
+  }
+
+  /**
+   * An unknown verdict has no anomalies, so every claim below would pass on it: first, the verdict
+   * must be definite, invalid when the run shows an anomaly that breaks a promise, valid otherwise.
+   */
+  private static void assertDefinite(RunResult result) {
+    Validity expected =
+        result.verdict().found().stream().anyMatch(Anomaly::invalidates)
+            ? Validity.INVALID
+            : Validity.VALID;
+    assertThat(result.verdict().valid())
+        .as("the verdict: %s, in %s", result.summary(), result.folder())
+        .isEqualTo(expected);
   }
 
   /** The transactions whose client was told the bank died at that crash point. */
