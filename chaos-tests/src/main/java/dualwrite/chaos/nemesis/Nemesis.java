@@ -49,7 +49,7 @@ public final class Nemesis {
     this.history = history;
     crashes.onFire(
         point -> {
-          Step armedBy = armed.remove(point);
+          Step armedBy = forget(point);
           if (armedBy != null) {
             history.nemesis(Op.Type.INFO, Op.CRASHED, armedBy, null);
           }
@@ -99,6 +99,8 @@ public final class Nemesis {
       service(restart.service()).start();
     } else if (step instanceof Step.ServerFault fault) {
       serverFault(fault);
+    } else if (step instanceof Step.AwaitArmed await) {
+      awaitArmed(await.maxMillis());
     } else {
       throw new IllegalArgumentException(step.describe() + " is not a nemesis step");
     }
@@ -132,10 +134,13 @@ public final class Nemesis {
   private void healEnvironment() {
     crashes.disarmAll();
     // a point armed and never reached is a fault that missed: the history says so, not silence
-    armed
-        .values()
-        .forEach(step -> history.nemesis(Op.Type.INFO, Op.DISARMED, step, "never reached"));
-    armed.clear();
+    synchronized (armed) {
+      armed
+          .values()
+          .forEach(step -> history.nemesis(Op.Type.INFO, Op.DISARMED, step, "never reached"));
+      armed.clear();
+      armed.notifyAll();
+    }
     resetProxies();
     for (ServerControl server : List.of(environment.postgres(), environment.kafka())) {
       if (paused.remove(server.server())) {
@@ -144,6 +149,30 @@ public final class Nemesis {
       if (!server.isRunning()) {
         server.start();
       }
+    }
+  }
+
+  /** Waits until no point is armed any more, or the time is up. */
+  private void awaitArmed(long maxMillis) {
+    long deadline = System.nanoTime() + maxMillis * 1_000_000L;
+    synchronized (armed) {
+      while (!armed.isEmpty() && System.nanoTime() < deadline) {
+        try {
+          armed.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000L));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while awaiting armed points", e);
+        }
+      }
+    }
+  }
+
+  /** An armed point fired: whoever awaits armed points looks again. The step that armed it. */
+  private Step forget(CrashPoint point) {
+    synchronized (armed) {
+      Step step = armed.remove(point);
+      armed.notifyAll();
+      return step;
     }
   }
 
@@ -156,7 +185,7 @@ public final class Nemesis {
   }
 
   private void stallHere(CrashPoint point, Step.Stall stall) {
-    armed.remove(point);
+    forget(point);
     history.nemesis(Op.Type.INVOKE, Op.STALLED, stall, null);
     try {
       Thread.sleep(stall.millis());
@@ -167,7 +196,7 @@ public final class Nemesis {
   }
 
   private void faultHere(CrashPoint point, Step.FaultAt at) {
-    armed.remove(point);
+    forget(point);
     history.nemesis(Op.Type.INVOKE, Op.FAULT_FIRED, at, null);
     inject(at.fault());
     history.nemesis(Op.Type.OK, Op.FAULT_FIRED, at, null);
@@ -319,6 +348,9 @@ public final class Nemesis {
     }
     if (step instanceof Step.HealAll) {
       return "heal";
+    }
+    if (step instanceof Step.AwaitArmed) {
+      return "await-armed";
     }
     return step.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
   }

@@ -54,6 +54,9 @@ public final class ScenarioGenerator {
       List.of(
           "latency", "timeout", "reset_peer", "bandwidth", "slicer", "limit_data", "slow_close");
 
+  /** How long an episode waits for its armed point to be reached before it moves on. */
+  static final long AWAIT_ARMED_MILLIS = 5_000;
+
   private final List<ServiceProfile> services;
   private final Set<Link> links;
   private final boolean twoRelays;
@@ -362,7 +365,7 @@ public final class ScenarioGenerator {
     steps.add(new Step.AwaitClients());
     steps.add(armed);
     steps.add(new Step.Restart(service));
-    steps.add(new Step.Wait(300 + random.nextInt(500)));
+    steps.add(new Step.AwaitArmed(AWAIT_ARMED_MILLIS));
     if (crash) {
       steps.add(new Step.Restart(service));
     }

@@ -114,7 +114,7 @@ public final class Catalogue {
         .awaitClients()
         .crash("relay", point, 1)
         .restart("relay")
-        .waitMillis(500)
+        .awaitArmed(10_000)
         .restart("relay")
         .records(4, 3)
         .build();
@@ -133,6 +133,7 @@ public final class Catalogue {
         .crash("relay", "mid-batch", 1)
         .restart("relay-1")
         .restart("relay-2")
+        .awaitArmed(10_000)
         .records(6, 3)
         .waitMillis(500)
         .build();
@@ -273,7 +274,7 @@ public final class Catalogue {
         .crash("fraud", "after-db-commit", 1)
         .records(4, 2)
         .awaitClients()
-        .waitMillis(500)
+        .awaitArmed(10_000)
         .restart("fraud")
         .records(2, 2)
         .build();

@@ -105,6 +105,11 @@ public final class ScenarioBuilder {
     return step(new Step.Wait(millis));
   }
 
+  /** Waits until every armed point was reached, for at most {@code maxMillis}. */
+  public ScenarioBuilder awaitArmed(long maxMillis) {
+    return step(new Step.AwaitArmed(maxMillis));
+  }
+
   public ScenarioBuilder awaitClients() {
     return step(new Step.AwaitClients());
   }

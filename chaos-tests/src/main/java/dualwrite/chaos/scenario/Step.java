@@ -29,7 +29,8 @@ import java.util.Objects;
   @JsonSubTypes.Type(value = Step.Restart.class, name = "restart"),
   @JsonSubTypes.Type(value = Step.ServerFault.class, name = "server"),
   @JsonSubTypes.Type(value = Step.Wait.class, name = "wait"),
-  @JsonSubTypes.Type(value = Step.AwaitClients.class, name = "await-clients")
+  @JsonSubTypes.Type(value = Step.AwaitClients.class, name = "await-clients"),
+  @JsonSubTypes.Type(value = Step.AwaitArmed.class, name = "await-armed")
 })
 public sealed interface Step {
 
@@ -310,6 +311,25 @@ public sealed interface Step {
     @Override
     public boolean nemesis() {
       return false;
+    }
+  }
+
+  /**
+   * Waits until every armed crash, stall or fault has been reached, for at most {@code maxMillis}:
+   * a scenario moves on as soon as the service it armed got there, instead of guessing a wait that
+   * is too short on a loaded machine and too long on an idle one. A point still armed after that
+   * stays armed (and misses, if nothing reaches it before the heal).
+   */
+  record AwaitArmed(long maxMillis) implements Step {
+    public AwaitArmed {
+      if (maxMillis < 0) {
+        throw new IllegalArgumentException("maxMillis must be 0 or more: " + maxMillis);
+      }
+    }
+
+    @Override
+    public String describe() {
+      return "await-armed(" + maxMillis + "ms)";
     }
   }
 }

@@ -1,6 +1,7 @@
 package dualwrite.chaos.exercises;
 
 import dualwrite.chaos.checker.Anomaly;
+import dualwrite.chaos.checker.Verdict.Validity;
 import dualwrite.chaos.history.Op;
 import dualwrite.chaos.run.RunResult;
 import java.util.Arrays;
@@ -14,8 +15,18 @@ final class Observed {
 
   private Observed() {}
 
-  /** The anomaly labels the checker named, sorted: {@code lost, phantom}; {@code none} if none. */
+  /**
+   * The anomaly labels the checker named, sorted: {@code lost, phantom}; {@code none} if none.
+   *
+   * @throws AssertionError when the verdict is unknown or vacuous: such a run showed nothing, and
+   *     "none" would wrongly read as a prediction come true
+   */
   static Set<String> anomalies(RunResult result) {
+    Validity validity = result.verdict().valid();
+    if (validity == Validity.UNKNOWN || validity == Validity.VACUOUS) {
+      throw new AssertionError(
+          "this run showed nothing to compare your prediction with: " + describe(result));
+    }
     Set<String> labels =
         result.verdict().found().stream()
             .map(Anomaly::label)
