@@ -29,6 +29,10 @@ public final class Settling {
   private Settling() {}
 
   /**
+   * Polls until the backlog is empty and the fraud service has caught up, twice in a row. An error
+   * while asking (a server still coming back, a connection cut by the last fault) is no answer: it
+   * asks again, on a fresh connection, until the deadline.
+   *
    * @return true when settled, false when {@code timeout} passed first
    */
   public static boolean await(
@@ -40,25 +44,47 @@ public final class Settling {
     props.setProperty("password", run.environment().postgresPassword());
     props.setProperty("connectTimeout", "5");
     props.setProperty("socketTimeout", "10");
-    try (Admin admin = Admin.create(Map.copyOf(run.directKafka()));
-        Connection direct = DriverManager.getConnection(run.directDatabase().jdbcUrl(), props)) {
-      direct.setAutoCommit(true);
-      while (System.nanoTime() < deadline) {
-        boolean quiet =
-            deployment.backlog(direct) == 0
-                && fraudLag(admin, fraudGroup, run.topics().events()) == 0;
-        quietChecks = quiet ? quietChecks + 1 : 0;
-        if (quietChecks >= 2) {
-          return true;
+    try (Admin admin = Admin.create(Map.copyOf(run.directKafka()))) {
+      Connection direct = null;
+      try {
+        while (System.nanoTime() < deadline) {
+          boolean quiet;
+          try {
+            if (direct == null || direct.isClosed()) {
+              direct = DriverManager.getConnection(run.directDatabase().jdbcUrl(), props);
+              direct.setAutoCommit(true);
+            }
+            quiet =
+                deployment.backlog(direct) == 0
+                    && fraudLag(admin, fraudGroup, run.topics().events()) == 0;
+          } catch (SQLException | ExecutionException | TimeoutException e) {
+            quiet = false;
+            closeQuietly(direct);
+            direct = null;
+          }
+          quietChecks = quiet ? quietChecks + 1 : 0;
+          if (quietChecks >= 2) {
+            return true;
+          }
+          Thread.sleep(POLL.toMillis());
         }
-        Thread.sleep(POLL.toMillis());
+        return false;
+      } finally {
+        closeQuietly(direct);
       }
-      return false;
-    } catch (SQLException | ExecutionException | TimeoutException e) {
-      return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    }
+  }
+
+  private static void closeQuietly(Connection connection) {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // already broken: nothing more to release
+      }
     }
   }
 
