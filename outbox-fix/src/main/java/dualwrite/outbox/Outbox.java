@@ -53,7 +53,8 @@ final class Outbox {
   private static final String MARK_PUBLISHED =
       """
       UPDATE bank.outbox
-         SET published_at = clock_timestamp(), attempts = attempts + 1, last_error = NULL
+         SET published_at = clock_timestamp(), published_by = ?, attempts = attempts + 1,
+             last_error = NULL
        WHERE id = ANY (?) AND published_at IS NULL
       """;
 
@@ -119,13 +120,15 @@ final class Outbox {
     return pending;
   }
 
-  /** Marks rows published, in the open transaction. */
-  static void markPublished(Connection connection, List<Long> ids) throws SQLException {
+  /** Marks rows published by {@code relay}, in the open transaction. */
+  static void markPublished(Connection connection, List<Long> ids, String relay)
+      throws SQLException {
     if (ids.isEmpty()) {
       return;
     }
     try (PreparedStatement mark = connection.prepareStatement(MARK_PUBLISHED)) {
-      mark.setArray(1, ids(connection, ids));
+      mark.setString(1, relay);
+      mark.setArray(2, ids(connection, ids));
       mark.executeUpdate();
     }
   }

@@ -113,7 +113,7 @@ final class PollingRelay implements Instance {
         Publication publication =
             publisher.publish(rows, () -> tripwire.pass(OutboxCrashPoints.MID_BATCH));
         tripwire.pass(OutboxCrashPoints.AFTER_PUBLISH);
-        Outbox.markPublished(connection, publication.publishedIds());
+        Outbox.markPublished(connection, publication.publishedIds(), name);
         List<Long> parked =
             Outbox.recordFailures(
                 connection, publication.failures(), publication.poison(), settings.maxAttempts());
