@@ -33,6 +33,7 @@ final class PollingRelay implements Instance {
   private final Publisher publisher;
   private final OutboxSettings settings;
   private final Tripwire tripwire;
+  private final int lanesPerClaim;
   private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofMillis(500));
   private final Thread thread;
   private Connection listener;
@@ -50,6 +51,7 @@ final class PollingRelay implements Instance {
     this.publisher = publisher;
     this.settings = settings;
     this.tripwire = tripwire;
+    this.lanesPerClaim = Outbox.lanesPerClaim(settings.relays());
     this.nextRetentionNanos = System.nanoTime() + settings.retentionEvery().toNanos();
     this.thread = new Thread(this::run, name);
     this.thread.setDaemon(true);
@@ -104,7 +106,7 @@ final class PollingRelay implements Instance {
     try (Connection connection = database.getConnection()) {
       try {
         // region polling-relay
-        List<OutboxRow> rows = Outbox.claim(connection, settings.batchSize());
+        List<OutboxRow> rows = Outbox.claim(connection, lanesPerClaim, settings.batchSize());
         if (rows.isEmpty()) {
           connection.commit();
           return 0;
