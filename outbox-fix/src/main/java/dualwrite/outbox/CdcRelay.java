@@ -255,7 +255,7 @@ final class CdcRelay implements Instance {
       checkRunning();
       try (Connection connection = database.getConnection()) {
         try {
-          Outbox.markPublished(connection, publication.publishedIds());
+          Outbox.markPublished(connection, publication.publishedIds(), name);
           List<Long> parked =
               Outbox.recordFailures(
                   connection, publication.failures(), publication.poison(), settings.maxAttempts());

@@ -25,11 +25,16 @@ final class Outbox {
       VALUES (?, ?, ?, ?::json)
       """;
 
+  /** As many lanes as V2__outbox.sql creates: {@code hashtext(account_id) & 15}. */
+  static final int LANES = 16;
+
   /**
-   * Locks the lanes that have work and that no other relay holds. SKIP LOCKED is on the lanes, not
-   * on the rows: skipping a locked row would let a relay publish an account's later event while
-   * another relay still holds its earlier one. NO KEY UPDATE is the weakest lock that two relays
-   * cannot both hold.
+   * Locks at most a relay's share of the lanes (the LIMIT: {@link #lanesPerClaim}) that have work
+   * and that no other relay holds. SKIP LOCKED is on the lanes, not on the rows: skipping a locked
+   * row would let a relay publish an account's later event while another relay still holds its
+   * earlier one. NO KEY UPDATE is the weakest lock that two relays cannot both hold. The order is
+   * random: a relay that holds fewer lanes than have work and took them in lane order would take
+   * the low lanes again after every batch, while the high ones waited.
    */
   // region claim-lanes
   private static final String CLAIM_LANES =
@@ -37,7 +42,8 @@ final class Outbox {
       SELECT l.lane FROM bank.outbox_lanes l
        WHERE EXISTS (SELECT 1 FROM bank.outbox o
                       WHERE o.lane = l.lane AND o.published_at IS NULL AND o.parked_at IS NULL)
-       ORDER BY l.lane
+       ORDER BY random()
+       LIMIT ?
        FOR NO KEY UPDATE SKIP LOCKED
       """;
 
@@ -53,7 +59,8 @@ final class Outbox {
   private static final String MARK_PUBLISHED =
       """
       UPDATE bank.outbox
-         SET published_at = clock_timestamp(), attempts = attempts + 1, last_error = NULL
+         SET published_at = clock_timestamp(), published_by = ?, attempts = attempts + 1,
+             last_error = NULL
        WHERE id = ANY (?) AND published_at IS NULL
       """;
 
@@ -86,16 +93,29 @@ final class Outbox {
   }
 
   /**
-   * Claims work in the open transaction: locks every free lane that has pending rows and returns up
-   * to {@code limit} of their rows, oldest first. The locks last until the transaction ends, so a
-   * relay that dies releases its lanes with its connection.
+   * How many lanes one claim takes when {@code relays} relays share the outbox: an equal share,
+   * rounded up so that together they can hold every lane. One relay takes all 16, as if alone; two
+   * take 8 each, so the second finds work while the first holds its share. A fixed share needs no
+   * count of the live relays: when one dies, the survivors keep their share per claim, and since
+   * each claim draws its lanes at random, the dead relay's lanes come into their claims too.
    */
-  static List<OutboxRow> claim(Connection connection, int limit) throws SQLException {
+  static int lanesPerClaim(int relays) {
+    return (LANES + relays - 1) / relays;
+  }
+
+  /**
+   * Claims work in the open transaction: locks up to {@code maxLanes} free lanes that have pending
+   * rows and returns up to {@code limit} of their rows, oldest first. The locks last until the
+   * transaction ends, so a relay that dies releases its lanes with its connection.
+   */
+  static List<OutboxRow> claim(Connection connection, int maxLanes, int limit) throws SQLException {
     List<Short> lanes = new ArrayList<>();
-    try (PreparedStatement claim = connection.prepareStatement(CLAIM_LANES);
-        ResultSet rows = claim.executeQuery()) {
-      while (rows.next()) {
-        lanes.add(rows.getShort(1));
+    try (PreparedStatement claim = connection.prepareStatement(CLAIM_LANES)) {
+      claim.setInt(1, maxLanes);
+      try (ResultSet rows = claim.executeQuery()) {
+        while (rows.next()) {
+          lanes.add(rows.getShort(1));
+        }
       }
     }
     if (lanes.isEmpty()) {
@@ -119,13 +139,15 @@ final class Outbox {
     return pending;
   }
 
-  /** Marks rows published, in the open transaction. */
-  static void markPublished(Connection connection, List<Long> ids) throws SQLException {
+  /** Marks rows published by {@code relay}, in the open transaction. */
+  static void markPublished(Connection connection, List<Long> ids, String relay)
+      throws SQLException {
     if (ids.isEmpty()) {
       return;
     }
     try (PreparedStatement mark = connection.prepareStatement(MARK_PUBLISHED)) {
-      mark.setArray(1, ids(connection, ids));
+      mark.setString(1, relay);
+      mark.setArray(2, ids(connection, ids));
       mark.executeUpdate();
     }
   }

@@ -34,6 +34,7 @@ final class PollingRelay implements Instance {
   private final Publisher publisher;
   private final OutboxSettings settings;
   private final Tripwire tripwire;
+  private final int lanesPerClaim;
   private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofMillis(500));
   private final Readiness readiness = new Readiness();
   private final Thread thread;
@@ -52,6 +53,7 @@ final class PollingRelay implements Instance {
     this.publisher = publisher;
     this.settings = settings;
     this.tripwire = tripwire;
+    this.lanesPerClaim = Outbox.lanesPerClaim(settings.relays());
     this.nextRetentionNanos = System.nanoTime() + settings.retentionEvery().toNanos();
     this.thread = new Thread(this::run, name);
     this.thread.setDaemon(true);
@@ -107,7 +109,7 @@ final class PollingRelay implements Instance {
     try (Connection connection = database.getConnection()) {
       try {
         // region polling-relay
-        List<OutboxRow> rows = Outbox.claim(connection, settings.batchSize());
+        List<OutboxRow> rows = Outbox.claim(connection, lanesPerClaim, settings.batchSize());
         if (rows.isEmpty()) {
           connection.commit();
           return 0;
@@ -116,7 +118,7 @@ final class PollingRelay implements Instance {
         Publication publication =
             publisher.publish(rows, () -> tripwire.pass(OutboxCrashPoints.MID_BATCH));
         tripwire.pass(OutboxCrashPoints.AFTER_PUBLISH);
-        Outbox.markPublished(connection, publication.publishedIds());
+        Outbox.markPublished(connection, publication.publishedIds(), name);
         List<Long> parked =
             Outbox.recordFailures(
                 connection, publication.failures(), publication.poison(), settings.maxAttempts());
