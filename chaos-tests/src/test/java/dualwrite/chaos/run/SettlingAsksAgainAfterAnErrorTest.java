@@ -28,7 +28,8 @@ class SettlingAsksAgainAfterAnErrorTest {
       FlakyBacklog backlog = new FlakyBacklog(3);
 
       boolean settled =
-          Settling.await(backlog, run, "no-such-group-" + System.nanoTime(), Duration.ofSeconds(20));
+          Settling.await(
+              backlog, run, "no-such-group-" + System.nanoTime(), Duration.ofSeconds(20));
 
       assertThat(settled).as("it settled once the questions were answered").isTrue();
       assertThat(backlog.asked.get())
