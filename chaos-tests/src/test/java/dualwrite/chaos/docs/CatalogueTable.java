@@ -51,13 +51,20 @@ final class CatalogueTable {
         .toList();
   }
 
-  /** The nemesis's steps, without waits: {@code crash(bank, after-db-commit #3), restart(bank)}. */
+  /**
+   * The nemesis's steps, without waits of any kind: {@code crash(bank, after-db-commit #3),
+   * restart(bank)}.
+   */
   static String injection(Scenario scenario) {
     String relays = scenario.relays() > 1 ? scenario.relays() + " relays; " : "";
     String steps =
         scenario.steps().stream()
             .filter(Step::nemesis)
-            .filter(s -> !(s instanceof Step.Wait) && !(s instanceof Step.AwaitClients))
+            .filter(
+                s ->
+                    !(s instanceof Step.Wait)
+                        && !(s instanceof Step.AwaitClients)
+                        && !(s instanceof Step.AwaitArmed))
             .map(s -> "`" + s.describe() + "`")
             .collect(Collectors.joining(", "));
     return steps.isEmpty() ? "nothing" : relays + steps;
