@@ -43,9 +43,20 @@ public final class Crashes {
     armed.put(point, new Armed(new AtomicInteger(nth), action));
   }
 
-  /** Disarms every point. */
-  public void disarmAll() {
-    armed.clear();
+  /**
+   * Disarms every point.
+   *
+   * @return the points it disarmed: armed, and not fired. A point that fires at the same moment is
+   *     either fired (and not returned) or disarmed (and returned), never both.
+   */
+  public List<CrashPoint> disarmAll() {
+    List<CrashPoint> disarmed = new ArrayList<>();
+    for (Map.Entry<CrashPoint, Armed> entry : armed.entrySet()) {
+      if (armed.remove(entry.getKey(), entry.getValue())) {
+        disarmed.add(entry.getKey());
+      }
+    }
+    return disarmed;
   }
 
   /** The points still armed. */

@@ -41,14 +41,15 @@ public final class Checker {
   }
 
   /**
-   * Checks a history that holds no faults (or whose faults need not be judged).
+   * Checks a history for anomalies only: its faults, if any, are not judged (the verdict lists
+   * none), because without the history's start time they cannot be set against the truth.
    *
    * @param ops the history's operations
    * @param truth what the servers hold
    * @param healedAt when the last fault ended, or null if there was none
    */
   public Verdict check(List<Op> ops, Truth truth, Instant healedAt) {
-    return check(new Observation(ops, Instant.EPOCH, truth, healedAt, true, null));
+    return check(new Observation(ops, null, truth, healedAt, true, null));
   }
 
   /**
@@ -60,7 +61,9 @@ public final class Checker {
     try {
       Verdict verdict = judge(run.ops(), run.truth(), run.healedAt());
       List<FaultOutcome> faults =
-          FaultOutcome.judge(run.ops(), run.startedAt(), run.truth(), run.linksInUse());
+          run.startedAt() == null
+              ? List.of()
+              : FaultOutcome.judge(run.ops(), run.startedAt(), run.truth(), run.linksInUse());
       verdict =
           new Verdict(
               verdict.valid(),
@@ -71,7 +74,7 @@ public final class Checker {
               verdict.reason(),
               faults);
       if (!run.settled()) {
-        return verdict.undecided(
+        return verdict.asUnknown(
             "the run did not settle: work was still in flight when the settle time ran out");
       }
       if (verdict.valid() == Validity.VALID

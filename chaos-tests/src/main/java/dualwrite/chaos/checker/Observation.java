@@ -10,7 +10,8 @@ import java.util.Set;
  * What the checker is given about one run.
  *
  * @param ops the history's operations
- * @param startedAt the wall-clock time of the history's nanosecond 0
+ * @param startedAt the wall-clock time of the history's nanosecond 0, or null when unknown (then
+ *     the faults are not judged)
  * @param truth what the servers hold, read after the run settled
  * @param healedAt when the final heal completed (servers and services back), or null when the run
  *     had no fault

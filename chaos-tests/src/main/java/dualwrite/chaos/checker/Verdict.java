@@ -131,8 +131,8 @@ public record Verdict(
     return new Verdict(Validity.UNKNOWN, Map.of(), Map.of(), null, List.of(), reason, List.of());
   }
 
-  /** The same verdict, undecided: what was counted stays for a reader, but it claims nothing. */
-  public Verdict undecided(String why) {
+  /** The same verdict made unknown: what was counted stays for a reader, but it claims nothing. */
+  public Verdict asUnknown(String why) {
     return new Verdict(Validity.UNKNOWN, Map.of(), counts, lag, unresolved, why, faults);
   }
 

@@ -17,7 +17,9 @@ import java.util.UUID;
  * bank works while a client's request is open (from its invoke to its answer); the relay while a
  * committed transaction waits to be published (from its commit to its first record on the topic);
  * the fraud service while a record waits to be checked (from the record to its check). Everything
- * is read from the history and the truth, so a verdict can be judged again from a run's folder.
+ * is read from the history and the truth, whose times come from the harness's clock, PostgreSQL's
+ * commit timestamps and the broker's append times: one clock on one machine, as the embedded
+ * environment has it; servers elsewhere must keep their clocks close to the lab's.
  */
 final class Work {
 

@@ -72,8 +72,7 @@ final class CompareCommand implements Callable<Integer> {
             RunResult result =
                 runner.run(choice.strategy(), choice.variant(), scenario, RunOptions.DEFAULT);
             row.put(scenario.name(), result.verdict().summary());
-            if (choice.variant().fix()
-                && Lab.exitFor(true, List.of(result.verdict())) == Lab.EXIT_INVALID) {
+            if (choice.variant().fix() && Lab.brokeOrUndecided(result.verdict())) {
               brokenFixes.add(result.summary() + " -> " + result.folder());
             }
             if (result.verdict().valid() == Validity.VACUOUS) {
@@ -90,19 +89,15 @@ final class CompareCommand implements Callable<Integer> {
     long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
     out.printf("compare took %d min %02d s%n", seconds / 60, seconds % 60);
     if (!brokenFixes.isEmpty()) {
-      out.println("A FIX BROKE A PROMISE:");
+      out.println("A FIX BROKE A PROMISE, OR ITS RUN COULD NOT BE JUDGED:");
       brokenFixes.forEach(line -> out.println("  " + line));
-      out.flush();
-      return Lab.EXIT_INVALID;
     }
     if (!vacuous.isEmpty()) {
       out.println("RUNS THAT PROVED NOTHING (none of their faults landed):");
       vacuous.forEach(line -> out.println("  " + line));
-      out.flush();
-      return Lab.EXIT_VACUOUS;
     }
     out.flush();
-    return 0;
+    return !brokenFixes.isEmpty() ? Lab.EXIT_INVALID : !vacuous.isEmpty() ? Lab.EXIT_VACUOUS : 0;
   }
 
   private static void printMatrix(

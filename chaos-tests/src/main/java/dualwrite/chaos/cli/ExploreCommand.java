@@ -1,5 +1,6 @@
 package dualwrite.chaos.cli;
 
+import dualwrite.chaos.checker.Verdict;
 import dualwrite.chaos.property.Counterexample;
 import dualwrite.chaos.property.Coverage;
 import dualwrite.chaos.property.FaultMenu;
@@ -84,18 +85,26 @@ final class ExploreCommand implements Callable<Integer> {
                 bar.step();
               });
     }
-    out.print(Coverage.of(results.stream().map(RunResult::verdict).toList()).table());
+    List<Verdict> verdicts = results.stream().map(RunResult::verdict).toList();
+    out.print(Coverage.of(verdicts).table());
     for (Property property : Property.OF_A_FIX) {
       Optional<RunResult> failure = property.firstFailure(results);
       if (failure.isEmpty()) {
         long held = results.stream().filter(r -> property.holdsFor(r.verdict())).count();
+        // a claim no run showed (every run vacuous) is not shown to hold
         out.println(
-            "holds: " + property.name() + " (in " + held + " of " + results.size() + " runs)");
+            (held == 0 ? "not shown: " : "holds: ")
+                + property.name()
+                + " (in "
+                + held
+                + " of "
+                + results.size()
+                + " runs)");
         continue;
       }
       if (!property.brokenBy(failure.get().verdict())) {
         out.println(
-            "UNDECIDED: "
+            "UNKNOWN: "
                 + property.name()
                 + ": "
                 + failure.get().summary()
@@ -119,6 +128,6 @@ final class ExploreCommand implements Callable<Integer> {
       return choice.variant().fix() ? Lab.EXIT_INVALID : 0;
     }
     out.flush();
-    return 0;
+    return Lab.exitFor(choice.variant().fix(), verdicts);
   }
 }

@@ -1,11 +1,14 @@
 package dualwrite.chaos.cli;
 
+import dualwrite.chaos.checker.Verdict;
+import dualwrite.chaos.checker.Verdict.Validity;
 import dualwrite.chaos.env.Environments;
 import dualwrite.chaos.env.LabEnvironment;
 import dualwrite.chaos.run.Runner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,21 +68,17 @@ public final class Lab implements Runnable {
    * The exit status a set of verdicts earns: 1 when a fix broke a promise or could not be judged,
    * else 6 when a run proved nothing, else 0. A foil's broken promise is the lesson, not a failure.
    */
-  static int exitFor(boolean fix, java.util.List<dualwrite.chaos.checker.Verdict> verdicts) {
-    boolean broken =
-        fix
-            && verdicts.stream()
-                .anyMatch(
-                    v ->
-                        v.valid() == dualwrite.chaos.checker.Verdict.Validity.INVALID
-                            || v.valid() == dualwrite.chaos.checker.Verdict.Validity.UNKNOWN);
-    if (broken) {
+  static int exitFor(boolean fix, List<Verdict> verdicts) {
+    if (fix && verdicts.stream().anyMatch(Lab::brokeOrUndecided)) {
       return EXIT_INVALID;
     }
-    boolean vacuous =
-        verdicts.stream()
-            .anyMatch(v -> v.valid() == dualwrite.chaos.checker.Verdict.Validity.VACUOUS);
+    boolean vacuous = verdicts.stream().anyMatch(v -> v.valid() == Validity.VACUOUS);
     return vacuous ? EXIT_VACUOUS : 0;
+  }
+
+  /** Invalid, or unknown: for a fix, either fails the command. */
+  static boolean brokeOrUndecided(Verdict verdict) {
+    return verdict.valid() == Validity.INVALID || verdict.valid() == Validity.UNKNOWN;
   }
 
   /** Not under {@code dualwrite}: its stack traces go to the log file only, not the console. */

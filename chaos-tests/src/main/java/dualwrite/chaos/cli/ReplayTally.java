@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -123,6 +122,6 @@ record ReplayTally(int runs, Map<Validity, Row> rows) {
 
   /** {@code valid}, {@code invalid}, ...: from the enum, so a new validity needs no change here. */
   private static String word(Validity validity) {
-    return validity.name().toLowerCase(Locale.ROOT);
+    return validity.label();
   }
 }

@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RunSpace implements Connections, AutoCloseable {
 
-  private final Set<Link> linksInUse = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<Link> linksInUse = ConcurrentHashMap.newKeySet();
 
   /** Partitions of the events topic: enough that per-account order is a real question. */
   public static final int EVENT_PARTITIONS = 3;
@@ -114,8 +115,8 @@ public final class RunSpace implements Connections, AutoCloseable {
   }
 
   /**
-   * The links the deployment has connected through so far: a fault on any other link cannot reach
-   * it (the outbox's bank never talks to Kafka).
+   * The links whose settings the deployment has asked for so far (to connect through them): a fault
+   * on any other link cannot reach it (the outbox's bank never talks to Kafka).
    */
   public Set<Link> linksInUse() {
     return Set.copyOf(linksInUse);

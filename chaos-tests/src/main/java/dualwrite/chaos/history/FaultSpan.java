@@ -1,6 +1,7 @@
 package dualwrite.chaos.history;
 
 import dualwrite.bank.Component;
+import dualwrite.chaos.env.Link;
 import dualwrite.chaos.env.Server;
 import dualwrite.chaos.scenario.Fault;
 import dualwrite.chaos.scenario.Step;
@@ -8,6 +9,7 @@ import dualwrite.chaos.scenario.Step.ServerFault.Action;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * One fault of a run as its history tells it, read from the nemesis's typed operations: the step
@@ -36,7 +38,7 @@ public record FaultSpan(
 
   /** True for a crash, stall or fault armed at a crash point, which acts only when reached. */
   public boolean armed() {
-    return step instanceof Step.Crash || step instanceof Step.Stall || step instanceof Step.FaultAt;
+    return step instanceof Step.AtPoint;
   }
 
   /**
@@ -84,13 +86,7 @@ public record FaultSpan(
     if (step instanceof Step.Inject inject) {
       return inject.fault().link().toString();
     }
-    if (step instanceof Step.Crash crash) {
-      return Step.componentOf(crash.service()) + ":" + crash.point();
-    }
-    if (step instanceof Step.Stall stall) {
-      return Step.componentOf(stall.service()) + ":" + stall.point();
-    }
-    if (step instanceof Step.FaultAt at) {
+    if (step instanceof Step.AtPoint at) {
       return Step.componentOf(at.service()) + ":" + at.point();
     }
     if (step instanceof Step.Kill kill) {
@@ -110,28 +106,15 @@ public record FaultSpan(
     if (step instanceof Step.Kill kill) {
       return Optional.of(Step.componentOf(kill.service()));
     }
-    return Optional.of(Step.componentOf(serviceOf(step)));
+    if (step instanceof Step.AtPoint at) {
+      return Optional.of(Step.componentOf(at.service()));
+    }
+    return Optional.empty();
   }
 
   /** The server a server fault takes away, or empty for the other faults. */
   public Optional<Server> server() {
     return step instanceof Step.ServerFault fault ? Optional.of(fault.server()) : Optional.empty();
-  }
-
-  private static String serviceOf(Step step) {
-    if (step instanceof Step.Crash crash) {
-      return crash.service();
-    }
-    if (step instanceof Step.Stall stall) {
-      return stall.service();
-    }
-    if (step instanceof Step.FaultAt at) {
-      return at.service();
-    }
-    if (step instanceof Step.ServerFault) {
-      return "";
-    }
-    throw new IllegalArgumentException(step.describe() + " names no service");
   }
 
   /** The faults of a history, in the order the nemesis made them. */
@@ -146,7 +129,7 @@ public record FaultSpan(
   private static final class Reader {
     private final List<Open> spans = new ArrayList<>();
 
-    /** A span being read; {@code state} says what can still end it. */
+    /** A span being read: waiting (armed, not reached), on, or ended. */
     private static final class Open {
       final Step step;
       final long armedNanos;
@@ -189,14 +172,25 @@ public record FaultSpan(
       }
       switch (op.f()) {
         case Op.CRASHED -> firstWaiting(step).ifPresent(s -> s.startNanos = at);
-        case Op.STALLED, Op.FAULT_FIRED -> {
+        case Op.STALLED -> {
           if (op.type() == Op.Type.INVOKE) {
             firstWaiting(step).ifPresent(s -> s.startNanos = at);
-          } else if (op.type() == Op.Type.OK && op.f().equals(Op.STALLED)) {
-            spans.stream()
-                .filter(s -> s.step.equals(step) && s.on())
-                .findFirst()
-                .ifPresent(s -> s.end(at, "carried on"));
+          } else {
+            firstOn(step).ifPresent(s -> s.end(at, "carried on"));
+          }
+        }
+        case Op.FAULT_FIRED -> {
+          if (op.type() == Op.Type.INVOKE) {
+            firstWaiting(step).ifPresent(s -> s.startNanos = at);
+          } else if (op.type() == Op.Type.FAIL) {
+            // reached, but the fault could not be set: it broke nothing
+            firstOn(step)
+                .ifPresent(
+                    s -> {
+                      s.startNanos = null;
+                      s.end(at, null);
+                      s.notReached = "reached, but the fault could not be set: " + op.error();
+                    });
           }
         }
         case Op.DISARMED ->
@@ -206,11 +200,8 @@ public record FaultSpan(
                       s.end(at, null);
                       s.notReached = op.error() == null ? "never reached" : op.error();
                     });
-        default -> {
-          if (op.type() == Op.Type.OK) {
-            took(step, at);
-          }
-        }
+        case Op.STILL_ARMED -> {}
+        default -> took(step, op.type(), at);
       }
     }
 
@@ -218,42 +209,52 @@ public record FaultSpan(
       return spans.stream().filter(s -> s.step.equals(step) && s.waiting()).findFirst();
     }
 
-    /** A step completed: it opens a fault, ends some, or both. */
-    private void took(Step step, long at) {
+    private Optional<Open> firstOn(Step step) {
+      return spans.stream().filter(s -> s.step.equals(step) && s.on()).findFirst();
+    }
+
+    /**
+     * A step was invoked, completed or failed. A point is armed from the invoke on (a component may
+     * reach it before the nemesis writes its ok); any other fault is on from its ok. A step that
+     * failed opened nothing.
+     */
+    private void took(Step step, Op.Type type, long at) {
+      if (step instanceof Step.AtPoint) {
+        if (type == Op.Type.INVOKE) {
+          spans.add(new Open(step, at, null));
+        } else if (type == Op.Type.FAIL) {
+          firstWaiting(step).ifPresent(spans::remove);
+        }
+        return;
+      }
+      if (type != Op.Type.OK) {
+        return;
+      }
       String by = step.describe();
       if (step instanceof Step.Heal heal) {
         endOn(s -> heal.link().equals(linkOf(s.step)), at, by);
       } else if (step instanceof Step.HealAll) {
         endOn(s -> linkOf(s.step) != null, at, by);
       } else if (step instanceof Step.Restart restart) {
-        endOn(
-            s ->
-                sameService(serviceDown(s.step), restart.service())
-                    && !(s.step instanceof Step.Stall),
-            at,
-            by);
+        String restarted = canonical(restart.service());
+        endOn(s -> restarted.equals(serviceDown(s.step)), at, by);
       } else if (step instanceof Step.ServerFault server && !server.breaks()) {
-        Action undone = server.action() == Action.RESUME ? Action.PAUSE : null;
+        // a start brings the server back whatever took it away; a resume ends a pause
+        boolean resume = server.action() == Action.RESUME;
         endOn(
             s ->
                 s.step instanceof Step.ServerFault down
                     && down.server() == server.server()
-                    && (undone == null
-                        ? down.action() != Action.PAUSE
-                        : down.action() == Action.PAUSE),
+                    && (!resume || down.action() == Action.PAUSE),
             at,
             by);
       }
       if (step.breaks()) {
-        boolean armed =
-            step instanceof Step.Crash
-                || step instanceof Step.Stall
-                || step instanceof Step.FaultAt;
-        spans.add(new Open(step, at, armed ? null : at));
+        spans.add(new Open(step, at, at));
       }
     }
 
-    private void endOn(java.util.function.Predicate<Open> which, long at, String by) {
+    private void endOn(Predicate<Open> which, long at, String by) {
       spans.stream().filter(Open::on).filter(which).forEach(s -> s.end(at, by));
     }
 
@@ -271,7 +272,7 @@ public record FaultSpan(
     }
 
     /** The link a network fault is on: an injected one, or one a fault-at point injects. */
-    private static dualwrite.chaos.env.Link linkOf(Step step) {
+    private static Link linkOf(Step step) {
       if (step instanceof Step.Inject inject) {
         return inject.fault().link();
       }
@@ -281,23 +282,23 @@ public record FaultSpan(
       return null;
     }
 
-    /** The service a crash or kill took down, or null for the other faults. */
+    /** The service a crash or kill took down, by its full name, or null for the other faults. */
     private static String serviceDown(Step step) {
       if (step instanceof Step.Crash crash) {
-        return crash.service();
+        return canonical(crash.service());
       }
       if (step instanceof Step.Kill kill) {
-        return kill.service();
+        return canonical(kill.service());
       }
       return null;
     }
 
-    /** {@code relay} names {@code relay-1}, its first instance, and the other way round. */
-    private static boolean sameService(String down, String restarted) {
-      return down != null
-          && (down.equals(restarted)
-              || down.startsWith(restarted + "-")
-              || restarted.startsWith(down + "-"));
+    /**
+     * A service's full name: a component's label names its first service, as the nemesis resolves
+     * it ({@code relay} is {@code relay-1}; {@code bank} stays {@code bank}).
+     */
+    private static String canonical(String service) {
+      return service.equals("relay") ? "relay-1" : service;
     }
   }
 }

@@ -77,6 +77,9 @@ public record Op(
   /** An armed point that never fired: disarmed at the heal, or replaced by a later arm. */
   public static final String DISARMED = "disarmed";
 
+  /** An await-armed step ran out of time with these points still armed. */
+  public static final String STILL_ARMED = "still-armed";
+
   /** The final heal after a scenario's steps: it ends every fault still on. */
   public static final String HEAL_EVERYTHING = "heal-everything";
 

@@ -6,6 +6,7 @@ import dualwrite.bank.spi.Service;
 import dualwrite.chaos.env.LabEnvironment;
 import dualwrite.chaos.env.Server;
 import dualwrite.chaos.env.ServerControl;
+import dualwrite.chaos.history.FaultSpan;
 import dualwrite.chaos.history.History;
 import dualwrite.chaos.history.Op;
 import dualwrite.chaos.scenario.Fault;
@@ -18,11 +19,11 @@ import eu.rekawek.toxiproxy.model.toxic.Slicer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Breaks things on purpose: network faults through the Toxiproxy API (so a real Toxiproxy can take
@@ -38,8 +39,11 @@ public final class Nemesis {
   private final History history;
   private final Set<Server> paused = EnumSet.noneOf(Server.class);
 
-  /** The step that armed each point still armed: what a fire or a disarm is reported as. */
-  private final Map<CrashPoint, Step> armed = new ConcurrentHashMap<>();
+  /**
+   * The step that armed each point not yet fired or disarmed: what a fire or a disarm is reported
+   * as. Guarded by itself; whoever awaits armed points waits on it.
+   */
+  private final Map<CrashPoint, Step> armed = new HashMap<>();
 
   public Nemesis(
       LabEnvironment environment, Crashes crashes, List<Service> services, History history) {
@@ -49,7 +53,7 @@ public final class Nemesis {
     this.history = history;
     crashes.onFire(
         point -> {
-          Step armedBy = forget(point);
+          Step armedBy = fired(point);
           if (armedBy != null) {
             history.nemesis(Op.Type.INFO, Op.CRASHED, armedBy, null);
           }
@@ -80,18 +84,8 @@ public final class Nemesis {
       heal(environment.proxy(heal.link()));
     } else if (step instanceof Step.HealAll) {
       resetProxies();
-    } else if (step instanceof Step.Crash crash) {
-      CrashPoint point = point(crash.service(), crash.point());
-      replaceArmed(point, step);
-      crashes.arm(point, crash.nth());
-    } else if (step instanceof Step.FaultAt at) {
-      CrashPoint point = point(at.service(), at.point());
-      replaceArmed(point, step);
-      crashes.armAction(point, at.nth(), () -> faultHere(point, at));
-    } else if (step instanceof Step.Stall stall) {
-      CrashPoint point = point(stall.service(), stall.point());
-      replaceArmed(point, step);
-      crashes.armAction(point, stall.nth(), () -> stallHere(point, stall));
+    } else if (step instanceof Step.AtPoint at) {
+      arm(at);
     } else if (step instanceof Step.Kill kill) {
       service(kill.service()).crash();
     } else if (step instanceof Step.Restart restart) {
@@ -100,7 +94,7 @@ public final class Nemesis {
     } else if (step instanceof Step.ServerFault fault) {
       serverFault(fault);
     } else if (step instanceof Step.AwaitArmed await) {
-      awaitArmed(await.maxMillis());
+      awaitArmed(await);
     } else {
       throw new IllegalArgumentException(step.describe() + " is not a nemesis step");
     }
@@ -132,13 +126,15 @@ public final class Nemesis {
   }
 
   private void healEnvironment() {
-    crashes.disarmAll();
-    // a point armed and never reached is a fault that missed: the history says so, not silence
+    // only what was still armed missed: a point that fires right now is reported by its fire
+    List<CrashPoint> disarmed = crashes.disarmAll();
     synchronized (armed) {
-      armed
-          .values()
-          .forEach(step -> history.nemesis(Op.Type.INFO, Op.DISARMED, step, "never reached"));
-      armed.clear();
+      for (CrashPoint point : disarmed) {
+        Step step = armed.remove(point);
+        if (step != null) {
+          history.nemesis(Op.Type.INFO, Op.DISARMED, step, "never reached");
+        }
+      }
       armed.notifyAll();
     }
     resetProxies();
@@ -152,9 +148,27 @@ public final class Nemesis {
     }
   }
 
-  /** Waits until no point is armed any more, or the time is up. */
-  private void awaitArmed(long maxMillis) {
-    long deadline = System.nanoTime() + maxMillis * 1_000_000L;
+  /** Arms a crash, a stall or a fault at its point; a later arm of the point replaces it. */
+  private void arm(Step.AtPoint step) {
+    CrashPoint point = point(step.service(), step.point());
+    synchronized (armed) {
+      Step replaced = armed.put(point, step);
+      if (replaced != null) {
+        history.nemesis(Op.Type.INFO, Op.DISARMED, replaced, "replaced by " + step.describe());
+      }
+      if (step instanceof Step.Crash) {
+        crashes.arm(point, step.nth());
+      } else if (step instanceof Step.Stall stall) {
+        crashes.armAction(point, step.nth(), () -> stallHere(point, stall));
+      } else if (step instanceof Step.FaultAt at) {
+        crashes.armAction(point, step.nth(), () -> faultHere(point, at));
+      }
+    }
+  }
+
+  /** Waits until no point is armed any more, or the time is up; says which are still armed. */
+  private void awaitArmed(Step.AwaitArmed await) {
+    long deadline = System.nanoTime() + await.maxMillis() * 1_000_000L;
     synchronized (armed) {
       while (!armed.isEmpty() && System.nanoTime() < deadline) {
         try {
@@ -164,11 +178,18 @@ public final class Nemesis {
           throw new IllegalStateException("interrupted while awaiting armed points", e);
         }
       }
+      if (!armed.isEmpty()) {
+        history.nemesis(
+            Op.Type.INFO,
+            Op.STILL_ARMED,
+            await,
+            armed.values().stream().map(Step::describe).toList().toString());
+      }
     }
   }
 
   /** An armed point fired: whoever awaits armed points looks again. The step that armed it. */
-  private Step forget(CrashPoint point) {
+  private Step fired(CrashPoint point) {
     synchronized (armed) {
       Step step = armed.remove(point);
       armed.notifyAll();
@@ -176,16 +197,8 @@ public final class Nemesis {
     }
   }
 
-  /** A second arm of the same point replaces the first, which then can never fire. */
-  private void replaceArmed(CrashPoint point, Step step) {
-    Step replaced = armed.put(point, step);
-    if (replaced != null) {
-      history.nemesis(Op.Type.INFO, Op.DISARMED, replaced, "replaced by " + step.describe());
-    }
-  }
-
   private void stallHere(CrashPoint point, Step.Stall stall) {
-    forget(point);
+    fired(point);
     history.nemesis(Op.Type.INVOKE, Op.STALLED, stall, null);
     try {
       Thread.sleep(stall.millis());
@@ -195,11 +208,19 @@ public final class Nemesis {
     history.nemesis(Op.Type.OK, Op.STALLED, stall, null);
   }
 
+  /**
+   * Injects an armed fault right where the component is. A fault the proxy refuses is written as
+   * failed (it did not land) and never thrown into the component, whose work it is not.
+   */
   private void faultHere(CrashPoint point, Step.FaultAt at) {
-    forget(point);
+    fired(point);
     history.nemesis(Op.Type.INVOKE, Op.FAULT_FIRED, at, null);
-    inject(at.fault());
-    history.nemesis(Op.Type.OK, Op.FAULT_FIRED, at, null);
+    try {
+      inject(at.fault());
+      history.nemesis(Op.Type.OK, Op.FAULT_FIRED, at, null);
+    } catch (RuntimeException e) {
+      history.nemesis(Op.Type.FAIL, Op.FAULT_FIRED, at, e.toString());
+    }
   }
 
   private void inject(Fault fault) {
@@ -337,14 +358,8 @@ public final class Nemesis {
     if (step instanceof Step.ServerFault fault) {
       return "server-" + fault.action().label();
     }
-    if (step instanceof Step.Crash) {
-      return "arm-crash";
-    }
-    if (step instanceof Step.FaultAt) {
-      return "arm-fault";
-    }
-    if (step instanceof Step.Stall) {
-      return "arm-stall";
+    if (step instanceof Step.AtPoint) {
+      return "arm-" + FaultSpan.kindOf(step);
     }
     if (step instanceof Step.HealAll) {
       return "heal";

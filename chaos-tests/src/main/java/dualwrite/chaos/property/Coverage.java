@@ -73,8 +73,14 @@ public record Coverage(
   /** The coverage of a set of runs, from their verdicts. */
   public static Coverage of(Collection<Verdict> verdicts) {
     int vacuous = (int) verdicts.stream().filter(v -> v.valid() == Validity.VACUOUS).count();
+    // the faults of a run the checker could not judge do not count: that run showed nothing
     return count(
-        verdicts.size(), vacuous, verdicts.stream().flatMap(v -> v.faults().stream()).toList());
+        verdicts.size(),
+        vacuous,
+        verdicts.stream()
+            .filter(v -> v.valid() != Validity.UNKNOWN)
+            .flatMap(v -> v.faults().stream())
+            .toList());
   }
 
   /**

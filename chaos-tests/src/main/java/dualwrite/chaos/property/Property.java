@@ -77,13 +77,17 @@ public record Property(String name, Set<Anomaly> forbidden) {
   }
 
   /**
-   * The first run that breaks the claim or that the checker could not judge (unknown), or empty. A
-   * vacuous run neither keeps nor breaks it: the suites bound how many there may be.
+   * The first run that breaks the claim, else the first that the checker could not judge (unknown),
+   * or empty: a counterexample comes first, because only it can be shrunk. A vacuous run neither
+   * keeps nor breaks the claim; the suites bound how many there may be.
    */
   public Optional<RunResult> firstFailure(List<RunResult> results) {
     return results.stream()
-        .filter(r -> brokenBy(r.verdict()) || r.verdict().valid() == Validity.UNKNOWN)
-        .findFirst();
+        .filter(r -> brokenBy(r.verdict()))
+        .findFirst()
+        .or(
+            () ->
+                results.stream().filter(r -> r.verdict().valid() == Validity.UNKNOWN).findFirst());
   }
 
   private static boolean definite(Verdict verdict) {

@@ -16,6 +16,7 @@ import dualwrite.chaos.scenario.Step;
 import dualwrite.chaos.scenario.Step.ServerFault.Action;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -55,7 +56,7 @@ public final class ScenarioGenerator {
           "latency", "timeout", "reset_peer", "bandwidth", "slicer", "limit_data", "slow_close");
 
   /** How long an episode waits for its armed point to be reached before it moves on. */
-  static final long AWAIT_ARMED_MILLIS = 5_000;
+  static final long AWAIT_ARMED_MILLIS = 10_000;
 
   private final List<ServiceProfile> services;
   private final Set<Link> links;
@@ -212,21 +213,21 @@ public final class ScenarioGenerator {
     List<Kind> kinds = new ArrayList<>();
     boolean hasPoints = services.stream().anyMatch(s -> !s.crashPoints().isEmpty());
     if (menu.contains(FaultMenu.LINK_FAULTS) && !links.isEmpty()) {
-      kinds.addAll(java.util.Collections.nCopies(9, Kind.LINK));
+      kinds.addAll(Collections.nCopies(9, Kind.LINK));
       if (hasPoint("bank", "before-commit") || hasPoint("fraud", "before-db-commit")) {
-        kinds.addAll(java.util.Collections.nCopies(2, Kind.FAULT_AT));
+        kinds.addAll(Collections.nCopies(2, Kind.FAULT_AT));
       }
     }
     if (menu.contains(FaultMenu.CRASHES) && hasPoints) {
-      kinds.addAll(java.util.Collections.nCopies(7, Kind.CRASH));
-      kinds.addAll(java.util.Collections.nCopies(3, Kind.STALL));
+      kinds.addAll(Collections.nCopies(7, Kind.CRASH));
+      kinds.addAll(Collections.nCopies(3, Kind.STALL));
     }
     if (menu.contains(FaultMenu.KILLS)) {
-      kinds.addAll(java.util.Collections.nCopies(2, Kind.KILL));
+      kinds.addAll(Collections.nCopies(2, Kind.KILL));
     }
     if (menu.contains(FaultMenu.SERVER_FAULTS)) {
       // a restarted broker costs seconds, so these come up less often than the rest
-      kinds.addAll(java.util.Collections.nCopies(3, Kind.SERVER));
+      kinds.addAll(Collections.nCopies(3, Kind.SERVER));
     }
     return kinds;
   }

@@ -186,16 +186,19 @@ final class IndexPage {
                   new Card(
                       t[1] + " / " + t[0],
                       e.getKey() + ": catalogue scenarios that held",
-                      t[2] > 0 ? "invalid" : "valid"));
+                      // green only when every scenario held; one that proved nothing is no pass
+                      t[2] > 0 ? "invalid" : t[1] < t[0] ? "vacuous" : "valid"));
             });
     int generated = in.generated().stream().mapToInt(GeneratedRuns::total).sum();
     int invalid = in.generated().stream().mapToInt(g -> g.invalid().size()).sum();
+    int unknown = in.generated().stream().mapToInt(GeneratedRuns::unknown).sum();
     if (generated > 0) {
       cards.add(
           new Card(
               invalid + " / " + generated,
-              "generated runs that broke a promise",
-              invalid > 0 ? "invalid" : "valid"));
+              "generated runs that broke a promise"
+                  + (unknown > 0 ? " (" + unknown + " more could not be judged)" : ""),
+              invalid > 0 || unknown > 0 ? "invalid" : "valid"));
     }
     int vacuous = in.generated().stream().mapToInt(GeneratedRuns::vacuous).sum();
     if (generated > 0) {
@@ -260,6 +263,9 @@ final class IndexPage {
 
   private static List<CoverageRow> coverageRows(Coverage coverage) {
     List<CoverageRow> rows = new ArrayList<>();
+    // a kind that never came up is exactly what the table must show
+    Map<String, Coverage.Landed> kinds = new java.util.TreeMap<>(coverage.faultKinds());
+    Coverage.KINDS_OF_A_FIX.forEach(kind -> kinds.putIfAbsent(kind, new Coverage.Landed(0, 0)));
     coverage
         .crashPoints()
         .forEach(
@@ -270,16 +276,14 @@ final class IndexPage {
                         t.armed(),
                         t.reached(),
                         t.reached() < Coverage.FEWEST_REACHED ? "short" : "")));
-    coverage
-        .faultKinds()
-        .forEach(
-            (kind, t) ->
-                rows.add(
-                    new CoverageRow(
-                        kind,
-                        t.armed(),
-                        t.landed(),
-                        t.landed() < Coverage.FEWEST_LANDED ? "short" : "")));
+    kinds.forEach(
+        (kind, t) ->
+            rows.add(
+                new CoverageRow(
+                    kind,
+                    t.armed(),
+                    t.landed(),
+                    t.landed() < Coverage.FEWEST_LANDED ? "short" : "")));
     return rows;
   }
 

@@ -279,15 +279,9 @@ public final class Runner {
       }
       String service = null;
       String point = null;
-      if (step instanceof Step.Crash crash) {
-        service = crash.service();
-        point = crash.point();
-      } else if (step instanceof Step.FaultAt at) {
+      if (step instanceof Step.AtPoint at) {
         service = at.service();
         point = at.point();
-      } else if (step instanceof Step.Stall stall) {
-        service = stall.service();
-        point = stall.point();
       } else if (step instanceof Step.Kill kill) {
         service = kill.service();
       } else if (step instanceof Step.Restart restart) {

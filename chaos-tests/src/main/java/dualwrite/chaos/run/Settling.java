@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -57,7 +58,7 @@ public final class Settling {
             quiet =
                 deployment.backlog(direct) == 0
                     && fraudLag(admin, fraudGroup, run.topics().events()) == 0;
-          } catch (SQLException | ExecutionException | TimeoutException e) {
+          } catch (SQLException | ExecutionException | TimeoutException | KafkaException e) {
             quiet = false;
             closeQuietly(direct);
             direct = null;

@@ -62,6 +62,19 @@ public sealed interface Step {
   }
 
   /**
+   * A step armed at a crash point: it acts (a crash, a stall, a fault) only when the service passes
+   * the point for the {@code nth} time, so it lands only if the point is reached.
+   */
+  sealed interface AtPoint extends Step permits Crash, FaultAt, Stall {
+    /** The service whose code passes the point ({@code relay} names the first relay). */
+    String service();
+
+    String point();
+
+    int nth();
+  }
+
+  /**
    * Client {@code client} asks the bank to record a transaction.
    *
    * @param client which client sends it (0, 1, 2, ...); each client sends its requests in order
@@ -138,7 +151,7 @@ public sealed interface Step {
    * Arms a crash point: the {@code nth} time the service's code passes it from now on, the service
    * dies there. It stays down until a {@link Restart} (or the end of the scenario).
    */
-  record Crash(String service, String point, int nth) implements Step {
+  record Crash(String service, String point, int nth) implements AtPoint {
     public Crash {
       Objects.requireNonNull(service, "service");
       Objects.requireNonNull(point, "point");
@@ -163,7 +176,7 @@ public sealed interface Step {
    * right there and the service carries on. This is how the lab cuts a link between a COMMIT being
    * sent and its answer.
    */
-  record FaultAt(String service, String point, int nth, Fault fault) implements Step {
+  record FaultAt(String service, String point, int nth, Fault fault) implements AtPoint {
     public FaultAt {
       Objects.requireNonNull(service, "service");
       Objects.requireNonNull(point, "point");
@@ -189,7 +202,7 @@ public sealed interface Step {
    * for {@code millis} and then carries on, as in a long garbage-collection pause. A stall before a
    * commit keeps a transaction open while later ones commit: the trap for a relay that reads by id.
    */
-  record Stall(String service, String point, int nth, long millis) implements Step {
+  record Stall(String service, String point, int nth, long millis) implements AtPoint {
     public Stall {
       Objects.requireNonNull(service, "service");
       Objects.requireNonNull(point, "point");

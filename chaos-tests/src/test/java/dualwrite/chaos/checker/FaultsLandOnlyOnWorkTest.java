@@ -108,6 +108,84 @@ class FaultsLandOnlyOnWorkTest {
   }
 
   @Test
+  void aPointReachedBeforeTheNemesisWroteItsOkStillLanded() {
+    // the component passes the point between the arm's invoke and its ok
+    Step.Crash crash = new Step.Crash("bank", "after-db-commit", 1);
+    Story story =
+        new Story()
+            .invoke(10, crash)
+            .point(11, Op.CRASHED, crash)
+            .ok(12, crash)
+            .step(50, new Step.Restart("bank"));
+
+    FaultOutcome outcome = only(story.outcomes(OUTBOX));
+
+    assertThat(outcome.landed()).as("the crash fired: %s", outcome).isTrue();
+  }
+
+  @Test
+  void aPointThatFiresAsTheHealDisarmsTheOthersStillLanded() {
+    Step.Crash fired = new Step.Crash("relay-1", "after-publish", 1);
+    Step.Crash disarmed = new Step.Crash("fraud", "after-db-commit", 1);
+    Story story =
+        new Story()
+            .step(10, fired)
+            .step(11, disarmed)
+            .point(100, Op.DISARMED, disarmed)
+            .point(101, Op.CRASHED, fired)
+            .healEverything(102);
+
+    assertThat(story.outcomes(OUTBOX))
+        .extracting(FaultOutcome::landed)
+        .as("the fire written after the heal's disarm still counts; only the disarmed one missed")
+        .containsExactly(true, false);
+  }
+
+  @Test
+  void aFaultAtAPointThatTheProxyRefusedDidNotLand() {
+    Step.FaultAt at =
+        new Step.FaultAt(
+            "bank", "before-commit", 1, new Fault.Down(Link.of(Component.BANK, Server.POSTGRES)));
+    Story story = new Story().step(10, at).faultRefused(40, at).healEverything(90);
+
+    FaultOutcome outcome = only(story.outcomes(OUTBOX));
+
+    assertThat(outcome.landed()).as("reached, but nothing was broken: %s", outcome).isFalse();
+    assertThat(outcome.evidence()).contains("could not be set");
+  }
+
+  @Test
+  void aRestartOfTheOtherRelayDoesNotEndAKill() {
+    Story story =
+        new Story()
+            .step(100, new Step.Kill("relay"))
+            .step(110, new Step.Restart("relay-2"))
+            .step(500, new Step.Restart("relay-1"));
+    story.transaction(200, 210L, 205L, 600L, 610L); // committed while relay-1 was still down
+
+    assertThat(only(story.outcomes(OUTBOX)).landed())
+        .as(
+            "kill(relay) took relay-1 down until restart(relay-1); restart(relay-2) is another relay")
+        .isTrue();
+  }
+
+  @Test
+  void aResumeEndsAPauseAndAStartEndsAStop() {
+    Story story =
+        new Story()
+            .step(100, new Step.ServerFault(Server.KAFKA, Action.PAUSE))
+            .step(200, new Step.ServerFault(Server.KAFKA, Action.RESUME))
+            .step(300, new Step.ServerFault(Server.POSTGRES, Action.STOP_IMMEDIATE))
+            .step(400, new Step.ServerFault(Server.POSTGRES, Action.START));
+    story.transaction(250, 260L, 255L, 265L, 270L); // between the two outages only
+
+    assertThat(story.outcomes(OUTBOX))
+        .extracting(FaultOutcome::landed)
+        .as("each outage ended before the only work began, or began after it ended")
+        .containsExactly(false, false);
+  }
+
+  @Test
   void aStallAndAFaultAtAPointLandWhenTheirPointIsReached() {
     Step.Stall stall = new Step.Stall("bank", "before-commit", 2, 500);
     Step.FaultAt at =

@@ -30,6 +30,21 @@ final class Story {
     return nemesis(millis, Op.Type.OK, "step", step, null);
   }
 
+  /** The nemesis invokes a step at {@code millis}; its ok comes later, or never. */
+  Story invoke(long millis, Step step) {
+    return nemesis(millis, Op.Type.INVOKE, "step", step, null);
+  }
+
+  Story ok(long millis, Step step) {
+    return nemesis(millis, Op.Type.OK, "step", step, null);
+  }
+
+  /** An armed fault reached its point, but the proxy refused it. */
+  Story faultRefused(long millis, Step.FaultAt at) {
+    nemesis(millis, Op.Type.INVOKE, Op.FAULT_FIRED, at, null);
+    return nemesis(millis, Op.Type.FAIL, Op.FAULT_FIRED, at, "the fault proxy refused it");
+  }
+
   /** An armed point did something: {@link Op#CRASHED}, {@link Op#DISARMED}, ... */
   Story point(long millis, String what, Step armedBy) {
     return nemesis(millis, Op.Type.INFO, what, armedBy, null);

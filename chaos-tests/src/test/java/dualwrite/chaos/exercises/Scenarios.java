@@ -6,6 +6,7 @@ import dualwrite.chaos.checker.FaultOutcome;
 import dualwrite.chaos.run.RunResult;
 import dualwrite.chaos.scenario.Catalogue;
 import dualwrite.chaos.scenario.Scenario;
+import dualwrite.chaos.scenario.Step;
 
 /**
  * The catalogue scenarios whose crash must fire for a check to mean anything. The catalogue waits
@@ -30,11 +31,13 @@ final class Scenarios {
    * @throws AssertionError when the run armed a crash that never fired: it showed nothing
    */
   static RunResult crashed(RunResult result) {
+    long armed = result.scenario().steps().stream().filter(s -> s instanceof Step.Crash).count();
     assertThat(result.verdict().faults())
         .filteredOn(fault -> fault.kind().equals("crash"))
         .as(
             "the armed crash never fired, so this run shows nothing; run the check again: %s",
             Observed.describe(result))
+        .hasSize((int) armed)
         .allMatch(FaultOutcome::landed);
     return result;
   }

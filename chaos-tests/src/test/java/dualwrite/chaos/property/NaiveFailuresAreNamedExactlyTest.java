@@ -109,14 +109,16 @@ class NaiveFailuresAreNamedExactlyTest {
    * An unknown verdict has no anomalies, so every claim below would pass on it: first, the verdict
    * must be definite, invalid when the run shows an anomaly that breaks a promise, valid otherwise.
    */
+  /**
+   * A run the checker could not judge fails the test. A run whose faults all missed (vacuous) is
+   * allowed, as the contract suites allow a few: it names no anomaly, and the test asks for the
+   * anomalies across all the runs.
+   */
   private static void assertDefinite(RunResult result) {
-    Validity expected =
-        result.verdict().found().stream().anyMatch(Anomaly::invalidates)
-            ? Validity.INVALID
-            : Validity.VALID;
+    boolean invalidating = result.verdict().found().stream().anyMatch(Anomaly::invalidates);
     assertThat(result.verdict().valid())
         .as("the verdict: %s, in %s", result.summary(), result.folder())
-        .isEqualTo(expected);
+        .isIn(invalidating ? List.of(Validity.INVALID) : List.of(Validity.VALID, Validity.VACUOUS));
   }
 
   /** The transactions whose client was told the bank died at that crash point. */
