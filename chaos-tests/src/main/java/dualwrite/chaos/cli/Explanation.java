@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import picocli.CommandLine;
 
 /** A run's verdict in plain words, for a person at a terminal. */
 final class Explanation {
@@ -22,7 +23,8 @@ final class Explanation {
   static String of(RunResult result) {
     Verdict verdict = result.verdict();
     StringBuilder text = new StringBuilder();
-    text.append(headline(verdict)).append('\n');
+    text.append(coloured(verdict.valid(), headline(verdict), CommandLine.Help.Ansi.AUTO))
+        .append('\n');
     if (verdict.valid() != Validity.UNKNOWN) {
       Map<String, Long> counts = verdict.counts();
       text.append(
@@ -83,6 +85,30 @@ final class Explanation {
               verdict.lag().commitToCheck().p50(), verdict.lag().commitToCheck().p99()));
     }
     return text.toString();
+  }
+
+  /**
+   * The headline in its verdict's colour, as the report has it (valid green, invalid red, vacuous
+   * yellow, unknown grey), when the output is a terminal that shows colours; plain text otherwise,
+   * so a log file or a pipe gets no escape codes.
+   */
+  static String coloured(Validity validity, String headline, CommandLine.Help.Ansi ansi) {
+    String style =
+        switch (validity) {
+          case VALID -> "bold,fg(green)";
+          case INVALID -> "bold,fg(red)";
+          case VACUOUS -> "bold,fg(yellow)";
+          case UNKNOWN -> "bold,faint";
+        };
+    int colon = headline.indexOf(':');
+    String word = colon < 0 ? headline : headline.substring(0, colon);
+    String rest = colon < 0 ? "" : headline.substring(colon);
+    // picocli's markup: @|style text|@, rendered only when the terminal takes it
+    return ansi.string("@|" + style + " " + escape(word) + "|@") + rest;
+  }
+
+  private static String escape(String text) {
+    return text.replace("@|", "@ |").replace("|@", "| @");
   }
 
   static String headline(Verdict verdict) {
