@@ -270,22 +270,9 @@ class FraudDetectionTest {
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
             () ->
-                assertThat(checkedTransactions(run))
+                assertThat(FraudChecks.transactions(run))
                     .as(claim)
                     .containsExactly(good.transactionId()));
-  }
-
-  private static List<UUID> checkedTransactions(RunSpace run) throws Exception {
-    List<UUID> ids = new ArrayList<>();
-    try (HikariDataSource direct = run.directDatabase().openPool("read", 1);
-        Connection connection = direct.getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT transaction_id FROM fraud.fraud_checks")) {
-      while (rows.next()) {
-        ids.add(rows.getObject(1, UUID.class));
-      }
-    }
-    return ids;
   }
 
   private static List<String> deadLetterReasons(RunSpace run, int expected) {

@@ -15,12 +15,8 @@ import dualwrite.bank.fraud.FraudRule;
 import dualwrite.bank.ledger.SchemaMigrations;
 import dualwrite.chaos.env.Environments;
 import dualwrite.chaos.env.RunSpace;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -79,7 +75,7 @@ class FraudServiceIsReadyWhenItKnowsItsPartitionsTest {
         }
         await()
             .atMost(Duration.ofSeconds(20))
-            .until(() -> checkedTransactions(run).contains(event.transactionId()));
+            .until(() -> FraudChecks.transactions(run).contains(event.transactionId()));
         System.out.printf("fraud service: ready %d ms after its start%n", readyMs);
       } finally {
         fraud.stop();
@@ -100,19 +96,6 @@ class FraudServiceIsReadyWhenItKnowsItsPartitionsTest {
     return IntStream.range(0, RunSpace.EVENT_PARTITIONS)
         .mapToObj(p -> new TopicPartition(run.topics().events(), p))
         .toList();
-  }
-
-  private static List<UUID> checkedTransactions(RunSpace run) throws Exception {
-    List<UUID> ids = new ArrayList<>();
-    try (HikariDataSource direct = run.directDatabase().openPool("read", 1);
-        Connection connection = direct.getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT transaction_id FROM fraud.fraud_checks")) {
-      while (rows.next()) {
-        ids.add(rows.getObject(1, UUID.class));
-      }
-    }
-    return ids;
   }
 
   private static String shortId() {
