@@ -3,6 +3,7 @@ package dualwrite.chaos.property;
 import dualwrite.chaos.checker.FaultOutcome;
 import dualwrite.chaos.checker.Verdict;
 import dualwrite.chaos.checker.Verdict.Validity;
+import dualwrite.chaos.run.Runner.ServiceProfile;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -58,6 +59,17 @@ public record Coverage(
           "kill(kafka)",
           "pause(kafka)",
           "stop-immediate(postgres)");
+
+  /**
+   * The crash points a variant declares, as coverage names them ({@code relay:mid-batch}): what a
+   * suite must reach.
+   */
+  public static List<String> pointsOf(List<ServiceProfile> services) {
+    return services.stream()
+        .flatMap(s -> s.crashPoints().stream().map(p -> s.component().label() + ":" + p))
+        .distinct()
+        .toList();
+  }
 
   /** Armed, and reached. */
   public record Reached(int armed, int reached) {}

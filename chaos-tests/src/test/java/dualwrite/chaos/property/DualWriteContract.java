@@ -71,15 +71,10 @@ public abstract class DualWriteContract {
                 + " generated runs up (the build runs "
                 + Integer.getInteger("lab.scenarios", 100)
                 + ")");
-    List<String> points =
-        LabRuns.runner().profile(choice.strategy(), choice.variant()).stream()
-            .flatMap(
-                service ->
-                    service.crashPoints().stream()
-                        .map(point -> service.component().label() + ":" + point))
-            .distinct()
-            .toList();
-    List<String> shortfalls = coverage.shortfalls(points, Coverage.KINDS_OF_A_FIX);
+    List<String> shortfalls =
+        coverage.shortfalls(
+            Coverage.pointsOf(LabRuns.runner().profile(choice.strategy(), choice.variant())),
+            Coverage.KINDS_OF_A_FIX);
     assertThat(shortfalls)
         .as(
             "the faults of %d generated runs must land; coverage:%n%s",
