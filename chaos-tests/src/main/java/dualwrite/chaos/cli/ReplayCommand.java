@@ -111,16 +111,14 @@ final class ReplayCommand implements Callable<Integer> {
     return tally(out, runner, choice, scenario, options);
   }
 
-  /** Runs the scenario {@code times} times, lists the runs and tallies them; the worst status. */
+  /** Runs the scenario {@code times} times, lists the runs and tallies them; the exit status. */
   private int tally(
       PrintWriter out,
       Runner runner,
       Strategies.Choice choice,
       Scenario scenario,
       RunOptions options) {
-    out.println(choice + " under " + scenario.name() + ": " + scenario.description());
-    out.print(scenario.story());
-    out.flush();
+    RunCommand.tellStory(out, choice, scenario);
     List<RunResult> results = new ArrayList<>();
     try (ProgressBar bar = Progress.bar("replay " + choice, times)) {
       for (int i = 0; i < times; i++) {

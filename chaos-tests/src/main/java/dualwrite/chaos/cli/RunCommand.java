@@ -59,14 +59,19 @@ final class RunCommand implements Callable<Integer> {
       Strategies.Choice choice,
       Scenario scenario,
       RunOptions options) {
-    out.println(choice + " under " + scenario.name() + ": " + scenario.description());
-    out.print(scenario.story());
-    out.flush();
+    tellStory(out, choice, scenario);
     RunResult result = runner.run(choice.strategy(), choice.variant(), scenario, options);
     out.println();
     out.print(Explanation.of(result));
     out.println("Run folder: " + result.folder());
     out.flush();
     return Lab.exitFor(choice.variant().fix(), java.util.List.of(result.verdict()));
+  }
+
+  /** What is about to run: the variant, the scenario and its steps as a story. */
+  static void tellStory(PrintWriter out, Strategies.Choice choice, Scenario scenario) {
+    out.println(choice + " under " + scenario.name() + ": " + scenario.description());
+    out.print(scenario.story());
+    out.flush();
   }
 }
