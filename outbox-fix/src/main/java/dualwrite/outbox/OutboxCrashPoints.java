@@ -56,7 +56,7 @@ public final class OutboxCrashPoints {
 
   static List<CrashPoint> relay(OutboxVariant variant) {
     return switch (variant) {
-      case POLLING -> List.of(AFTER_CLAIM, MID_BATCH, AFTER_PUBLISH);
+      case POLLING, UNSAFE_PRODUCER -> List.of(AFTER_CLAIM, MID_BATCH, AFTER_PUBLISH);
       case CDC -> List.of(CDC_AFTER_PUBLISH);
     };
   }

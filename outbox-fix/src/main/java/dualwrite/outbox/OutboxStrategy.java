@@ -66,7 +66,9 @@ public final class OutboxStrategy implements DualWriteStrategy {
       String name = "relay-" + i;
       relays.add(
           switch (outbox) {
-            case POLLING -> new PollingRelayService(name, connections, settings, crashes);
+            case POLLING -> new PollingRelayService(name, connections, settings, crashes, false);
+            case UNSAFE_PRODUCER ->
+                new PollingRelayService(name, connections, settings, crashes, true);
             case CDC -> new CdcRelayService(name, connections, settings, crashes);
           });
     }

@@ -2,7 +2,7 @@ package dualwrite.outbox;
 
 import dualwrite.bank.spi.Variant;
 
-/** The two ways to carry outbox rows to Kafka. */
+/** The ways to carry outbox rows to Kafka: two fixes, and a foil that trusts one broker. */
 enum OutboxVariant {
   POLLING(
       "polling",
@@ -11,12 +11,22 @@ enum OutboxVariant {
   CDC(
       "cdc",
       "the bank writes the event to an outbox table in its transaction; Debezium reads the inserts"
-          + " from the write-ahead log and the relay publishes them");
+          + " from the write-ahead log and the relay publishes them"),
+  UNSAFE_PRODUCER(
+      "unsafe-producer",
+      "the polling relay with acks=1 and idempotence off: it marks a row published once the"
+          + " partition leader alone has it, which a leader failover can undo",
+      false,
+      3);
 
   private final Variant variant;
 
   OutboxVariant(String name, String description) {
-    this.variant = new Variant(name, description, true);
+    this(name, description, true, 1);
+  }
+
+  OutboxVariant(String name, String description, boolean fix, int brokers) {
+    this.variant = new Variant(name, description, fix, brokers);
   }
 
   Variant variant() {

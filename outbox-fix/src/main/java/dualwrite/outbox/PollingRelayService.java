@@ -14,12 +14,21 @@ final class PollingRelayService extends InstanceService<PollingRelay> {
 
   private final Connections connections;
   private final OutboxSettings settings;
+  private final boolean unsafeProducer;
 
+  /**
+   * @param unsafeProducer true for the foil: a producer with {@code acks=1} and idempotence off
+   */
   PollingRelayService(
-      String name, Connections connections, OutboxSettings settings, Crashes crashes) {
+      String name,
+      Connections connections,
+      OutboxSettings settings,
+      Crashes crashes,
+      boolean unsafeProducer) {
     super(name, Component.RELAY, crashes, OutboxCrashPoints.relay(OutboxVariant.POLLING));
     this.connections = connections;
     this.settings = settings;
+    this.unsafeProducer = unsafeProducer;
   }
 
   @Override
@@ -28,8 +37,15 @@ final class PollingRelayService extends InstanceService<PollingRelay> {
         name(),
         // one connection to claim and publish, one to listen for the bank's notifications
         connections.database(Component.RELAY).openPool("outbox-" + name(), 2),
-        new Publisher(
-            connections.kafka(Component.RELAY), "outbox-" + name(), connections.topics().events()),
+        unsafeProducer
+            ? Publisher.unsafe(
+                connections.kafka(Component.RELAY),
+                "outbox-" + name(),
+                connections.topics().events())
+            : new Publisher(
+                connections.kafka(Component.RELAY),
+                "outbox-" + name(),
+                connections.topics().events()),
         settings,
         tripwire);
   }

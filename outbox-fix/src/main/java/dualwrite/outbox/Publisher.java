@@ -43,7 +43,27 @@ final class Publisher implements AutoCloseable {
   private volatile boolean closed;
 
   Publisher(Map<String, Object> link, String clientId, String topic) {
-    this.settings = KafkaSettings.reliableProducer(link, clientId);
+    this(KafkaSettings.reliableProducer(link, clientId), topic);
+  }
+
+  // region unsafe-producer
+  /**
+   * The foil {@code outbox/unsafe-producer}: the leader alone acknowledges a record ({@code
+   * acks=1}), before any follower has a copy, and retries may write a record twice (idempotence
+   * off). On one broker nothing changes. On a cluster, a leader that dies or is cut off right after
+   * its answer takes the record with it, and the relay has already marked the row published.
+   */
+  static Publisher unsafe(Map<String, Object> link, String clientId, String topic) {
+    Map<String, Object> settings = KafkaSettings.reliableProducer(link, clientId);
+    settings.put(ProducerConfig.ACKS_CONFIG, "1");
+    settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+    return new Publisher(settings, topic);
+  }
+
+  // endregion unsafe-producer
+
+  private Publisher(Map<String, Object> settings, String topic) {
+    this.settings = settings;
     // Large producer batches: fewer requests while draining a backlog. Order does not rest on
     // them; it rests on stopping at the first failure (see closeOnFailure).
     settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);

@@ -241,8 +241,7 @@ public final class Benchmark {
     try (EmbeddedEnvironment cold = EmbeddedEnvironment.start(home)) {
       long coldMs = (System.nanoTime() - started) / 1_000_000;
       postgresMiB = Memory.pssMiB(cold.postgresProcesses());
-      brokerMiB =
-          cold.brokerProcess() == null ? 0 : Memory.pssMiB(List.of(cold.brokerProcess().pid()));
+      brokerMiB = Memory.pssMiB(cold.brokerProcesses().stream().map(ProcessHandle::pid).toList());
       cold.close();
       started = System.nanoTime();
       try (EmbeddedEnvironment warm = EmbeddedEnvironment.start(home)) {

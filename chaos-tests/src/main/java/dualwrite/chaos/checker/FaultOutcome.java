@@ -70,7 +70,7 @@ public record FaultOutcome(
     long to = span.endNanos();
     if (step instanceof Step.Inject inject) {
       Link link = inject.fault().link();
-      if (linksInUse != null && !linksInUse.contains(link)) {
+      if (linksInUse != null && !linksInUse.contains(link.whole())) {
         return missed(span, "nothing in this deployment connects through " + link);
       }
       return byWork(span, List.of(link.component()), work, from, to);

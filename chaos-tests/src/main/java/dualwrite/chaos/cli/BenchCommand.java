@@ -26,6 +26,8 @@ final class BenchCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Mixin BrokersOption brokers;
+
   @Option(
       names = "--quick",
       description = "shorter measurements and a 10,000-event backlog, for a first look")

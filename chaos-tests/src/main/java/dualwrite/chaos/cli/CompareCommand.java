@@ -35,6 +35,8 @@ final class CompareCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Mixin BrokersOption brokers;
+
   @CommandLine.Mixin VariantsOption variants;
 
   @Option(
@@ -47,9 +49,16 @@ final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    List<Strategies.Choice> choices = variants.choices();
+    int kafka = BrokersOption.chosen();
+    // A foil whose mistake only a cluster shows, and the cluster's scenarios, wait for --brokers 3
+    List<Strategies.Choice> choices =
+        variants.choices().stream()
+            .filter(choice -> variants.named() || choice.variant().brokers() <= kafka)
+            .toList();
     List<Scenario> catalogue =
-        scenarios == null ? Catalogue.all() : scenarios.stream().map(Catalogue::named).toList();
+        scenarios == null
+            ? Catalogue.forBrokers(kafka)
+            : scenarios.stream().map(Catalogue::named).toList();
     out.println("Starting the environment (PostgreSQL, Kafka, fault proxy)...");
     out.flush();
     long started = System.nanoTime();

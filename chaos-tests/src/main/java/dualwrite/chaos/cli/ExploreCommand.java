@@ -38,6 +38,8 @@ final class ExploreCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Mixin BrokersOption brokers;
+
   @Parameters(index = "0", paramLabel = "<strategy>/<variant>")
   String variant;
 

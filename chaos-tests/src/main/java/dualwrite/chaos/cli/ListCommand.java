@@ -23,14 +23,21 @@ final class ListCommand implements Runnable {
       out.println("  " + strategy.name());
       for (Variant variant : strategy.variants()) {
         out.printf(
-            "    %-22s %-5s %s%n",
-            variant.name(), variant.fix() ? "fix" : "foil", variant.description());
+            "    %-22s %-5s %s%s%n",
+            variant.name(),
+            variant.fix() ? "fix" : "foil",
+            variant.brokers() > 1 ? "[--brokers " + variant.brokers() + "] " : "",
+            variant.description());
       }
     }
     out.println();
     out.println("Scenarios of the fault catalogue:");
     for (Scenario scenario : Catalogue.all()) {
-      out.printf("  %-28s %s%n", scenario.name(), scenario.description());
+      out.printf(
+          "  %-28s %s%s%n",
+          scenario.name(),
+          scenario.brokersNeeded() > 1 ? "[--brokers " + scenario.brokersNeeded() + "] " : "",
+          scenario.description());
     }
     out.flush();
   }

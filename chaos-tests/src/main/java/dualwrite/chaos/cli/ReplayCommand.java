@@ -41,6 +41,8 @@ final class ReplayCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Mixin BrokersOption brokers;
+
   @Parameters(
       index = "0",
       paramLabel = "<run folder or seed>",

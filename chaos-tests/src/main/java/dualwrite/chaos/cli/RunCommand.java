@@ -22,6 +22,8 @@ final class RunCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Mixin BrokersOption brokers;
+
   @Parameters(index = "0", paramLabel = "<strategy>[/<variant>]", description = "e.g. outbox/cdc")
   String variant;
 

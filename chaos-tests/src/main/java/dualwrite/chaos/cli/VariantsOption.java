@@ -14,6 +14,11 @@ final class VariantsOption {
       description = "only these variants (default: all)")
   List<String> variants;
 
+  /** True when {@code --variants} named them. */
+  boolean named() {
+    return variants != null;
+  }
+
   /** The variants named, or every variant. */
   List<Strategies.Choice> choices() {
     return variants == null

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,13 +32,14 @@ public final class EmbeddedEnvironment implements LabEnvironment {
   private final FaultProxyServer faultProxy;
   private final ToxiproxyClient toxiproxy;
   private final Map<Link, Proxy> proxies = new LinkedHashMap<>();
+  private final Map<PeerLink, Proxy> peerProxies = new LinkedHashMap<>();
   private final LocalPostgres postgres;
-  private final LocalKafkaBroker broker;
+  private final LocalKafkaCluster broker;
 
   /** A placeholder upstream (the discard port) until the servers' ports are chosen. */
   private static final String UNSET = Ports.LOOPBACK + ":9";
 
-  private EmbeddedEnvironment(Path home) throws IOException {
+  private EmbeddedEnvironment(Path home, int brokers) throws IOException {
     this.home = home;
     Files.createDirectories(home);
     faultProxy = FaultProxyServer.start(Ports.LOOPBACK, 0);
@@ -48,25 +50,85 @@ public final class EmbeddedEnvironment implements LabEnvironment {
       // disabled proxy closes its listener and binds the same port again when healed, and a
       // client's outgoing connection must not take it meanwhile. Their upstreams are set once the
       // servers' ports are known: a proxy dials only when used.
-      for (Link link : Link.all()) {
+      for (Link link : proxiedLinks(brokers)) {
         String listen = Ports.LOOPBACK + ":" + Ports.freePort();
         proxies.put(link, toxiproxy.createProxy(link.proxyName(), listen, UNSET));
       }
       postgres = new LocalPostgres(home.resolve("postgres"), Ports.freePort());
-      broker = new LocalKafkaBroker(home.resolve("kafka"));
-      for (Link link : Link.all()) {
+      broker = new LocalKafkaCluster(home.resolve("kafka"), brokers);
+      for (Link link : proxiedLinks(brokers)) {
         Proxy proxy = proxies.get(link);
         if (link.server() == Server.POSTGRES) {
           proxy.setUpstream(Ports.LOOPBACK + ":" + postgres.port());
         } else {
-          proxy.setUpstream(broker.listenerAddress(link.component()));
-          broker.advertise(link.component(), proxy.getListen());
+          LocalKafkaBroker node = broker.node(Math.max(1, link.broker()));
+          proxy.setUpstream(node.listenerAddress(link.component()));
+          node.advertise(link.component(), proxy.getListen());
         }
       }
       // endregion proxies-first
+      if (brokers > 1) {
+        wirePeers(brokers);
+      }
     } catch (IOException | RuntimeException e) {
       faultProxy.close(); // its listeners must not outlive a start that failed
       throw e;
+    }
+  }
+
+  /** One proxy per component and server, and on a cluster one per component and broker. */
+  private static List<Link> proxiedLinks(int brokers) {
+    if (brokers == 1) {
+      return Link.all();
+    }
+    List<Link> links = new ArrayList<>();
+    for (Link link : Link.all()) {
+      if (link.server() == Server.POSTGRES) {
+        links.add(link);
+      } else {
+        for (int id = 1; id <= brokers; id++) {
+          links.add(Link.toBroker(link.component(), id));
+        }
+      }
+    }
+    return links;
+  }
+
+  /**
+   * Puts a proxy on every ordered pair of nodes, for each plane: node {@code i} fetches replicas
+   * from node {@code j} through {@code kafka-i-kafka-j}, and reaches {@code j}'s controller through
+   * {@code kafka-i-controller-j}. Each node's quorum lists the others at its own proxies to them.
+   */
+  private void wirePeers(int brokers) throws IOException {
+    for (int from = 1; from <= brokers; from++) {
+      StringBuilder voters = new StringBuilder();
+      for (int to = 1; to <= brokers; to++) {
+        LocalKafkaBroker target = broker.node(to);
+        if (voters.length() > 0) {
+          voters.append(',');
+        }
+        if (from == to) {
+          voters.append(to).append('@').append(target.controllerAddress());
+          continue;
+        }
+        PeerLink replication = new PeerLink(from, to, PeerLink.Plane.REPLICATION);
+        Proxy fetches =
+            toxiproxy.createProxy(
+                replication.proxyName(),
+                Ports.LOOPBACK + ":" + Ports.freePort(),
+                target.peerListenerAddress(from));
+        target.advertisePeer(from, fetches.getListen());
+        peerProxies.put(replication, fetches);
+        PeerLink control = new PeerLink(from, to, PeerLink.Plane.CONTROLLER);
+        Proxy quorum =
+            toxiproxy.createProxy(
+                control.proxyName(),
+                Ports.LOOPBACK + ":" + Ports.freePort(),
+                target.controllerAddress());
+        peerProxies.put(control, quorum);
+        voters.append(to).append('@').append(quorum.getListen());
+      }
+      broker.node(from).voters(voters.toString());
     }
   }
 
@@ -78,13 +140,21 @@ public final class EmbeddedEnvironment implements LabEnvironment {
    * @throws IllegalStateException naming the server that did not start, with its log's last lines
    */
   public static EmbeddedEnvironment start(Path home) {
+    return start(home, 1);
+  }
+
+  /**
+   * Starts the servers with Kafka as {@code brokers} nodes (1, or 3 for a replicated cluster); see
+   * {@link #start(Path)}.
+   */
+  public static EmbeddedEnvironment start(Path home, int brokers) {
     long started = System.nanoTime();
     EmbeddedEnvironment environment;
     try {
       // A fresh broker every time (its logs from the last run go too); PostgreSQL keeps its data
       // directory, so a second start skips initdb.
       deleteRecursively(home.resolve("kafka"));
-      environment = new EmbeddedEnvironment(home);
+      environment = new EmbeddedEnvironment(home, brokers);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the environment in " + home, e);
     }
@@ -134,7 +204,7 @@ public final class EmbeddedEnvironment implements LabEnvironment {
   @Override
   public String kafkaBootstrap(Link link) {
     requireServer(link, Server.KAFKA);
-    return proxies.get(link).getListen();
+    return String.join(",", proxies(link).stream().map(Proxy::getListen).toList());
   }
 
   @Override
@@ -154,7 +224,45 @@ public final class EmbeddedEnvironment implements LabEnvironment {
 
   @Override
   public Proxy proxy(Link link) {
-    return proxies.get(link);
+    Proxy proxy = proxies.get(link);
+    if (proxy == null) {
+      throw new IllegalArgumentException(
+          link
+              + " has no single proxy here"
+              + (broker.size() > 1 ? ": on a cluster it is one per broker" : ""));
+    }
+    return proxy;
+  }
+
+  @Override
+  public List<Proxy> proxies(Link link) {
+    if (link.server() == Server.KAFKA && broker.size() > 1 && !link.oneBroker()) {
+      List<Proxy> all = new ArrayList<>();
+      for (int id = 1; id <= broker.size(); id++) {
+        all.add(proxy(Link.toBroker(link.component(), id)));
+      }
+      return List.copyOf(all);
+    }
+    return List.of(proxy(link));
+  }
+
+  @Override
+  public Proxy proxy(PeerLink link) {
+    Proxy proxy = peerProxies.get(link);
+    if (proxy == null) {
+      return LabEnvironment.super.proxy(link);
+    }
+    return proxy;
+  }
+
+  @Override
+  public int brokers() {
+    return broker.size();
+  }
+
+  @Override
+  public ServerControl broker(int id) {
+    return broker.node(id);
   }
 
   @Override
@@ -177,17 +285,19 @@ public final class EmbeddedEnvironment implements LabEnvironment {
     return postgres.postgresProcesses();
   }
 
-  /** The broker's JVM (for memory figures), or null while it is down. */
-  public ProcessHandle brokerProcess() {
-    return broker.processHandle();
+  /** The brokers' JVMs that are up (for memory figures). */
+  public List<ProcessHandle> brokerProcesses() {
+    return broker.nodes().stream()
+        .map(LocalKafkaBroker::processHandle)
+        .filter(java.util.Objects::nonNull)
+        .toList();
   }
 
   @Override
   public void close() {
-    quietly("stop the broker", () -> broker.stop(ServerControl.Stop.GRACEFUL));
-    // the broker's data goes; its logs stay for whoever investigates a run
-    quietly(
-        "delete the broker's data", () -> deleteRecursively(home.resolve("kafka").resolve("data")));
+    quietly("stop Kafka", () -> broker.stop(ServerControl.Stop.GRACEFUL));
+    // the brokers' data goes; their logs stay for whoever investigates a run
+    quietly("delete Kafka's data", broker::deleteData);
     quietly("stop PostgreSQL", () -> postgres.stop(ServerControl.Stop.GRACEFUL));
     quietly("stop the fault proxy", faultProxy::close);
   }

@@ -13,36 +13,70 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The backend comes from the system property {@code lab.env} or the environment variable {@code
  * LAB_ENV}: {@code embedded} (the default), {@code containers} (Testcontainers; needs Docker) or
- * {@code external} (your own servers, see {@link ExternalEnvironment}).
+ * {@code external} (your own servers, see {@link ExternalEnvironment}). How many Kafka brokers the
+ * embedded backend starts comes from {@code lab.brokers} or {@code LAB_BROKERS}: 1 (the default),
+ * or 3 for a replicated cluster. A JVM may hold one environment of each size: the cluster suite
+ * shares its test JVM with single-broker tests.
  */
 public final class Environments {
 
   private static final Logger log = LoggerFactory.getLogger(Environments.class);
-  private static LabEnvironment shared;
-  private static RuntimeException failure;
+  private static final java.util.Map<Integer, LabEnvironment> shared = new java.util.HashMap<>();
+  private static final java.util.Map<Integer, RuntimeException> failures =
+      new java.util.HashMap<>();
 
   private Environments() {}
 
   /**
-   * The JVM's environment, started on first use.
+   * The JVM's environment, started on first use, with as many brokers as {@link #chosenBrokers}
+   * says.
    *
    * @throws IllegalStateException when it cannot start: the message names the server and why
    */
-  public static synchronized LabEnvironment shared() {
+  public static LabEnvironment shared() {
+    return shared(chosenBrokers(System.getenv()));
+  }
+
+  /**
+   * The JVM's environment with {@code brokers} Kafka brokers (1 or 3), started on first use.
+   *
+   * @throws IllegalStateException when it cannot start: the message names the server and why
+   */
+  public static synchronized LabEnvironment shared(int brokers) {
+    RuntimeException failure = failures.get(brokers);
     if (failure != null) {
       throw new IllegalStateException("the environment failed to start earlier", failure);
     }
-    if (shared == null) {
+    LabEnvironment environment = shared.get(brokers);
+    if (environment == null) {
       try {
-        shared = start(System.getenv());
+        environment = start(System.getenv(), brokers);
       } catch (RuntimeException e) {
-        failure = e;
+        failures.put(brokers, e);
         throw e;
       }
-      LabEnvironment started = shared;
+      shared.put(brokers, environment);
+      LabEnvironment started = environment;
       Runtime.getRuntime().addShutdownHook(new Thread(started::close, "lab-environment-shutdown"));
     }
-    return shared;
+    return environment;
+  }
+
+  /**
+   * How many brokers Kafka should have: {@code lab.brokers} or {@code LAB_BROKERS}, 1 by default.
+   *
+   * @throws IllegalArgumentException for anything but 1 or 3
+   */
+  public static int chosenBrokers(Map<String, String> env) {
+    String chosen = System.getProperty("lab.brokers", env.getOrDefault("LAB_BROKERS", "1")).trim();
+    if (chosen.isEmpty()) {
+      return 1;
+    }
+    if (!chosen.equals("1") && !chosen.equals("3")) {
+      throw new IllegalArgumentException(
+          "lab.brokers/LAB_BROKERS is '" + chosen + "': the lab runs Kafka with 1 or 3 brokers");
+    }
+    return Integer.parseInt(chosen);
   }
 
   /** The backend named by {@code lab.env} or {@code LAB_ENV}; {@code embedded} by default. */
@@ -52,11 +86,20 @@ public final class Environments {
   }
 
   static LabEnvironment start(Map<String, String> env) {
+    return start(env, chosenBrokers(env));
+  }
+
+  static LabEnvironment start(Map<String, String> env, int brokers) {
     String backend = chosenBackend(env);
     log.info("starting the {} environment", backend);
+    if (brokers > 1 && backend.equals("containers")) {
+      throw new IllegalArgumentException(
+          "--brokers 3 needs the embedded environment (or an external cluster): the containers"
+              + " backend runs one broker");
+    }
     return switch (backend) {
       case "embedded" -> {
-        EmbeddedEnvironment embedded = startEmbedded();
+        EmbeddedEnvironment embedded = startEmbedded(brokers);
         try {
           RunSpace.dropLeftovers(embedded);
         } catch (RuntimeException e) {
@@ -80,13 +123,14 @@ public final class Environments {
    * be taken by another process between its pick and the server's bind, and every test in the JVM
    * depends on this start.
    */
-  private static EmbeddedEnvironment startEmbedded() {
+  private static EmbeddedEnvironment startEmbedded(int brokers) {
+    Path home = brokers == 1 ? home() : Path.of(home() + "-cluster");
     try {
-      return EmbeddedEnvironment.start(home());
+      return EmbeddedEnvironment.start(home, brokers);
     } catch (IllegalStateException first) {
       log.warn("the environment did not start ({}); trying once more", firstLine(first));
       try {
-        return EmbeddedEnvironment.start(home());
+        return EmbeddedEnvironment.start(home, brokers);
       } catch (RuntimeException second) {
         second.addSuppressed(first);
         throw second;

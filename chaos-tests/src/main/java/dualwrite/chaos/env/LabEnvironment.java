@@ -2,6 +2,7 @@ package dualwrite.chaos.env;
 
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
+import java.util.List;
 
 /**
  * The world the strategies live in: a PostgreSQL server, a Kafka broker and a Toxiproxy-compatible
@@ -45,10 +46,50 @@ public interface LabEnvironment extends AutoCloseable {
   /** The proxy that carries one link. */
   Proxy proxy(Link link);
 
+  /**
+   * Every proxy that carries a link: one, except for a link to a whole Kafka cluster, which has one
+   * per broker ({@code relay->kafka} is {@code relay->kafka-1}, {@code -2} and {@code -3}).
+   */
+  default List<Proxy> proxies(Link link) {
+    return List.of(proxy(link));
+  }
+
+  /** How many brokers Kafka has here: 1, or 3 for a cluster. */
+  default int brokers() {
+    return 1;
+  }
+
+  /**
+   * Server faults on one broker of the cluster, counted from 1.
+   *
+   * @throws IllegalArgumentException for a broker this Kafka does not have
+   */
+  default ServerControl broker(int id) {
+    if (id == 1 && brokers() == 1) {
+      return kafka();
+    }
+    throw new IllegalArgumentException("no broker kafka-" + id + ": this Kafka has " + brokers());
+  }
+
+  /**
+   * The proxy between two nodes of the cluster.
+   *
+   * @throws UnsupportedOperationException when this backend does not put proxies between its
+   *     brokers (a single broker, or an external cluster)
+   */
+  default Proxy proxy(PeerLink link) {
+    throw new UnsupportedOperationException(
+        "the "
+            + backend()
+            + " environment has no proxies between Kafka brokers: cutting "
+            + link
+            + " needs the embedded cluster (--brokers 3)");
+  }
+
   /** Server faults on PostgreSQL. */
   ServerControl postgres();
 
-  /** Server faults on the Kafka broker. */
+  /** Server faults on Kafka: on a cluster, on every broker at once. */
   ServerControl kafka();
 
   /** Stops what this environment started; never throws. */

@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,33 +26,104 @@ import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /**
- * A real Apache Kafka broker in KRaft mode (one node, broker and controller) running as a child JVM
- * from the Kafka jars on this JVM's classpath. Being a process of its own, it can be killed with
- * SIGKILL, frozen with SIGSTOP and restarted on the same ports with its data.
+ * A real Apache Kafka node in KRaft mode (broker and controller in one process) running as a child
+ * JVM from the Kafka jars on this JVM's classpath. Being a process of its own, it can be killed
+ * with SIGKILL, frozen with SIGSTOP and restarted on the same ports with its data.
  *
  * <p>It has one listener per component, each advertising that component's proxy, so a client that
- * bootstraps through a link keeps talking through it; and a direct listener for the checker.
+ * bootstraps through a link keeps talking through it; and a direct listener for the checker. In a
+ * cluster ({@link LocalKafkaCluster}) it also has one replication listener per peer ({@code FROM2}
+ * is where node 2 fetches from this one), each advertising the proxy of that pair, and it reaches
+ * the other controllers through proxies of its own: so one node can be cut off from the others
+ * while the clients still reach it.
  */
 final class LocalKafkaBroker implements ServerControl {
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
   private final Path home;
+  private final int nodeId;
+  private final int clusterSize;
   private final int directPort = Ports.freePort();
   private final int controllerPort = Ports.freePort();
   private final Map<Component, Integer> listenerPorts = new EnumMap<>(Component.class);
   private final Map<Component, String> advertised = new EnumMap<>(Component.class);
+  private final Map<Integer, Integer> peerPorts = new TreeMap<>();
+  private final Map<Integer, String> peerAdvertised = new TreeMap<>();
+  private String voters;
+  private String clusterId = Uuid.randomUuid().toString();
+  private Map<String, String> settings = Map.of();
   private Process process;
 
   /**
+   * A single node: the whole cluster.
+   *
    * @param home the broker's folder: data, configuration and log
    */
   LocalKafkaBroker(Path home) {
+    this(home, 1, 1);
+  }
+
+  /**
+   * @param home the node's folder: data, configuration and log
+   * @param nodeId its id, 1 to {@code clusterSize}
+   * @param clusterSize how many nodes the cluster has
+   */
+  LocalKafkaBroker(Path home, int nodeId, int clusterSize) {
     this.home = home;
+    this.nodeId = nodeId;
+    this.clusterSize = clusterSize;
     for (Component component : Component.values()) {
       listenerPorts.put(component, Ports.freePort());
       advertised.put(component, listenerAddress(component));
     }
+    if (clusterSize > 1) {
+      for (int peer = 1; peer <= clusterSize; peer++) {
+        peerPorts.put(peer, Ports.freePort());
+        peerAdvertised.put(peer, peerListenerAddress(peer));
+      }
+    }
+    voters = nodeId + "@" + controllerAddress();
+  }
+
+  int nodeId() {
+    return nodeId;
+  }
+
+  /** This node's controller listener: the upstream of the other nodes' controller proxies. */
+  String controllerAddress() {
+    return Ports.LOOPBACK + ":" + controllerPort;
+  }
+
+  /** The listener where node {@code peer} fetches replicas from this node. */
+  String peerListenerAddress(int peer) {
+    return Ports.LOOPBACK + ":" + peerPorts.get(peer);
+  }
+
+  /**
+   * Makes this node tell node {@code peer} to fetch from {@code address} (the proxy of that pair).
+   * Takes effect at the next start.
+   */
+  synchronized void advertisePeer(int peer, String address) {
+    peerAdvertised.put(peer, address);
+  }
+
+  /**
+   * The quorum as this node reaches it: {@code 1@host:port,2@host:port,...}, the other nodes'
+   * entries being this node's proxies to them. Takes effect at the next start.
+   */
+  synchronized void voters(String voters) {
+    this.voters = voters;
+  }
+
+  /** Every node of a cluster shares one id; set it before the first start. */
+  synchronized void clusterId(String clusterId) {
+    this.clusterId = clusterId;
+  }
+
+  /** Broker settings over the lab's defaults (for example a shorter replica lag). */
+  synchronized void settings(Map<String, String> settings) {
+    this.settings = Map.copyOf(settings);
   }
 
   /**
@@ -99,7 +171,7 @@ final class LocalKafkaBroker implements ServerControl {
       command.addAll(
           List.of(
               "-Xms128m",
-              "-Xmx512m",
+              clusterSize > 1 ? "-Xmx384m" : "-Xmx512m",
               "-XX:+UseSerialGC",
               // C1 only: a broker that restarts in the middle of a scenario should be up fast
               "-XX:TieredStopAtLevel=1",
@@ -134,8 +206,10 @@ final class LocalKafkaBroker implements ServerControl {
           throw failure("the broker exited with status " + process.exitValue(), null);
         }
         try {
-          // Ready means the broker serves metadata: it has joined its own quorum.
-          if (!admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty()) {
+          // Ready means the node serves metadata and lists itself among the live brokers: it has
+          // joined the quorum and the controller has let it in (unfenced).
+          if (admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).stream()
+              .anyMatch(node -> node.id() == nodeId)) {
             return;
           }
         } catch (ExecutionException | TimeoutException e) {
@@ -214,7 +288,7 @@ final class LocalKafkaBroker implements ServerControl {
     return process == null ? null : process.toHandle();
   }
 
-  private Path dataDir() {
+  Path dataDir() {
     return home.resolve("data");
   }
 
@@ -227,8 +301,8 @@ final class LocalKafkaBroker implements ServerControl {
     try (PrintStream quiet = new PrintStream(OutputStream.nullOutputStream())) {
       new Formatter()
           .setPrintStream(quiet)
-          .setNodeId(1)
-          .setClusterId(Uuid.randomUuid().toString())
+          .setNodeId(nodeId)
+          .setClusterId(clusterId)
           .setDirectories(List.of(dataDir().toString()))
           .setMetadataLogDirectory(dataDir().toString())
           .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
@@ -242,11 +316,16 @@ final class LocalKafkaBroker implements ServerControl {
 
   private Path writeConfig() throws IOException {
     Properties config = new Properties();
+    boolean cluster = clusterSize > 1;
+    String replicas = Integer.toString(Math.min(3, clusterSize));
     config.put("process.roles", "broker,controller");
-    config.put("node.id", "1");
-    config.put("controller.quorum.voters", "1@" + Ports.LOOPBACK + ":" + controllerPort);
+    config.put("node.id", Integer.toString(nodeId));
+    config.put("controller.quorum.voters", voters);
     config.put("controller.listener.names", "CONTROLLER");
-    config.put("inter.broker.listener.name", "DIRECT");
+    // In a cluster each node fetches replicas through a listener of its own name, which every
+    // node advertises as the proxy of that pair: cutting kafka-2->kafka-1 stops node 2's fetches
+    // from node 1 and nothing else.
+    config.put("inter.broker.listener.name", cluster ? peerListenerName(nodeId) : "DIRECT");
     StringBuilder listeners = new StringBuilder("DIRECT://" + directBootstrap());
     StringBuilder advertisedListeners = new StringBuilder("DIRECT://" + directBootstrap());
     StringBuilder protocols = new StringBuilder("DIRECT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -256,42 +335,63 @@ final class LocalKafkaBroker implements ServerControl {
       advertisedListeners.append(',').append(name).append("://").append(advertised.get(component));
       protocols.append(',').append(name).append(":PLAINTEXT");
     }
-    listeners.append(",CONTROLLER://").append(Ports.LOOPBACK).append(':').append(controllerPort);
+    for (int peer : peerPorts.keySet()) {
+      String name = peerListenerName(peer);
+      listeners.append(',').append(name).append("://").append(peerListenerAddress(peer));
+      advertisedListeners.append(',').append(name).append("://").append(peerAdvertised.get(peer));
+      protocols.append(',').append(name).append(":PLAINTEXT");
+    }
+    listeners.append(",CONTROLLER://").append(controllerAddress());
     config.put("listeners", listeners.toString());
     config.put("advertised.listeners", advertisedListeners.toString());
     config.put("listener.security.protocol.map", protocols.toString());
     config.put("log.dirs", dataDir().toString());
-    // One node: every internal topic has one replica, and nothing waits for a second.
-    config.put("offsets.topic.replication.factor", "1");
+    // Internal topics as replicated as the events: three copies, two in sync, on a cluster.
+    config.put("offsets.topic.replication.factor", replicas);
     config.put("offsets.topic.num.partitions", "3");
-    config.put("transaction.state.log.replication.factor", "1");
-    config.put("transaction.state.log.min.isr", "1");
+    config.put("transaction.state.log.replication.factor", replicas);
+    config.put("transaction.state.log.min.isr", cluster ? "2" : "1");
     config.put("transaction.state.log.num.partitions", "3");
-    config.put("share.coordinator.state.topic.replication.factor", "1");
-    config.put("share.coordinator.state.topic.min.isr", "1");
-    config.put("default.replication.factor", "1");
-    config.put("min.insync.replicas", "1");
+    config.put("share.coordinator.state.topic.replication.factor", replicas);
+    config.put("share.coordinator.state.topic.min.isr", cluster ? "2" : "1");
+    config.put("default.replication.factor", replicas);
+    config.put("min.insync.replicas", cluster ? "2" : "1");
     config.put("num.partitions", "3");
     config.put("auto.create.topics.enable", "false");
     config.put("delete.topic.enable", "true");
     config.put("group.initial.rebalance.delay.ms", "0");
     config.put("group.min.session.timeout.ms", "1000");
     // After a SIGKILL the controller waits out the dead incarnation's session before it lets the
-    // restarted broker in: 9 s by default. Broker and controller share this process, so a short
-    // session costs nothing.
+    // restarted broker in: 9 s by default. A short session gets a restarted node back fast, and
+    // fences a cut-off or frozen leader fast.
     config.put("broker.heartbeat.interval.ms", "200");
-    config.put("broker.session.timeout.ms", "1000");
+    config.put("broker.session.timeout.ms", cluster ? "2000" : "1000");
+    if (cluster) {
+      // A follower that stops fetching leaves the ISR after this long (30 s by default): long
+      // enough to ride out a loaded laptop, short enough for a scenario.
+      config.put("replica.lag.time.max.ms", "3000");
+      // Leadership goes back to the preferred replica only when a scenario is long over.
+      config.put("auto.leader.rebalance.enable", "false");
+      config.put("controller.quorum.fetch.timeout.ms", "2000");
+      config.put("controller.quorum.election.timeout.ms", "1000");
+    }
     // A laptop-sized broker.
     config.put("num.network.threads", "2");
-    config.put("num.io.threads", "4");
-    config.put("background.threads", "4");
+    config.put("num.io.threads", cluster ? "2" : "4");
+    config.put("num.replica.fetchers", "1");
+    config.put("background.threads", cluster ? "2" : "4");
     config.put("log.segment.bytes", Integer.toString(32 * 1024 * 1024));
     config.put("log.index.size.max.bytes", Integer.toString(1024 * 1024));
+    config.putAll(settings);
     Path file = home.resolve("server.properties");
     try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       config.store(out, "written by the dual-write lab; the broker's own chatter is in broker.log");
     }
     return file;
+  }
+
+  private static String peerListenerName(int peer) {
+    return "FROM" + peer;
   }
 
   private static String listenerName(Component component) {
@@ -320,6 +420,11 @@ final class LocalKafkaBroker implements ServerControl {
 
   @Override
   public String toString() {
-    return "Kafka broker on " + directBootstrap() + " (" + home + ")";
+    return (clusterSize > 1 ? "Kafka node " + nodeId : "Kafka broker")
+        + " on "
+        + directBootstrap()
+        + " ("
+        + home
+        + ")";
   }
 }

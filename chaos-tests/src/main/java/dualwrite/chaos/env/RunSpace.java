@@ -238,11 +238,16 @@ public final class RunSpace implements Connections, AutoCloseable {
 
   private void createTopics() {
     try (Admin kafka = kafkaAdmin(environment)) {
+      // On a cluster every partition has three copies, and a write needs two of them (the
+      // brokers' min.insync.replicas) before an acks=all producer hears it is stored.
+      short copies = (short) Math.min(3, environment.brokers());
       NewTopic events =
-          new NewTopic(topics.events(), EVENT_PARTITIONS, (short) 1)
+          (copies > 1 && environment.backend().equals("embedded")
+                  ? new NewTopic(topics.events(), oneLeader(environment.brokers()))
+                  : new NewTopic(topics.events(), EVENT_PARTITIONS, copies))
               // The broker's clock says when an event was published: the checker's delivery lag.
               .configs(Map.of("message.timestamp.type", "LogAppendTime"));
-      NewTopic deadLetters = new NewTopic(topics.deadLetters(), 1, (short) 1);
+      NewTopic deadLetters = new NewTopic(topics.deadLetters(), 1, copies);
       kafka.createTopics(List.of(events, deadLetters)).all().get(30, SECONDS);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException(
@@ -257,6 +262,33 @@ public final class RunSpace implements Connections, AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
     }
+  }
+
+  /**
+   * Three copies of every partition of the events topic, all led by one broker picked at random:
+   * "the leader" that a cluster scenario kills or cuts off is then the leader of every partition,
+   * and one fault meets all of the run's events. The followers' order varies by partition, so a
+   * failover spreads the partitions over the other two. (Only where the lab numbers the brokers 1,
+   * 2, 3: an external cluster places replicas its own way.)
+   */
+  private static Map<Integer, List<Integer>> oneLeader(int brokers) {
+    int leader = 1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(brokers);
+    List<Integer> followers = new java.util.ArrayList<>();
+    for (int id = 1; id <= brokers; id++) {
+      if (id != leader) {
+        followers.add(id);
+      }
+    }
+    Map<Integer, List<Integer>> assignment = new java.util.TreeMap<>();
+    for (int partition = 0; partition < EVENT_PARTITIONS; partition++) {
+      List<Integer> replicas = new java.util.ArrayList<>();
+      replicas.add(leader);
+      for (int i = 0; i < 2 && i < followers.size(); i++) {
+        replicas.add(followers.get((partition + i) % followers.size()));
+      }
+      assignment.put(partition, replicas);
+    }
+    return assignment;
   }
 
   static Connection adminConnection(LabEnvironment environment) throws SQLException {

@@ -70,6 +70,13 @@ public record FaultSpan(
     if (step instanceof Step.ServerFault server) {
       return server.describe();
     }
+    if (step instanceof Step.BrokerFault broker) {
+      // kill(leader), stop(kafka-2): one broker of a cluster, named as the scenario names it
+      return broker.describe();
+    }
+    if (step instanceof Step.Isolate isolate) {
+      return isolate.replicationOnly() ? "isolate-replication" : "isolate";
+    }
     throw new IllegalArgumentException(step.describe() + " is not a fault");
   }
 
@@ -95,6 +102,12 @@ public record FaultSpan(
     if (step instanceof Step.ServerFault server) {
       return server.server().label();
     }
+    if (step instanceof Step.BrokerFault broker) {
+      return broker.broker().equals(Step.LEADER) ? "kafka leader" : broker.broker();
+    }
+    if (step instanceof Step.Isolate isolate) {
+      return isolate.broker().equals(Step.LEADER) ? "kafka leader" : isolate.broker();
+    }
     throw new IllegalArgumentException(step.describe() + " is not a fault");
   }
 
@@ -112,9 +125,18 @@ public record FaultSpan(
     return Optional.empty();
   }
 
-  /** The server a server fault takes away, or empty for the other faults. */
+  /**
+   * The server a server fault takes away (a fault on one broker, or between brokers, is Kafka's),
+   * or empty for the other faults.
+   */
   public Optional<Server> server() {
-    return step instanceof Step.ServerFault fault ? Optional.of(fault.server()) : Optional.empty();
+    if (step instanceof Step.ServerFault fault) {
+      return Optional.of(fault.server());
+    }
+    if (step instanceof Step.BrokerFault || step instanceof Step.Isolate) {
+      return Optional.of(Server.KAFKA);
+    }
+    return Optional.empty();
   }
 
   /** The faults of a history, in the order the nemesis made them. */
@@ -200,7 +222,7 @@ public record FaultSpan(
                       s.end(at, null);
                       s.notReached = op.error() == null ? "never reached" : op.error();
                     });
-        case Op.STILL_ARMED -> {}
+        case Op.STILL_ARMED, Op.TARGETED, Op.OUT_OF_SYNC -> {}
         default -> took(step, op.type(), at);
       }
     }
@@ -234,10 +256,20 @@ public record FaultSpan(
       if (step instanceof Step.Heal heal) {
         endOn(s -> heal.link().equals(linkOf(s.step)), at, by);
       } else if (step instanceof Step.HealAll) {
-        endOn(s -> linkOf(s.step) != null, at, by);
+        endOn(s -> linkOf(s.step) != null || s.step instanceof Step.Isolate, at, by);
       } else if (step instanceof Step.Restart restart) {
         String restarted = canonical(restart.service());
         endOn(s -> restarted.equals(serviceDown(s.step)), at, by);
+      } else if (step instanceof Step.BrokerFault broker && !broker.breaks()) {
+        // a start brings the broker back; a resume ends its pause
+        boolean resume = broker.action() == Action.RESUME;
+        endOn(
+            s ->
+                s.step instanceof Step.BrokerFault down
+                    && down.broker().equals(broker.broker())
+                    && (!resume || down.action() == Action.PAUSE),
+            at,
+            by);
       } else if (step instanceof Step.ServerFault server && !server.breaks()) {
         // a start brings the server back whatever took it away; a resume ends a pause
         boolean resume = server.action() == Action.RESUME;

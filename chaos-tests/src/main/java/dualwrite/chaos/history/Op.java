@@ -83,6 +83,12 @@ public record Op(
   /** The final heal after a scenario's steps: it ends every fault still on. */
   public static final String HEAL_EVERYTHING = "heal-everything";
 
+  /** A cluster step found which broker "the leader" is; the op's error field says which. */
+  public static final String TARGETED = "targeted";
+
+  /** An await-in-sync step gave up with replicas still behind; the op says which. */
+  public static final String OUT_OF_SYNC = "out-of-sync";
+
   @JsonIgnore
   public boolean isClient() {
     return !NEMESIS.equals(process);

@@ -38,6 +38,8 @@ public final class Nemesis {
   private final Map<String, Service> services = new LinkedHashMap<>();
   private final History history;
   private final Set<Server> paused = EnumSet.noneOf(Server.class);
+  private final Set<Integer> pausedBrokers = new java.util.TreeSet<>();
+  private final ClusterFaults cluster;
 
   /**
    * The step that armed each point not yet fired or disarmed: what a fire or a disarm is reported
@@ -47,7 +49,21 @@ public final class Nemesis {
 
   public Nemesis(
       LabEnvironment environment, Crashes crashes, List<Service> services, History history) {
+    this(environment, crashes, services, history, null);
+  }
+
+  /**
+   * @param eventsTopic the run's events topic, whose leader the cluster steps target; null when the
+   *     run takes none
+   */
+  public Nemesis(
+      LabEnvironment environment,
+      Crashes crashes,
+      List<Service> services,
+      History history,
+      String eventsTopic) {
     this.environment = environment;
+    this.cluster = eventsTopic == null ? null : new ClusterFaults(environment, eventsTopic);
     this.crashes = crashes;
     services.forEach(service -> this.services.put(service.name(), service));
     this.history = history;
@@ -81,7 +97,7 @@ public final class Nemesis {
     if (step instanceof Step.Inject inject) {
       inject(inject.fault());
     } else if (step instanceof Step.Heal heal) {
-      heal(environment.proxy(heal.link()));
+      environment.proxies(heal.link()).forEach(Nemesis::heal);
     } else if (step instanceof Step.HealAll) {
       resetProxies();
     } else if (step instanceof Step.AtPoint at) {
@@ -95,6 +111,8 @@ public final class Nemesis {
       serverFault(fault);
     } else if (step instanceof Step.AwaitArmed await) {
       awaitArmed(await);
+    } else if (step.needsCluster()) {
+      clusterStep(step);
     } else {
       throw new IllegalArgumentException(step.describe() + " is not a nemesis step");
     }
@@ -138,6 +156,10 @@ public final class Nemesis {
       armed.notifyAll();
     }
     resetProxies();
+    for (int broker : List.copyOf(pausedBrokers)) {
+      environment.broker(broker).resume();
+      pausedBrokers.remove(broker);
+    }
     for (ServerControl server : List.of(environment.postgres(), environment.kafka())) {
       if (paused.remove(server.server())) {
         server.resume();
@@ -224,12 +246,13 @@ public final class Nemesis {
   }
 
   private void inject(Fault fault) {
-    Proxy proxy = environment.proxy(fault.link());
     try {
-      if (fault instanceof Fault.Toxic toxic) {
-        addToxic(proxy, toxic);
-      } else {
-        proxy.disable();
+      for (Proxy proxy : environment.proxies(fault.link())) {
+        if (fault instanceof Fault.Toxic toxic) {
+          addToxic(proxy, toxic);
+        } else {
+          proxy.disable();
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("the fault proxy refused " + fault.describe(), e);
@@ -319,6 +342,54 @@ public final class Nemesis {
     }
   }
 
+  /** A step that needs a cluster: on one broker, between brokers, or on the events topic. */
+  private void clusterStep(Step step) {
+    if (environment.brokers() < 2) {
+      throw new UnsupportedOperationException(
+          step.describe() + " needs a Kafka cluster: run with --brokers 3");
+    }
+    if (cluster == null) {
+      throw new IllegalStateException(step.describe() + ": the nemesis was given no events topic");
+    }
+    if (step instanceof Step.Configure configure) {
+      cluster.configure(configure.settings());
+      return;
+    }
+    if (step instanceof Step.AwaitInSync await) {
+      cluster
+          .awaitInSync(await.maxMillis())
+          .ifPresent(behind -> history.nemesis(Op.Type.INFO, Op.OUT_OF_SYNC, step, behind));
+      return;
+    }
+    String named =
+        step instanceof Step.BrokerFault fault ? fault.broker() : ((Step.Isolate) step).broker();
+    ClusterFaults.Resolved broker = cluster.resolve(named);
+    if (broker.found() != null) {
+      history.nemesis(Op.Type.INFO, Op.TARGETED, step, broker.found());
+    }
+    if (step instanceof Step.Isolate isolate) {
+      cluster.isolate(broker.id(), isolate.replicationOnly());
+      return;
+    }
+    Step.BrokerFault fault = (Step.BrokerFault) step;
+    ServerControl server = environment.broker(broker.id());
+    switch (fault.action()) {
+      case STOP, STOP_IMMEDIATE, KILL -> {
+        pausedBrokers.remove(broker.id());
+        server.stop(fault.action().stopMode());
+      }
+      case PAUSE -> {
+        server.pause();
+        pausedBrokers.add(broker.id());
+      }
+      case RESUME -> {
+        server.resume();
+        pausedBrokers.remove(broker.id());
+      }
+      case START -> server.start();
+    }
+  }
+
   /**
    * The service of that name; a component's label ({@code relay}) also names its first service
    * ({@code relay-1}), so one scenario fits deployments with one relay or several.
@@ -366,6 +437,12 @@ public final class Nemesis {
     }
     if (step instanceof Step.AwaitArmed) {
       return "await-armed";
+    }
+    if (step instanceof Step.BrokerFault fault) {
+      return "broker-" + fault.action().label();
+    }
+    if (step instanceof Step.AwaitInSync) {
+      return "await-in-sync";
     }
     return step.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
   }

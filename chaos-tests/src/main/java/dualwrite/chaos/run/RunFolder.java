@@ -31,6 +31,7 @@ public final class RunFolder {
    *
    * @param idempotentConsumer false when the fraud service ran without its inbox (a run made to
    *     show processed-twice; the report keeps it out of the comparison); null in older folders
+   * @param brokers how many Kafka brokers the run had; null in older folders (one)
    */
   public record RunInfo(
       String runId,
@@ -42,7 +43,14 @@ public final class RunFolder {
       Instant healedAt,
       boolean settled,
       long tookMillis,
-      Boolean idempotentConsumer) {
+      Boolean idempotentConsumer,
+      Integer brokers) {
+
+    /** How many Kafka brokers the run had. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public int brokerCount() {
+      return brokers == null ? 1 : brokers;
+    }
 
     /** True when the run used the lab's default options, so it belongs in a comparison. */
     @com.fasterxml.jackson.annotation.JsonIgnore

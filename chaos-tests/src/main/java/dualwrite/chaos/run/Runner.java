@@ -109,7 +109,8 @@ public final class Runner {
           Clients clients = new Clients(scenario.clients(), deployment.bank(), history)) {
         List<Service> services = new ArrayList<>(deployment.services());
         services.add(fraud);
-        Nemesis nemesis = new Nemesis(environment, crashes, services, history);
+        Nemesis nemesis =
+            new Nemesis(environment, crashes, services, history, run.topics().events());
         phases.mark("deploy");
         // Before the first request and the first fault: a scenario lasts a second or two, and a
         // relay still starting would let its faults hit nothing.
@@ -186,7 +187,8 @@ public final class Runner {
             healedAt,
             settled,
             took.toMillis(),
-            options.idempotentConsumer()));
+            options.idempotentConsumer(),
+            environment.brokers()));
     RunResult result =
         new RunResult(
             strategy.name(), variant.name(), scenario, verdict, history.ops(), folder, took);
@@ -266,6 +268,19 @@ public final class Runner {
         return Optional.of(e.getMessage());
       }
     }
+    if (variant.brokers() > environment.brokers()) {
+      return Optional.of(
+          "it differs from the fix only when Kafka keeps copies on several brokers (run with"
+              + " --brokers "
+              + variant.brokers()
+              + ")");
+    }
+    if (scenario.brokersNeeded() > environment.brokers()) {
+      return Optional.of(
+          "it needs a Kafka cluster of "
+              + scenario.brokersNeeded()
+              + " brokers (run with --brokers 3)");
+    }
     List<ServiceProfile> services = profile(strategy, variant);
     Set<Link> used = linksInUse(strategy, variant);
     for (Step step : scenario.steps()) {
@@ -273,7 +288,10 @@ public final class Runner {
           step instanceof Step.Inject inject
               ? inject.fault().link()
               : step instanceof Step.FaultAt at ? at.fault().link() : null;
-      if (cut != null && !used.contains(cut)) {
+      if (cut != null && cut.oneBroker() && cut.broker() > environment.brokers()) {
+        return Optional.of("it cuts " + cut + ", and this Kafka has " + environment.brokers());
+      }
+      if (cut != null && !used.contains(cut.whole())) {
         // the fault could never land: nothing of this variant connects through that link
         return Optional.of("it never connects through " + cut);
       }

@@ -53,6 +53,11 @@ public record Scenario(
     }
   }
 
+  /** How many Kafka brokers the scenario needs: 3 when a step acts on a cluster, else 1. */
+  public int brokersNeeded() {
+    return steps.stream().anyMatch(Step::needsCluster) ? 3 : 1;
+  }
+
   /** The same scenario with other steps (the shrinker's move). */
   public Scenario withSteps(List<Step> newSteps) {
     return new Scenario(name, description, seed, origin, clients, newSteps, relays);

@@ -101,6 +101,39 @@ public final class ScenarioBuilder {
     return step(new Step.ServerFault(server, action));
   }
 
+  /** A fault on one broker of a cluster ({@code leader} or {@code kafka-N}). */
+  public ScenarioBuilder broker(String broker, Step.ServerFault.Action action) {
+    return step(new Step.BrokerFault(broker, action));
+  }
+
+  public ScenarioBuilder isolate(String broker, boolean replicationOnly) {
+    return step(new Step.Isolate(broker, replicationOnly));
+  }
+
+  public ScenarioBuilder configure(java.util.Map<String, String> settings) {
+    return step(new Step.Configure(settings));
+  }
+
+  public ScenarioBuilder awaitInSync(long maxMillis) {
+    return step(new Step.AwaitInSync(maxMillis));
+  }
+
+  public ScenarioBuilder healAll() {
+    return step(new Step.HealAll());
+  }
+
+  /**
+   * Steady traffic: {@code rounds} times, {@code perRound} records then a pause of {@code
+   * pauseMillis}, so a fault that lasts a while meets events all along.
+   */
+  public ScenarioBuilder trickle(int rounds, int perRound, int accounts, long pauseMillis) {
+    for (int i = 0; i < rounds; i++) {
+      records(perRound, accounts);
+      waitMillis(pauseMillis);
+    }
+    return this;
+  }
+
   public ScenarioBuilder waitMillis(long millis) {
     return step(new Step.Wait(millis));
   }

@@ -30,7 +30,11 @@ import java.util.Objects;
   @JsonSubTypes.Type(value = Step.ServerFault.class, name = "server"),
   @JsonSubTypes.Type(value = Step.Wait.class, name = "wait"),
   @JsonSubTypes.Type(value = Step.AwaitClients.class, name = "await-clients"),
-  @JsonSubTypes.Type(value = Step.AwaitArmed.class, name = "await-armed")
+  @JsonSubTypes.Type(value = Step.AwaitArmed.class, name = "await-armed"),
+  @JsonSubTypes.Type(value = Step.BrokerFault.class, name = "broker"),
+  @JsonSubTypes.Type(value = Step.Isolate.class, name = "isolate"),
+  @JsonSubTypes.Type(value = Step.Configure.class, name = "configure"),
+  @JsonSubTypes.Type(value = Step.AwaitInSync.class, name = "await-in-sync")
 })
 public sealed interface Step {
 
@@ -292,6 +296,140 @@ public sealed interface Step {
     @Override
     public String describe() {
       return action.label() + "(" + server + ")";
+    }
+  }
+
+  /**
+   * True for the steps that need a Kafka cluster (several brokers): a scenario with one applies
+   * only when the run has three brokers.
+   */
+  default boolean needsCluster() {
+    return false;
+  }
+
+  /**
+   * Checks a broker's name in a cluster step: {@code leader} (the broker that leads the events
+   * topic's partitions when the run first names it, the same broker for the rest of the run) or
+   * {@code kafka-N}.
+   */
+  private static String brokerName(String broker) {
+    java.util.Objects.requireNonNull(broker, "broker");
+    if (!broker.equals(LEADER) && !broker.matches("kafka-[1-9]")) {
+      throw new IllegalArgumentException(
+          "a broker is 'leader' or kafka-1, kafka-2, ...: '" + broker + "'");
+    }
+    return broker;
+  }
+
+  /** Names the broker that leads the events topic's partitions in a cluster step. */
+  String LEADER = "leader";
+
+  /**
+   * A server fault on one broker of a cluster: {@code kill(leader)}, {@code start(leader)}, {@code
+   * stop(kafka-2)}. The others keep running, elect new leaders and carry on.
+   *
+   * @param broker {@code leader} or {@code kafka-N}
+   */
+  record BrokerFault(String broker, ServerFault.Action action) implements Step {
+    public BrokerFault {
+      brokerName(broker);
+      Objects.requireNonNull(action, "action");
+      if (action == ServerFault.Action.STOP_IMMEDIATE) {
+        throw new IllegalArgumentException("a broker stops gracefully or is killed");
+      }
+    }
+
+    @Override
+    public boolean breaks() {
+      return action != ServerFault.Action.START && action != ServerFault.Action.RESUME;
+    }
+
+    @Override
+    public boolean needsCluster() {
+      return true;
+    }
+
+    @Override
+    public String describe() {
+      return action.label() + "(" + broker + ")";
+    }
+  }
+
+  /**
+   * Cuts one broker off from the other brokers while the components still reach it: its followers
+   * stop fetching from it and it from them, and unless {@code replicationOnly}, it also loses the
+   * controllers (the others fence it and elect new leaders while it still believes it leads). It
+   * lasts until the network heals ({@link HealAll}, or the run's heal).
+   */
+  record Isolate(String broker, boolean replicationOnly) implements Step {
+    public Isolate {
+      brokerName(broker);
+    }
+
+    @Override
+    public boolean breaks() {
+      return true;
+    }
+
+    @Override
+    public boolean needsCluster() {
+      return true;
+    }
+
+    @Override
+    public String describe() {
+      return "isolate(" + broker + (replicationOnly ? ", replication" : "") + ")";
+    }
+  }
+
+  /**
+   * Sets topic settings of the run's events topic, as an operator would: {@code configure(events,
+   * min.insync.replicas=1)}. Weakens or strengthens what Kafka promises; it breaks nothing by
+   * itself.
+   */
+  record Configure(java.util.Map<String, String> settings) implements Step {
+    public Configure {
+      settings = java.util.Map.copyOf(new java.util.TreeMap<>(settings));
+      if (settings.isEmpty()) {
+        throw new IllegalArgumentException("configure needs at least one setting");
+      }
+    }
+
+    @Override
+    public boolean needsCluster() {
+      return true;
+    }
+
+    @Override
+    public String describe() {
+      return "configure(events, "
+          + String.join(
+              ", ",
+              new java.util.TreeMap<>(settings)
+                  .entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+          + ")";
+    }
+  }
+
+  /**
+   * Waits until every replica of the events topic is in sync again, for at most {@code maxMillis}:
+   * what an operator waits for between two brokers of a rolling restart.
+   */
+  record AwaitInSync(long maxMillis) implements Step {
+    public AwaitInSync {
+      if (maxMillis < 0) {
+        throw new IllegalArgumentException("maxMillis must be 0 or more: " + maxMillis);
+      }
+    }
+
+    @Override
+    public boolean needsCluster() {
+      return true;
+    }
+
+    @Override
+    public String describe() {
+      return "await-in-sync(" + maxMillis + "ms)";
     }
   }
 

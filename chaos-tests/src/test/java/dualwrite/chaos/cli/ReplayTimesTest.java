@@ -37,7 +37,8 @@ class ReplayTimesTest {
             null,
             true,
             0,
-            true));
+            true,
+            1));
     StringWriter out = new StringWriter();
     CommandLine lab = Lab.commandLine();
     lab.setOut(new PrintWriter(out));

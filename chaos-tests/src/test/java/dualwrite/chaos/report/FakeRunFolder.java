@@ -110,7 +110,7 @@ final class FakeRunFolder {
       RunFolder.JSON.writeValue(
           folder.resolve("run.json").toFile(),
           new RunFolder.RunInfo(
-              runId, strategy, variant, scenario, "embedded", startedAt, null, true, 800, true));
+              runId, strategy, variant, scenario, "embedded", startedAt, null, true, 800, true, 1));
       ObjectMapper line = new ObjectMapper();
       List<String> lines = new ArrayList<>();
       lines.add("{\"startedAt\":\"" + startedAt + "\"}");
