@@ -12,6 +12,7 @@ import java.nio.file.Path;
 public final class LabRuns {
 
   private static Runner runner;
+  private static Runner clusterRunner;
 
   private LabRuns() {}
 
@@ -20,6 +21,23 @@ public final class LabRuns {
       runner = new Runner(Environments.shared(), Path.of("target", "lab-runs"));
     }
     return runner;
+  }
+
+  /**
+   * The runner on the JVM's three-broker cluster, started on first use: the cluster suite's. The
+   * single-broker environment of the same JVM is not touched.
+   */
+  public static synchronized Runner clusterRunner() {
+    if (clusterRunner == null) {
+      clusterRunner = new Runner(Environments.shared(3), Path.of("target", "lab-runs"));
+    }
+    return clusterRunner;
+  }
+
+  /** Runs a scenario against {@code strategy/variant} on the three-broker cluster. */
+  public static RunResult runOnCluster(String strategyAndVariant, Scenario scenario) {
+    Strategies.Choice choice = Strategies.parse(strategyAndVariant);
+    return clusterRunner().run(choice.strategy(), choice.variant(), scenario, RunOptions.DEFAULT);
   }
 
   /** Runs a scenario against {@code strategy/variant}. */

@@ -72,7 +72,8 @@ public final class Checker {
               verdict.lag(),
               verdict.unresolved(),
               verdict.reason(),
-              faults);
+              faults,
+              verdict.notes());
       if (!run.settled()) {
         return verdict.asUnknown(
             "the run did not settle: work was still in flight when the settle time ran out");
@@ -87,7 +88,8 @@ public final class Checker {
             verdict.lag(),
             verdict.unresolved(),
             "none of its " + faults.size() + " faults landed",
-            faults);
+            faults,
+            verdict.notes());
       }
       return verdict;
     } catch (RuntimeException e) {
@@ -226,7 +228,42 @@ public final class Checker {
         lag,
         unresolved,
         null,
-        List.of());
+        List.of(),
+        notes(found.get(Anomaly.LOST), checks, ops));
+  }
+
+  /**
+   * What a reader needs to understand a loss that is Kafka's: events the fraud service checked and
+   * the topic no longer holds were acknowledged and later dropped by Kafka itself; and a run that
+   * turned unclean leader election on asked Kafka to drop them.
+   */
+  private static List<String> notes(
+      Set<UUID> lost, Map<UUID, List<Truth.Checked>> checks, List<Op> ops) {
+    List<String> notes = new java.util.ArrayList<>();
+    long seen = lost.stream().filter(checks::containsKey).count();
+    if (seen > 0) {
+      notes.add(
+          seen
+              + " of the lost events were published and checked by the fraud service, then"
+              + " vanished from the topic: Kafka acknowledged them and later lost them, and a"
+              + " consumer that reads the topic now never sees them.");
+    }
+    boolean unclean =
+        ops.stream()
+            .anyMatch(
+                op ->
+                    op.step() instanceof dualwrite.chaos.scenario.Step.Configure configure
+                        && op.type() == Op.Type.OK
+                        && "true"
+                            .equals(configure.settings().get("unclean.leader.election.enable")));
+    if (unclean && !lost.isEmpty()) {
+      notes.add(
+          "Kafka broke its promise here, not the strategy: with unclean leader election on, a"
+              + " replica that lacks records the cluster acknowledged may become the leader, and"
+              + " those records are gone. Keep unclean.leader.election.enable=false (the default)"
+              + " and min.insync.replicas=2 with acks=all.");
+    }
+    return notes;
   }
 
   /**

@@ -20,6 +20,8 @@ import org.HdrHistogram.Histogram;
  * @param unresolved the operations whose outcome the client never learnt, and what the truth says
  * @param reason why the verdict is unknown or vacuous, or null
  * @param faults every fault of the run, landed or missed, in the order the nemesis made them
+ * @param notes what else the checker saw that a reader needs to understand the anomalies, such as
+ *     lost events that the fraud service had checked before Kafka lost them
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Verdict(
@@ -29,7 +31,20 @@ public record Verdict(
     Lag lag,
     List<Unresolved> unresolved,
     String reason,
-    List<FaultOutcome> faults) {
+    List<FaultOutcome> faults,
+    List<String> notes) {
+
+  /** A verdict with nothing to note. */
+  public Verdict(
+      Validity valid,
+      Map<String, List<UUID>> anomalies,
+      Map<String, Long> counts,
+      Lag lag,
+      List<Unresolved> unresolved,
+      String reason,
+      List<FaultOutcome> faults) {
+    this(valid, anomalies, counts, lag, unresolved, reason, faults, List.of());
+  }
 
   /**
    * Valid, invalid, unknown or vacuous; written as {@code true}, {@code false}, {@code "unknown"}
@@ -124,6 +139,7 @@ public record Verdict(
     counts = counts == null ? Map.of() : new LinkedHashMap<>(counts);
     unresolved = unresolved == null ? List.of() : List.copyOf(unresolved);
     faults = faults == null ? List.of() : List.copyOf(faults);
+    notes = notes == null ? List.of() : List.copyOf(notes);
   }
 
   /** The verdict of a checker that could not read the truth. */
@@ -133,7 +149,7 @@ public record Verdict(
 
   /** The same verdict made unknown: what was counted stays for a reader, but it claims nothing. */
   public Verdict asUnknown(String why) {
-    return new Verdict(Validity.UNKNOWN, Map.of(), counts, lag, unresolved, why, faults);
+    return new Verdict(Validity.UNKNOWN, Map.of(), counts, lag, unresolved, why, faults, notes);
   }
 
   /** The faults that landed. */

@@ -61,6 +61,9 @@ final class Explanation {
         text.append("    ... and ").append(ids.size() - IDS_SHOWN).append(" more\n");
       }
     }
+    for (String note : verdict.notes()) {
+      text.append("  note: ").append(note).append('\n');
+    }
     for (FaultOutcome fault : verdict.faults()) {
       text.append("  ")
           .append(fault.landed() ? "landed " : "missed ")

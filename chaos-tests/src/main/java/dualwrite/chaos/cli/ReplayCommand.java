@@ -87,6 +87,10 @@ final class ReplayCommand implements Callable<Integer> {
       scenario = RunFolder.readScenario(folder);
       // the run's own options: a run made without the fraud service's inbox replays without it
       options = RunOptions.DEFAULT.withIdempotentConsumer(info.defaultOptions());
+      // and on as many brokers as it had, unless told otherwise
+      if (System.getProperty("lab.brokers") == null && System.getenv("LAB_BROKERS") == null) {
+        System.setProperty("lab.brokers", Integer.toString(info.brokerCount()));
+      }
       runner = Lab.runner();
     } else if (what.matches("\\d+:\\d+")) {
       if (variant == null) {

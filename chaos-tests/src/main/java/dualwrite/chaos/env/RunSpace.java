@@ -243,7 +243,8 @@ public final class RunSpace implements Connections, AutoCloseable {
       short copies = (short) Math.min(3, environment.brokers());
       NewTopic events =
           (copies > 1 && environment.backend().equals("embedded")
-                  ? new NewTopic(topics.events(), oneLeader(environment.brokers()))
+                  ? new NewTopic(
+                      topics.events(), oneLeader(environment.brokers(), activeController(kafka)))
                   : new NewTopic(topics.events(), EVENT_PARTITIONS, copies))
               // The broker's clock says when an event was published: the checker's delivery lag.
               .configs(Map.of("message.timestamp.type", "LogAppendTime"));
@@ -265,14 +266,27 @@ public final class RunSpace implements Connections, AutoCloseable {
   }
 
   /**
-   * Three copies of every partition of the events topic, all led by one broker picked at random:
-   * "the leader" that a cluster scenario kills or cuts off is then the leader of every partition,
-   * and one fault meets all of the run's events. The followers' order varies by partition, so a
-   * failover spreads the partitions over the other two. (Only where the lab numbers the brokers 1,
-   * 2, 3: an external cluster places replicas its own way.)
+   * Three copies of every partition of the events topic, all led by one broker picked at random
+   * among those that are not the active controller: "the leader" that a cluster scenario kills or
+   * cuts off is then the leader of every partition, and one fault meets all of the run's events.
+   * The lab's nodes are brokers and controllers at once, but production clusters run their
+   * controllers apart, where a partition's leader is never the active controller; cutting off a
+   * leader that is also the controller would first cost a controller election and change the story.
+   * The followers' order varies by partition, so a failover spreads the partitions over the other
+   * two. (Only where the lab numbers the brokers 1, 2, 3: an external cluster places replicas its
+   * own way.)
+   *
+   * @param controller the active controller's id, or -1 when unknown
    */
-  private static Map<Integer, List<Integer>> oneLeader(int brokers) {
-    int leader = 1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(brokers);
+  private static Map<Integer, List<Integer>> oneLeader(int brokers, int controller) {
+    List<Integer> candidates = new java.util.ArrayList<>();
+    for (int id = 1; id <= brokers; id++) {
+      if (id != controller) {
+        candidates.add(id);
+      }
+    }
+    int leader =
+        candidates.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(candidates.size()));
     List<Integer> followers = new java.util.ArrayList<>();
     for (int id = 1; id <= brokers; id++) {
       if (id != leader) {
@@ -289,6 +303,19 @@ public final class RunSpace implements Connections, AutoCloseable {
       assignment.put(partition, replicas);
     }
     return assignment;
+  }
+
+  /** The node that leads the KRaft quorum now, or -1 when the cluster does not say. */
+  private static int activeController(Admin kafka) {
+    try {
+      return kafka.describeMetadataQuorum().quorumInfo().get(10, SECONDS).leaderId();
+    } catch (ExecutionException | TimeoutException e) {
+      log.debug("could not ask for the active controller: {}", e.toString());
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while asking for the active controller", e);
+    }
   }
 
   static Connection adminConnection(LabEnvironment environment) throws SQLException {

@@ -73,6 +73,7 @@ final class Plain {
                 + "), which does not break a promise.");
       }
     }
+    sentences.addAll(verdict.notes());
     if (!verdict.unresolved().isEmpty()) {
       long yes = verdict.unresolved().stream().filter(Verdict.Unresolved::committed).count();
       long no = verdict.unresolved().size() - yes;

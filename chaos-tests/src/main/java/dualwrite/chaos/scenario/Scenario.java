@@ -73,12 +73,34 @@ public record Scenario(
     return steps.stream().filter(s -> s instanceof Step.Record).count();
   }
 
-  /** The steps as a story, one per line, consecutive records folded. */
+  /**
+   * The steps as a story, one per line: consecutive records folded, and steady traffic (records and
+   * waits in turn, three rounds or more) told as one line.
+   */
   public String story() {
     StringBuilder story = new StringBuilder();
     int i = 0;
     while (i < steps.size()) {
       Step step = steps.get(i);
+      int trickle = trickleEnd(i);
+      if (trickle > i) {
+        long records = 0;
+        long waited = 0;
+        int rounds = 0;
+        for (int k = i; k <= trickle; k++) {
+          if (steps.get(k) instanceof Step.Wait wait) {
+            waited += wait.millis();
+            rounds++;
+          } else {
+            records++;
+          }
+        }
+        story.append(
+            String.format(
+                "  steady traffic: %d records in %d rounds over %d ms%n", records, rounds, waited));
+        i = trickle + 1;
+        continue;
+      }
       int j = i;
       while (step instanceof Step.Record
           && j + 1 < steps.size()
@@ -102,6 +124,29 @@ public record Scenario(
       i = j + 1;
     }
     return story.toString();
+  }
+
+  /**
+   * Where steady traffic that starts at {@code from} ends (its last wait), or {@code from - 1} when
+   * there is none there: records then a wait, at least three rounds in a row.
+   */
+  private int trickleEnd(int from) {
+    int rounds = 0;
+    int end = from - 1;
+    int k = from;
+    while (k < steps.size() && steps.get(k) instanceof Step.Record) {
+      int records = k;
+      while (k < steps.size() && steps.get(k) instanceof Step.Record) {
+        k++;
+      }
+      if (k == records || k >= steps.size() || !(steps.get(k) instanceof Step.Wait)) {
+        break;
+      }
+      rounds++;
+      end = k;
+      k++;
+    }
+    return rounds >= 3 ? end : from - 1;
   }
 
   /** All steps on one line. */

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every fix keeps every promise under every scenario of the fault catalogue that applies to it, and
- * every fault of the scenario landed: a green that no fault touched would prove nothing.
+ * every fault of the scenario landed: a green that no fault touched would prove nothing. The
+ * scenarios that need a Kafka cluster are the cluster suite's ({@code KafkaClusterTest}).
  */
 class FaultCatalogueTest {
 
@@ -24,7 +25,7 @@ class FaultCatalogueTest {
         .filter(choice -> choice.variant().fix())
         .flatMap(
             choice ->
-                Catalogue.all().stream()
+                Catalogue.forBrokers(1).stream()
                     .filter(FaultCatalogueTest::selected)
                     .map(
                         scenario ->

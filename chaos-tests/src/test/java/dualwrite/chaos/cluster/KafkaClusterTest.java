@@ -1,0 +1,122 @@
+package dualwrite.chaos.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dualwrite.chaos.LabRuns;
+import dualwrite.chaos.checker.Anomaly;
+import dualwrite.chaos.checker.Verdict.Validity;
+import dualwrite.chaos.env.LabEnvironment;
+import dualwrite.chaos.env.RunSpace;
+import dualwrite.chaos.run.RunResult;
+import dualwrite.chaos.scenario.Catalogue;
+import dualwrite.chaos.scenario.Scenario;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The cluster suite: a three-broker KRaft cluster, started once for this class (in whichever test
+ * JVM runs it), and the faults only a cluster has. Every run here asserts that its faults landed,
+ * so a leader failover that met no traffic cannot pass for one the fixes survived.
+ */
+class KafkaClusterTest {
+
+  private static LabEnvironment cluster() {
+    return LabRuns.clusterRunner().environment();
+  }
+
+  @Test
+  void everyPartitionOfARunKeepsThreeCopiesLedByOneBroker() throws Exception {
+    try (RunSpace run = RunSpace.open(cluster(), "cluster-topics-" + System.nanoTime(), null);
+        Admin admin = admin()) {
+      assertThat(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS)).hasSize(3);
+      TopicDescription events =
+          admin
+              .describeTopics(List.of(run.topics().events()))
+              .allTopicNames()
+              .get(10, TimeUnit.SECONDS)
+              .get(run.topics().events());
+      assertThat(events.partitions()).hasSize(RunSpace.EVENT_PARTITIONS);
+      assertThat(events.partitions())
+          .allSatisfy(p -> assertThat(p.replicas()).hasSize(3))
+          .extracting(TopicPartitionInfo::leader)
+          .extracting(node -> node.id())
+          .containsOnly(events.partitions().get(0).leader().id());
+      ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, run.topics().events());
+      var config = admin.describeConfigs(List.of(topic)).all().get(10, TimeUnit.SECONDS).get(topic);
+      assertThat(config.get("min.insync.replicas").value()).isEqualTo("2");
+      assertThat(config.get("unclean.leader.election.enable").value()).isEqualTo("false");
+    }
+  }
+
+  /**
+   * Each fix under each failover the cluster survives, spread so that every fix and every scenario
+   * appears at least once; {@code ./lab compare --brokers 3} runs the whole matrix.
+   */
+  @TestFactory
+  Stream<DynamicTest> theFixesSurviveALeaderFailover() {
+    Map<String, List<Scenario>> plan =
+        Map.of(
+            "outbox/polling", List.of(Catalogue.leaderKill(), Catalogue.leaderIsolated()),
+            "outbox/cdc", List.of(Catalogue.leaderPause(), Catalogue.rollingRestart()),
+            "event-sourced/log-relay", List.of(Catalogue.leaderIsolated()));
+    return plan.entrySet().stream()
+        .flatMap(
+            entry ->
+                entry.getValue().stream()
+                    .map(
+                        scenario ->
+                            DynamicTest.dynamicTest(
+                                entry.getKey() + " " + scenario.name(),
+                                () -> {
+                                  RunResult result = LabRuns.runOnCluster(entry.getKey(), scenario);
+                                  assertThat(result.verdict().valid())
+                                      .as("%s: %s", result.summary(), result.folder())
+                                      .isEqualTo(Validity.VALID);
+                                  LabRuns.assertEveryFaultLanded(result);
+                                })));
+  }
+
+  @Test
+  void aRelayThatTrustsTheLeaderAloneLosesWhatAnIsolatedLeaderAcknowledged() {
+    RunResult result = LabRuns.runOnCluster("outbox/unsafe-producer", Catalogue.leaderIsolated());
+    assertThat(result.verdict().valid())
+        .as("%s: %s", result.summary(), result.folder())
+        .isEqualTo(Validity.INVALID);
+    // the rows were marked published on the zombie leader's word: lost, and nothing else broken
+    assertThat(result.verdict().found())
+        .as(result.summary())
+        .contains(Anomaly.LOST)
+        .doesNotContain(Anomaly.PHANTOM, Anomaly.FAILED_BUT_COMMITTED);
+    LabRuns.assertEveryFaultLanded(result);
+  }
+
+  @Test
+  void anUncleanElectionLosesWhatTheClusterAcknowledgedEvenToAFix() {
+    RunResult result = LabRuns.runOnCluster("outbox/polling", Catalogue.uncleanElection());
+    assertThat(result.verdict().valid())
+        .as("%s: %s", result.summary(), result.folder())
+        .isEqualTo(Validity.INVALID);
+    assertThat(result.verdict().found()).as(result.summary()).contains(Anomaly.LOST);
+    assertThat(result.verdict().notes())
+        .as("the verdict says whose promise broke")
+        .anySatisfy(note -> assertThat(note).contains("Kafka broke its promise"));
+    LabRuns.assertEveryFaultLanded(result);
+  }
+
+  private static Admin admin() {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster().directKafkaBootstrap());
+    return Admin.create(props);
+  }
+}
