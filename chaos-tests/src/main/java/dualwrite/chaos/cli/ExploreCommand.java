@@ -95,7 +95,7 @@ final class ExploreCommand implements Callable<Integer> {
       coverage
           .shortfalls(
               Coverage.pointsOf(runner.profile(choice.strategy(), choice.variant())),
-              Coverage.KINDS_OF_A_FIX)
+              Coverage.kindsOfAFix(runner.environment().brokers()))
           .forEach(line -> out.println("coverage falls short: " + line));
     }
     for (Property property : Property.OF_A_FIX) {

@@ -71,8 +71,9 @@ public record FaultSpan(
       return server.describe();
     }
     if (step instanceof Step.BrokerFault broker) {
-      // kill(leader), stop(kafka-2): one broker of a cluster, named as the scenario names it
-      return broker.describe();
+      // kill(leader), or stop(kafka-N) whichever broker it names
+      return broker.action().label()
+          + (broker.broker().equals(Step.LEADER) ? "(leader)" : "(kafka-N)");
     }
     if (step instanceof Step.Isolate isolate) {
       return isolate.replicationOnly() ? "isolate-replication" : "isolate";

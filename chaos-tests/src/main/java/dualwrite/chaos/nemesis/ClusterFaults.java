@@ -29,13 +29,17 @@ import org.apache.kafka.common.config.ConfigResource;
  * cut off from the others, topic settings changed, replicas awaited back in sync. "The leader" is
  * the broker that leads most of the topic's partitions when a run first names it, and stays that
  * broker for the rest of the run, so {@code kill(leader)} and a later {@code start(leader)} act on
- * the same broker.
+ * the same broker. Once every fault on it has ended (it started, resumed, or the network healed),
+ * the next step that names the leader finds it again: after a failover that is another broker.
  */
 final class ClusterFaults {
 
   private final LabEnvironment environment;
   private final String topic;
   private Integer leader;
+
+  /** The faults on the pinned leader that have not ended: down, paused, isolated. */
+  private final java.util.Set<String> onLeader = new java.util.TreeSet<>();
 
   ClusterFaults(LabEnvironment environment, String topic) {
     this.environment = environment;
@@ -81,6 +85,34 @@ final class ClusterFaults {
             + " of "
             + description.partitions().size()
             + ")");
+  }
+
+  /** Keeps track of the faults on the pinned leader after the nemesis took {@code step}. */
+  synchronized void acted(Step step) {
+    if (leader == null) {
+      return;
+    }
+    if (step instanceof Step.BrokerFault fault && fault.broker().equals(Step.LEADER)) {
+      switch (fault.action()) {
+        case KILL, STOP, STOP_IMMEDIATE -> onLeader.add("down");
+        case PAUSE -> onLeader.add("paused");
+        case START -> onLeader.remove("down");
+        case RESUME -> onLeader.remove("paused");
+      }
+    } else if (step instanceof Step.Isolate isolate && isolate.broker().equals(Step.LEADER)) {
+      onLeader.add("isolated");
+    } else if (step instanceof Step.HealAll) {
+      onLeader.remove("isolated");
+    }
+    if (onLeader.isEmpty()) {
+      leader = null;
+    }
+  }
+
+  /** Everything healed: the next step that names the leader finds it again. */
+  synchronized void healed() {
+    onLeader.clear();
+    leader = null;
   }
 
   /** A broker as a step resolved it, and what to tell the history the first time. */

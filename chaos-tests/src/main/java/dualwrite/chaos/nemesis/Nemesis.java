@@ -86,6 +86,9 @@ public final class Nemesis {
     history.nemesis(Op.Type.INVOKE, kind(step), step, null);
     try {
       act(step);
+      if (cluster != null) {
+        cluster.acted(step);
+      }
       history.nemesis(Op.Type.OK, kind(step), step, null);
     } catch (RuntimeException e) {
       history.nemesis(Op.Type.FAIL, kind(step), step, e.toString());
@@ -144,6 +147,9 @@ public final class Nemesis {
   }
 
   private void healEnvironment() {
+    if (cluster != null) {
+      cluster.healed();
+    }
     // only what was still armed missed: a point that fires right now is reported by its fire
     List<CrashPoint> disarmed = crashes.disarmAll();
     synchronized (armed) {

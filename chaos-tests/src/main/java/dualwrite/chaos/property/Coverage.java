@@ -61,6 +61,23 @@ public record Coverage(
           "stop-immediate(postgres)");
 
   /**
+   * The fault kinds a fix's suite must also land on a three-broker cluster: the leader killed,
+   * frozen and cut off, and a broker stopped.
+   */
+  public static final List<String> KINDS_OF_A_CLUSTER =
+      List.of("kill(leader)", "pause(leader)", "isolate", "stop(kafka-N)");
+
+  /** The kinds a fix's suite must land with {@code brokers} Kafka brokers. */
+  public static List<String> kindsOfAFix(int brokers) {
+    if (brokers < 3) {
+      return KINDS_OF_A_FIX;
+    }
+    List<String> kinds = new java.util.ArrayList<>(KINDS_OF_A_FIX);
+    kinds.addAll(KINDS_OF_A_CLUSTER);
+    return List.copyOf(kinds);
+  }
+
+  /**
    * The crash points a variant declares, as coverage names them ({@code relay:mid-batch}): what a
    * suite must reach.
    */

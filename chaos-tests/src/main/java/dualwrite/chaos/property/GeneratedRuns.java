@@ -70,7 +70,8 @@ public final class GeneratedRuns {
             runner.profile(choice.strategy(), choice.variant()),
             runner.linksInUse(choice.strategy(), choice.variant()),
             Runner.runsTwoRelays(choice.strategy()),
-            menu);
+            menu,
+            runner.environment().brokers());
     return settings.only() != null
         ? List.of(generator.one(settings.seed(), settings.only()))
         : generator.generate(settings.seed(), settings.count());

@@ -62,15 +62,29 @@ public final class ScenarioGenerator {
   private final Set<Link> links;
   private final boolean twoRelays;
   private final Set<FaultMenu> menu;
+  private final int brokers;
+
+  /** A generator for one Kafka broker. */
+  public ScenarioGenerator(
+      List<ServiceProfile> services, Set<Link> links, boolean twoRelays, Set<FaultMenu> menu) {
+    this(services, links, twoRelays, menu, 1);
+  }
 
   /**
    * @param services what the variant deploys, with crash points (from {@code Runner.profile})
    * @param links the links the variant connects through (from {@code Runner.linksInUse})
    * @param twoRelays whether the strategy can run two relays side by side
    * @param menu the kinds of trouble allowed
+   * @param brokers how many Kafka brokers the runs have: with three, the cluster's faults come up
+   *     too (a leader killed, frozen or cut off, a broker restarted, one broker's link cut)
    */
   public ScenarioGenerator(
-      List<ServiceProfile> services, Set<Link> links, boolean twoRelays, Set<FaultMenu> menu) {
+      List<ServiceProfile> services,
+      Set<Link> links,
+      boolean twoRelays,
+      Set<FaultMenu> menu,
+      int brokers) {
+    this.brokers = brokers;
     this.services = List.copyOf(services);
     this.links = Set.copyOf(links);
     this.twoRelays = twoRelays;
@@ -228,6 +242,9 @@ public final class ScenarioGenerator {
     if (menu.contains(FaultMenu.SERVER_FAULTS)) {
       // a restarted broker costs seconds, so these come up less often than the rest
       kinds.addAll(Collections.nCopies(3, Kind.SERVER));
+      if (brokers >= 3) {
+        kinds.addAll(Collections.nCopies(4, Kind.CLUSTER));
+      }
     }
     return kinds;
   }
@@ -239,7 +256,8 @@ public final class ScenarioGenerator {
     CRASH,
     STALL,
     KILL,
-    SERVER
+    SERVER,
+    CLUSTER
   }
 
   private boolean hasPoint(String service, String point) {
@@ -258,12 +276,17 @@ public final class ScenarioGenerator {
       case STALL -> atPoint(random, traffic, false);
       case KILL -> kill(random, traffic);
       case SERVER -> serverFault(random, traffic);
+      case CLUSTER -> clusterFault(random, traffic);
     };
   }
 
   private List<Step> linkFault(Random random, List<Step.Record> traffic) {
     List<Link> usable = Link.all().stream().filter(links::contains).toList();
     Link link = usable.get(random.nextInt(usable.size()));
+    if (brokers >= 3 && link.server() == Server.KAFKA && random.nextBoolean()) {
+      // on a cluster, half the Kafka link faults hit the component's link to one broker alone
+      link = Link.toBroker(link.component(), 1 + random.nextInt(brokers));
+    }
     Fault fault = fault(random, link);
     List<Step> steps = new ArrayList<>();
     steps.add(new Step.Inject(fault));
@@ -388,6 +411,41 @@ public final class ScenarioGenerator {
     steps.add(new Step.AwaitClients());
     steps.add(new Step.Wait(100 + random.nextInt(300)));
     steps.add(new Step.Restart(service.name()));
+    return steps;
+  }
+
+  /**
+   * A fault only a cluster has, around the chunk: the leader of the events topic killed, frozen
+   * past its session or cut off from the other brokers, or one broker stopped; then mended, and the
+   * replicas awaited back in sync, so that the next episode meets a whole cluster.
+   */
+  private static List<Step> clusterFault(Random random, List<Step.Record> traffic) {
+    List<Step> steps = new ArrayList<>();
+    Step mend;
+    switch (random.nextInt(4)) {
+      case 0 -> {
+        steps.add(new Step.BrokerFault(Step.LEADER, Action.KILL));
+        mend = new Step.BrokerFault(Step.LEADER, Action.START);
+      }
+      case 1 -> {
+        steps.add(new Step.BrokerFault(Step.LEADER, Action.PAUSE));
+        mend = new Step.BrokerFault(Step.LEADER, Action.RESUME);
+      }
+      case 2 -> {
+        steps.add(new Step.Isolate(Step.LEADER, false));
+        mend = new Step.HealAll();
+      }
+      default -> {
+        String broker = "kafka-" + (1 + random.nextInt(3));
+        steps.add(new Step.BrokerFault(broker, Action.STOP));
+        mend = new Step.BrokerFault(broker, Action.START);
+      }
+    }
+    steps.addAll(traffic);
+    // long enough for the others to fence the leader (its session is 2 s) and elect another
+    steps.add(new Step.Wait(2500 + random.nextInt(1000)));
+    steps.add(mend);
+    steps.add(new Step.AwaitInSync(20_000));
     return steps;
   }
 

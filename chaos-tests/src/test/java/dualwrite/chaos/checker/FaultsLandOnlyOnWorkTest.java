@@ -239,6 +239,36 @@ class FaultsLandOnlyOnWorkTest {
   }
 
   @Test
+  void aFaultOnTheLeaderLastsUntilItsOwnMendAndLandsOnKafkasWork() {
+    Step kill = new Step.BrokerFault(Step.LEADER, Action.KILL);
+    Step isolate = new Step.Isolate(Step.LEADER, true);
+    Story story =
+        new Story()
+            .step(100, isolate)
+            .step(200, kill)
+            .step(300, new Step.BrokerFault("kafka-2", Action.START)) // another broker's start
+            .step(500, new Step.HealAll())
+            .step(700, new Step.BrokerFault(Step.LEADER, Action.START));
+    story.transaction(150, 160L, 200L, 800L, 820L); // committed during the fault, published after
+
+    List<FaultOutcome> outcomes = story.outcomes(OUTBOX);
+
+    assertThat(outcomes)
+        .extracting(FaultOutcome::kind)
+        .containsExactly("isolate-replication", "kill(leader)");
+    assertThat(outcomes).allSatisfy(o -> assertThat(o.landed()).as(o.toString()).isTrue());
+    assertThat(outcomes).extracting(FaultOutcome::target).containsOnly("kafka leader");
+    List<dualwrite.chaos.history.FaultSpan> spans =
+        dualwrite.chaos.history.FaultSpan.of(story.ops());
+    assertThat(spans.get(0).endedBy())
+        .as("the network heal ends the isolation")
+        .isEqualTo("heal-all");
+    assertThat(spans.get(1).endedBy())
+        .as("the leader's own start ends its kill, not kafka-2's")
+        .isEqualTo("start(leader)");
+  }
+
+  @Test
   void aFaultEndsWhenItsOwnLinkHealsNotAnother() {
     Link bankPostgres = Link.of(Component.BANK, Server.POSTGRES);
     Story story =

@@ -52,6 +52,29 @@ class GeneratedScenariosAimEveryFaultAtWorkTest {
   }
 
   @Test
+  void onAClusterTheClustersFaultsComeUpAndOnOneBrokerNever() {
+    List<Scenario> onACluster =
+        new ScenarioGenerator(OUTBOX, LINKS, true, FaultMenu.everything(), 3).generate(7, 200);
+    Set<String> kinds = new TreeSet<>();
+    onACluster.forEach(
+        s -> s.steps().stream().filter(Step::breaks).map(FaultSpan::kindOf).forEach(kinds::add));
+
+    assertThat(kinds).containsAll(Coverage.kindsOfAFix(3));
+    assertThat(onACluster)
+        .as("a link fault on one broker comes up")
+        .anySatisfy(
+            s ->
+                assertThat(s.steps())
+                    .anySatisfy(
+                        step ->
+                            assertThat(
+                                    step instanceof Step.Inject inject
+                                        && inject.fault().link().oneBroker())
+                                .isTrue()));
+    assertThat(scenarios).allSatisfy(s -> assertThat(s.brokersNeeded()).isEqualTo(1));
+  }
+
+  @Test
   void everyCrashPointOfTheVariantIsArmed() {
     Set<String> armed = new TreeSet<>();
     scenarios.forEach(
