@@ -41,7 +41,12 @@ final class EnvCommand implements Callable<Integer> {
       Link link = Link.of(component, Server.POSTGRES);
       out.printf("  %-16s %s%n", link, environment.jdbcUrl(link, "postgres"));
     }
-    out.println("Kafka bootstrap servers:");
+    out.println(
+        environment.brokers() == 1
+            ? "Kafka bootstrap servers:"
+            : "Kafka bootstrap servers (a cluster of "
+                + environment.brokers()
+                + " brokers; each component reaches each broker through a proxy of its own):");
     out.printf("  %-16s %s%n", "direct", environment.directKafkaBootstrap());
     for (Component component : Component.values()) {
       Link link = Link.of(component, Server.KAFKA);
@@ -51,15 +56,26 @@ final class EnvCommand implements Callable<Integer> {
     out.println();
     out.println("Try:");
     out.println("  curl -s " + control + "/proxies");
-    out.println("  # cut the relay off from Kafka, then heal it");
-    out.println("  curl -s -X POST " + control + "/proxies/relay-kafka -d '{\"enabled\":false}'");
-    out.println("  curl -s -X POST " + control + "/proxies/relay-kafka -d '{\"enabled\":true}'");
+    String relayKafka = environment.brokers() == 1 ? "relay-kafka" : "relay-kafka-1";
+    out.println(
+        environment.brokers() == 1
+            ? "  # cut the relay off from Kafka, then heal it"
+            : "  # cut the relay off from broker 1, then heal it");
+    out.println(
+        "  curl -s -X POST " + control + "/proxies/" + relayKafka + " -d '{\"enabled\":false}'");
+    out.println(
+        "  curl -s -X POST " + control + "/proxies/" + relayKafka + " -d '{\"enabled\":true}'");
     out.println("  # 300 ms more on every answer the bank gets from PostgreSQL");
     out.println(
         "  curl -s -X POST "
             + control
             + "/proxies/bank-postgres/toxics -d"
             + " '{\"type\":\"latency\",\"attributes\":{\"latency\":300}}'");
+    if (environment.brokers() > 1) {
+      out.println("  # cut broker 2 off from broker 1's replicas (kafka-2 fetches from kafka-1)");
+      out.println(
+          "  curl -s -X POST " + control + "/proxies/kafka-2-kafka-1 -d '{\"enabled\":false}'");
+    }
     out.println("  # heal everything");
     out.println("  curl -s -X POST " + control + "/reset");
     out.println();

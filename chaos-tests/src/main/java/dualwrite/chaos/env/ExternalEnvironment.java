@@ -45,6 +45,11 @@ import org.apache.kafka.common.KafkaException;
  * proxies named {@code bank-kafka}, {@code relay-kafka} and {@code fraud-kafka} in Toxiproxy, each
  * listening on the address that one of your broker's listeners advertises and forwarding to that
  * listener (docs/running-against-your-own-servers.md shows a broker configuration).
+ *
+ * <p>A cluster of several brokers needs one such proxy per component and broker: {@code
+ * relay-kafka-1}, {@code relay-kafka-2}, ..., numbered in the order of the brokers' node ids (the
+ * lowest id is broker 1). The lab counts the brokers when it connects; {@code LAB_KAFKA_BOOTSTRAP}
+ * may list several of their direct listeners.
  */
 public final class ExternalEnvironment implements LabEnvironment {
 
@@ -63,6 +68,7 @@ public final class ExternalEnvironment implements LabEnvironment {
   private final List<Proxy> created = new ArrayList<>();
   private final ServerControl postgres;
   private final ServerControl kafka;
+  private int brokers = 1;
 
   private ExternalEnvironment(Map<String, String> env) {
     URI database = postgresUri(required(env, "LAB_POSTGRES_URL"));
@@ -186,7 +192,10 @@ public final class ExternalEnvironment implements LabEnvironment {
           e);
     }
     try {
-      admin.describeCluster().nodes().get(CHECK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      brokers =
+          Math.max(
+              1,
+              admin.describeCluster().nodes().get(CHECK_TIMEOUT_SECONDS, TimeUnit.SECONDS).size());
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException(
           "LAB_KAFKA_BOOTSTRAP: no Kafka broker answered at "
@@ -214,7 +223,7 @@ public final class ExternalEnvironment implements LabEnvironment {
     String listenHost = env.getOrDefault("LAB_PROXY_HOST", URI.create(toxiproxyUrl).getHost());
     List<String> missing = new ArrayList<>();
     try {
-      for (Link link : Link.all()) {
+      for (Link link : proxiedLinks()) {
         Proxy proxy = toxiproxy.getProxyOrNull(link.proxyName());
         if (link.server() == Server.POSTGRES
             && proxy != null
@@ -251,9 +260,26 @@ public final class ExternalEnvironment implements LabEnvironment {
               + toxiproxyUrl
               + " has no proxy "
               + missing
-              + ": create one per component, each listening where a listener of your broker"
-              + " advertises itself (see docs/running-against-your-own-servers.md)");
+              + ": create one per component"
+              + (brokers > 1 ? " and broker (" + brokers + " brokers answered)" : "")
+              + ", each listening where a listener of your broker advertises itself (see"
+              + " docs/running-against-your-own-servers.md)");
     }
+  }
+
+  /** The links that have a proxy: on a cluster, each component's link to each broker. */
+  private List<Link> proxiedLinks() {
+    List<Link> links = new ArrayList<>();
+    for (Link link : Link.all()) {
+      if (link.server() == Server.KAFKA && brokers > 1) {
+        for (int broker = 1; broker <= brokers; broker++) {
+          links.add(Link.toBroker(link.component(), broker));
+        }
+      } else {
+        links.add(link);
+      }
+    }
+    return links;
   }
 
   private static String required(Map<String, String> env, String name) {
@@ -300,7 +326,7 @@ public final class ExternalEnvironment implements LabEnvironment {
 
   @Override
   public String kafkaBootstrap(Link link) {
-    return proxies.get(link).getListen();
+    return String.join(",", proxies(link).stream().map(Proxy::getListen).toList());
   }
 
   @Override
@@ -320,7 +346,38 @@ public final class ExternalEnvironment implements LabEnvironment {
 
   @Override
   public Proxy proxy(Link link) {
-    return proxies.get(link);
+    Proxy proxy = proxies.get(link);
+    if (proxy == null) {
+      throw new IllegalArgumentException(
+          link + " has no single proxy here" + (brokers > 1 ? ": it is one per broker" : ""));
+    }
+    return proxy;
+  }
+
+  @Override
+  public List<Proxy> proxies(Link link) {
+    if (link.server() == Server.KAFKA && brokers > 1 && !link.oneBroker()) {
+      List<Proxy> all = new ArrayList<>();
+      for (int broker = 1; broker <= brokers; broker++) {
+        all.add(proxy(Link.toBroker(link.component(), broker)));
+      }
+      return List.copyOf(all);
+    }
+    return List.of(proxy(link));
+  }
+
+  @Override
+  public int brokers() {
+    return brokers;
+  }
+
+  /** Not the lab's to kill: every fault on one of your brokers is refused with the reason. */
+  @Override
+  public ServerControl broker(int id) {
+    if (id < 1 || id > brokers) {
+      throw new IllegalArgumentException("no broker kafka-" + id + ": your Kafka has " + brokers);
+    }
+    return kafka;
   }
 
   @Override

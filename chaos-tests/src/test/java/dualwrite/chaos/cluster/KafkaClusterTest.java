@@ -2,14 +2,22 @@ package dualwrite.chaos.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dualwrite.bank.Component;
 import dualwrite.chaos.LabRuns;
 import dualwrite.chaos.checker.Anomaly;
 import dualwrite.chaos.checker.Verdict.Validity;
+import dualwrite.chaos.env.ExternalEnvironment;
 import dualwrite.chaos.env.LabEnvironment;
+import dualwrite.chaos.env.Link;
 import dualwrite.chaos.env.RunSpace;
+import dualwrite.chaos.env.Server;
+import dualwrite.chaos.run.RunOptions;
 import dualwrite.chaos.run.RunResult;
+import dualwrite.chaos.run.Runner;
+import dualwrite.chaos.run.Strategies;
 import dualwrite.chaos.scenario.Catalogue;
 import dualwrite.chaos.scenario.Scenario;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -112,6 +120,40 @@ class KafkaClusterTest {
         .as("the verdict says whose promise broke")
         .anySatisfy(note -> assertThat(note).contains("Kafka broke its promise"));
     LabRuns.assertEveryFaultLanded(result);
+  }
+
+  /**
+   * The external backend on a cluster: pointed at this cluster's servers and fault proxy as if they
+   * were someone else's, it counts three brokers, finds the proxy of each component and broker, and
+   * a link fault on relay->kafka cuts the relay off from every broker.
+   */
+  @Test
+  void anExternalClusterIsReachedThroughOneProxyPerComponentAndBroker() {
+    LabEnvironment cluster = cluster();
+    Map<String, String> variables =
+        Map.of(
+            "LAB_POSTGRES_URL", cluster.directJdbcUrl("postgres"),
+            "LAB_POSTGRES_USER", cluster.postgresUser(),
+            "LAB_KAFKA_BOOTSTRAP", cluster.directKafkaBootstrap(),
+            "LAB_TOXIPROXY_URL", cluster.toxiproxyUrl());
+    try (ExternalEnvironment external = ExternalEnvironment.fromVariables(variables)) {
+      assertThat(external.brokers()).isEqualTo(3);
+      assertThat(external.kafkaBootstrap(Link.of(Component.RELAY, Server.KAFKA)).split(","))
+          .as("the relay bootstraps through its proxy to each broker")
+          .hasSize(3);
+      Strategies.Choice polling = Strategies.parse("outbox/polling");
+      RunResult result =
+          new Runner(external, Path.of("target", "lab-runs"))
+              .run(
+                  polling.strategy(),
+                  polling.variant(),
+                  Catalogue.relayKafkaDown(),
+                  RunOptions.DEFAULT);
+      assertThat(result.verdict().valid())
+          .as("%s: %s", result.summary(), result.folder())
+          .isEqualTo(Validity.VALID);
+      LabRuns.assertEveryFaultLanded(result);
+    }
   }
 
   private static Admin admin() {
