@@ -56,9 +56,15 @@ public record BenchResults(
    * @param coldStartMs first start: initdb, a fresh broker
    * @param warmStartMs second start on the same folder
    * @param postgresMiB proportional set size of PostgreSQL's processes, idle
-   * @param brokerMiB the broker's JVM
+   * @param brokerMiB the brokers' JVMs together
    * @param labMiB this JVM's heap in use
+   * @param brokers how many Kafka brokers were started
    */
   public record EnvironmentFigures(
-      long coldStartMs, long warmStartMs, double postgresMiB, double brokerMiB, double labMiB) {}
+      long coldStartMs,
+      long warmStartMs,
+      double postgresMiB,
+      double brokerMiB,
+      double labMiB,
+      int brokers) {}
 }

@@ -238,17 +238,18 @@ public final class Benchmark {
     long started = System.nanoTime();
     double postgresMiB;
     double brokerMiB;
-    try (EmbeddedEnvironment cold = EmbeddedEnvironment.start(home)) {
+    int brokers = runner.environment().brokers();
+    try (EmbeddedEnvironment cold = EmbeddedEnvironment.start(home, brokers)) {
       long coldMs = (System.nanoTime() - started) / 1_000_000;
       postgresMiB = Memory.pssMiB(cold.postgresProcesses());
       brokerMiB = Memory.pssMiB(cold.brokerProcesses().stream().map(ProcessHandle::pid).toList());
       cold.close();
       started = System.nanoTime();
-      try (EmbeddedEnvironment warm = EmbeddedEnvironment.start(home)) {
+      try (EmbeddedEnvironment warm = EmbeddedEnvironment.start(home, brokers)) {
         long warmMs = (System.nanoTime() - started) / 1_000_000;
         Runtime runtime = Runtime.getRuntime();
         double labMiB = (runtime.totalMemory() - runtime.freeMemory()) / (1024.0 * 1024.0);
-        return new EnvironmentFigures(coldMs, warmMs, postgresMiB, brokerMiB, labMiB);
+        return new EnvironmentFigures(coldMs, warmMs, postgresMiB, brokerMiB, labMiB, brokers);
       }
     } finally {
       deleteRecursively(home);

@@ -97,8 +97,13 @@ final class BenchCommand implements Callable<Integer> {
     }
     BenchResults.EnvironmentFigures env = results.environment();
     out.printf(
-        "environment: cold start %,d ms, warm start %,d ms; PostgreSQL %.0f MiB, broker %.0f MiB,"
+        "environment: cold start %,d ms, warm start %,d ms; PostgreSQL %.0f MiB, %s %.0f MiB,"
             + " this JVM's heap %.0f MiB%n",
-        env.coldStartMs(), env.warmStartMs(), env.postgresMiB(), env.brokerMiB(), env.labMiB());
+        env.coldStartMs(),
+        env.warmStartMs(),
+        env.postgresMiB(),
+        env.brokers() == 1 ? "broker" : env.brokers() + " brokers together",
+        env.brokerMiB(),
+        env.labMiB());
   }
 }
