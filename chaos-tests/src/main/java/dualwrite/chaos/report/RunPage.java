@@ -61,7 +61,9 @@ final class RunPage {
             info.runId(),
             WHEN.format(info.startedAt()),
             Plain.millis((double) info.tookMillis()),
-            info.backend(),
+            info.backend()
+                + " environment"
+                + (info.brokerCount() > 1 ? " with " + info.brokerCount() + " Kafka brokers" : ""),
             summary.word(),
             summary.word(),
             Plain.explain(run.verdict(), info),
