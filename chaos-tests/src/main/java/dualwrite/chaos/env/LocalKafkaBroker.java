@@ -236,7 +236,11 @@ final class LocalKafkaBroker implements ServerControl {
             + "\n--- last lines of "
             + logFile()
             + " ---\n"
-            + LogTail.of(logFile(), 30),
+            + LogTail.of(logFile(), 15)
+            + "\n--- last lines of "
+            + home.resolve("broker-server.log")
+            + " ---\n"
+            + LogTail.of(home.resolve("broker-server.log"), 15),
         cause);
   }
 
