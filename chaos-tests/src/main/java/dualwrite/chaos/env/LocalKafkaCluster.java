@@ -109,7 +109,7 @@ final class LocalKafkaCluster implements ServerControl {
 
   @Override
   public void resume() {
-    nodes.forEach(LocalKafkaBroker::resume);
+    nodes.stream().filter(LocalKafkaBroker::isRunning).forEach(LocalKafkaBroker::resume);
   }
 
   /** True while every node's process is up. */
