@@ -30,6 +30,7 @@ exercises=(
   "05 Exercise05IdempotentConsumerTest answers"
   "06 Exercise06GapTrapTest answers"
   "07 Exercise07BatchSizeTest answers"
+  "08 Exercise08AcksAndElectionsTest answers"
 )
 
 git diff --quiet HEAD -- "$patched_file" 2>/dev/null

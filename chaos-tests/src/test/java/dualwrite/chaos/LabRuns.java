@@ -36,8 +36,13 @@ public final class LabRuns {
 
   /** Runs a scenario against {@code strategy/variant} on the three-broker cluster. */
   public static RunResult runOnCluster(String strategyAndVariant, Scenario scenario) {
+    return runOnCluster(strategyAndVariant, scenario, RunOptions.DEFAULT);
+  }
+
+  public static RunResult runOnCluster(
+      String strategyAndVariant, Scenario scenario, RunOptions options) {
     Strategies.Choice choice = Strategies.parse(strategyAndVariant);
-    return clusterRunner().run(choice.strategy(), choice.variant(), scenario, RunOptions.DEFAULT);
+    return clusterRunner().run(choice.strategy(), choice.variant(), scenario, options);
   }
 
   /** Runs a scenario against {@code strategy/variant}. */

@@ -26,6 +26,8 @@ import picocli.CommandLine.ParseResult;
  */
 class DocsCommandsParseTest {
 
+  private static final String BROKERS_PROPERTY = "lab.brokers";
+
   @Test
   void everyLabCommandParsesAndNamesWhatExists() {
     List<ShownCommands.Shown> commands =
@@ -42,7 +44,7 @@ class DocsCommandsParseTest {
         continue;
       }
       try {
-        ParseResult parsed = Lab.commandLine().parseArgs(command.args().toArray(String[]::new));
+        ParseResult parsed = parse(command.args());
         for (ParseResult sub = parsed.subcommand(); sub != null; sub = sub.subcommand()) {
           sub.matchedArgs().forEach(DocsCommandsParseTest::namesWhatExists);
         }
@@ -52,6 +54,24 @@ class DocsCommandsParseTest {
     }
     assertThat(commands).as("the docs show ./lab commands").isNotEmpty();
     assertThat(wrong).as("./lab commands in the docs that the CLI would refuse").isEmpty();
+  }
+
+  /**
+   * Parses as the CLI would. Parsing {@code --brokers 3} sets {@code lab.brokers} for the JVM, as
+   * the lab needs; here it must not outlive the parse, or every later test of this JVM would get a
+   * three-broker cluster for its shared environment.
+   */
+  private static ParseResult parse(List<String> args) {
+    String brokers = System.getProperty(BROKERS_PROPERTY);
+    try {
+      return Lab.commandLine().parseArgs(args.toArray(String[]::new));
+    } finally {
+      if (brokers == null) {
+        System.clearProperty(BROKERS_PROPERTY);
+      } else {
+        System.setProperty(BROKERS_PROPERTY, brokers);
+      }
+    }
   }
 
   /**

@@ -64,7 +64,8 @@ final class CatalogueTable {
                 s ->
                     !(s instanceof Step.Wait)
                         && !(s instanceof Step.AwaitClients)
-                        && !(s instanceof Step.AwaitArmed))
+                        && !(s instanceof Step.AwaitArmed)
+                        && !(s instanceof Step.AwaitInSync))
             .map(s -> "`" + s.describe() + "`")
             .collect(Collectors.joining(", "));
     return steps.isEmpty() ? "nothing" : relays + steps;

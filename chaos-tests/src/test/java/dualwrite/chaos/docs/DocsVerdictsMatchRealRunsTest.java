@@ -9,6 +9,7 @@ import dualwrite.chaos.checker.Verdict;
 import dualwrite.chaos.run.RunOptions;
 import dualwrite.chaos.run.RunResult;
 import dualwrite.chaos.scenario.Catalogue;
+import dualwrite.chaos.scenario.Scenario;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,15 +26,16 @@ import org.junit.jupiter.api.Test;
  * The verdicts the docs show are the verdicts the lab gives: each block under {@code <!-- verdict:
  * naive/db-then-kafka crash-after-commit -->} shows {@code $ ./lab run} with those arguments and a
  * headline; this test runs the pair for real and compares the validity and the anomalies that
- * invalidate (ids, counts and times differ from run to run). It needs servers, so it is tagged
- * {@code docs-runs} and runs with {@code -Pexercises}, in CI through
- * docs/exercises/check-solutions.sh.
+ * invalidate (ids, counts and times differ from run to run). A marker with {@code --brokers 3} runs
+ * its pair on the three-broker cluster. It needs servers, so it is tagged {@code docs-runs} and
+ * runs with {@code -Pexercises}, in CI through docs/exercises/check-solutions.sh.
  */
 @Tag("docs-runs")
 class DocsVerdictsMatchRealRunsTest {
 
   private static final Pattern MARKER = Pattern.compile("^<!-- verdict: (.+?) -->$");
   private static final String NON_IDEMPOTENT = "--non-idempotent-consumer";
+  private static final String BROKERS = "--brokers";
   private static final int TRIES = 3;
 
   @Test
@@ -101,20 +103,57 @@ class DocsVerdictsMatchRealRunsTest {
   }
 
   /**
-   * Runs {@code <variant> <scenario> [--non-idempotent-consumer]}, again when one of its faults
-   * missed (an armed crash that did not fire before the run healed shows nothing).
+   * Runs {@code [--brokers 1|3] <variant> <scenario> [--non-idempotent-consumer]}, on the cluster
+   * when it says {@code --brokers 3}, and again when one of its faults missed (an armed crash that
+   * did not fire before the run healed shows nothing).
    */
   private static RunResult run(String args) {
-    List<String> words = List.of(args.split("\\s+"));
-    RunOptions options = RunOptions.DEFAULT.withIdempotentConsumer(!words.contains(NON_IDEMPOTENT));
+    Shown shown = Shown.parse(args);
+    RunOptions options = RunOptions.DEFAULT.withIdempotentConsumer(!shown.nonIdempotent());
+    Scenario scenario = Catalogue.named(shown.scenario());
     RunResult result = null;
     for (int i = 0; i < TRIES; i++) {
-      result = LabRuns.run(words.get(0), Catalogue.named(words.get(1)), options);
+      result =
+          shown.brokers() == 3
+              ? LabRuns.runOnCluster(shown.variant(), scenario, options)
+              : LabRuns.run(shown.variant(), scenario, options);
       if (result.verdict().valid() != Verdict.Validity.UNKNOWN
           && result.verdict().faults().stream().allMatch(FaultOutcome::landed)) {
         return result;
       }
     }
     return result; // the comparison will say what it showed
+  }
+
+  /** A marker's arguments: the two names, and the options {@code ./lab run} takes. */
+  private record Shown(String variant, String scenario, int brokers, boolean nonIdempotent) {
+
+    static Shown parse(String args) {
+      List<String> names = new ArrayList<>();
+      int brokers = 1;
+      boolean nonIdempotent = false;
+      List<String> words = List.of(args.trim().split("\\s+"));
+      for (int i = 0; i < words.size(); i++) {
+        String word = words.get(i);
+        if (word.equals(BROKERS) && i + 1 < words.size()) {
+          brokers = Integer.parseInt(words.get(++i));
+        } else if (word.startsWith(BROKERS + "=")) {
+          brokers = Integer.parseInt(word.substring(BROKERS.length() + 1));
+        } else if (word.equals(NON_IDEMPOTENT)) {
+          nonIdempotent = true;
+        } else if (word.startsWith("-")) {
+          throw new IllegalArgumentException(
+              "a verdict marker with an option not handled: " + args);
+        } else {
+          names.add(word);
+        }
+      }
+      if (names.size() != 2 || (brokers != 1 && brokers != 3)) {
+        throw new IllegalArgumentException(
+            "a verdict marker is [--brokers 1|3] <variant> <scenario> [--non-idempotent-consumer]: "
+                + args);
+      }
+      return new Shown(names.get(0), names.get(1), brokers, nonIdempotent);
+    }
   }
 }

@@ -34,6 +34,50 @@ final class Observed {
     return labels.isEmpty() ? Set.of("none") : labels;
   }
 
+  /**
+   * The labels of the anomalies that made the verdict invalid, sorted; {@code none} if none.
+   * Allowed anomalies ({@code duplicate-delivery}) are left out: whether a run had some is chance.
+   *
+   * @throws AssertionError when the verdict is unknown or vacuous, as {@link #anomalies} does
+   */
+  static Set<String> breaking(RunResult result) {
+    Set<String> labels = new TreeSet<>(anomalies(result));
+    labels.removeIf(label -> !label.equals("none") && !Anomaly.fromLabel(label).invalidates());
+    return labels.isEmpty() ? Set.of("none") : labels;
+  }
+
+  /**
+   * An answer that names anomalies which break a promise, or {@code none}, as a sorted set.
+   *
+   * @throws AssertionError for a label the checker does not name, or one it allows
+   */
+  static Set<String> breakingLabels(String key, String answer) {
+    Set<String> labels = labels(answer);
+    for (String label : labels) {
+      if (!label.equals("none") && !Anomaly.fromLabel(label).invalidates()) {
+        throw new AssertionError(
+            key
+                + ": '"
+                + label
+                + "' never makes a verdict invalid (at-least-once allows it); name only the"
+                + " anomalies that do, or none");
+      }
+    }
+    return labels;
+  }
+
+  /**
+   * The answer to a yes-or-no question.
+   *
+   * @throws AssertionError naming the question for any answer but {@code yes} or {@code no}
+   */
+  static String yesOrNo(String key, String answer) {
+    if (!answer.equals("yes") && !answer.equals("no")) {
+      throw new AssertionError(key + ": write yes or no, not '" + answer + "'");
+    }
+    return answer;
+  }
+
   /** An answer such as {@code lost, failed-but-committed} or {@code none}, as a sorted set. */
   static Set<String> labels(String answer) {
     Set<String> labels =

@@ -28,6 +28,20 @@ final class Scenarios {
   }
 
   /**
+   * @throws AssertionError when one of the run's faults missed (a failover that met no traffic): it
+   *     showed nothing
+   */
+  static RunResult landed(RunResult result) {
+    assertThat(result.verdict().faults())
+        .as(
+            "a fault of this run met no work, so it shows nothing; run the check again: %s",
+            Observed.describe(result))
+        .isNotEmpty()
+        .allMatch(FaultOutcome::landed);
+    return result;
+  }
+
+  /**
    * @throws AssertionError when the run armed a crash that never fired: it showed nothing
    */
   static RunResult crashed(RunResult result) {
