@@ -30,7 +30,8 @@ import picocli.CommandLine.Command;
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       "0:every fix kept its promises under faults that landed (a foil may break them)",
-      "1:a fix broke a promise, or the checker could not decide (unknown)",
+      "1:a fix broke a promise, or the checker could not decide (unknown); a loss where the"
+          + " scenario turned unclean leader election on is Kafka's, and does not count",
       "2:the command line was wrong",
       "3:the servers could not be started or reached, or a file could not be read or written",
       "4:an error the lab did not expect (the trace is in target/lab-logs/lab.log)",
@@ -69,7 +70,19 @@ public final class Lab implements Runnable {
    * else 6 when a run proved nothing, else 0. A foil's broken promise is the lesson, not a failure.
    */
   static int exitFor(boolean fix, List<Verdict> verdicts) {
-    if (fix && verdicts.stream().anyMatch(Lab::brokeOrUndecided)) {
+    return exitFor(fix, false, verdicts);
+  }
+
+  /**
+   * As {@link #exitFor(boolean, List)}, for a scenario that may weaken Kafka's own promise: then a
+   * fix's broken promise is Kafka's (the verdict's note says so), and only a run the checker could
+   * not judge fails the command.
+   */
+  static int exitFor(boolean fix, boolean kafkaMayLose, List<Verdict> verdicts) {
+    if (fix && verdicts.stream().anyMatch(v -> v.valid() == Validity.UNKNOWN)) {
+      return EXIT_INVALID;
+    }
+    if (fix && !kafkaMayLose && verdicts.stream().anyMatch(Lab::brokeOrUndecided)) {
       return EXIT_INVALID;
     }
     boolean vacuous = verdicts.stream().anyMatch(v -> v.valid() == Validity.VACUOUS);

@@ -145,6 +145,6 @@ final class ReplayCommand implements Callable<Integer> {
     List<Verdict> verdicts = results.stream().map(RunResult::verdict).toList();
     out.print(ReplayTally.of(verdicts).describe(choice + " " + scenario.name()));
     out.flush();
-    return Lab.exitFor(choice.variant().fix(), verdicts);
+    return Lab.exitFor(choice.variant().fix(), scenario.weakensKafka(), verdicts);
   }
 }

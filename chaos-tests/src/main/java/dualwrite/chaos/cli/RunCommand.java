@@ -67,7 +67,8 @@ final class RunCommand implements Callable<Integer> {
     out.print(Explanation.of(result));
     out.println("Run folder: " + result.folder());
     out.flush();
-    return Lab.exitFor(choice.variant().fix(), java.util.List.of(result.verdict()));
+    return Lab.exitFor(
+        choice.variant().fix(), scenario.weakensKafka(), java.util.List.of(result.verdict()));
   }
 
   /** What is about to run: the variant, the scenario and its steps as a story. */

@@ -20,8 +20,13 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Waits, after healing, until the system has nothing left in flight: the strategy's backlog is
- * empty and the fraud service has committed offsets up to the end of the topic, twice in a row. A
- * fixed wait would be either too long for most runs or too short for some.
+ * empty, the fraud service has committed offsets up to the end of the topic, and on a cluster every
+ * replica of the events topic has caught up with its leader, twice in a row. A fixed wait would be
+ * either too long for most runs or too short for some.
+ *
+ * <p>The last condition matters to a producer with {@code acks=1}: the leader acknowledges a record
+ * before its followers have it, and consumers (the checker's reader too) see it only once they do.
+ * Read before that, an event on its way would pass for lost.
  */
 public final class Settling {
 
@@ -57,7 +62,9 @@ public final class Settling {
             }
             quiet =
                 deployment.backlog(direct) == 0
-                    && fraudLag(admin, fraudGroup, run.topics().events()) == 0;
+                    && fraudLag(admin, fraudGroup, run.topics().events()) == 0
+                    && (run.environment().brokers() == 1
+                        || unreplicated(admin, run.topics().events()) == 0);
           } catch (SQLException | ExecutionException | TimeoutException | KafkaException e) {
             quiet = false;
             closeQuietly(direct);
@@ -87,6 +94,36 @@ public final class Settling {
         // already broken: nothing more to release
       }
     }
+  }
+
+  /**
+   * How many partitions of the topic have replicas that differ in size: a follower that has not
+   * copied all of its leader's log yet. (The admin API does not tell a leader's log end offset;
+   * replicas that hold the same bytes hold the same records, and the next fetch moves the high
+   * watermark up to them.)
+   */
+  static long unreplicated(Admin admin, String topic)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    List<Integer> brokers =
+        admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).stream()
+            .map(org.apache.kafka.common.Node::id)
+            .toList();
+    Map<TopicPartition, java.util.Set<Long>> sizes = new java.util.HashMap<>();
+    for (var dirs :
+        admin.describeLogDirs(brokers).allDescriptions().get(5, TimeUnit.SECONDS).values()) {
+      for (var dir : dirs.values()) {
+        dir.replicaInfos()
+            .forEach(
+                (partition, replica) -> {
+                  if (partition.topic().equals(topic) && !replica.isFuture()) {
+                    sizes
+                        .computeIfAbsent(partition, p -> new java.util.HashSet<>())
+                        .add(replica.size());
+                  }
+                });
+      }
+    }
+    return sizes.values().stream().filter(distinct -> distinct.size() > 1).count();
   }
 
   /** Records on the topic beyond the fraud service's committed offsets. */

@@ -46,13 +46,6 @@ public final class Catalogue {
         uncleanElection());
   }
 
-  /**
-   * The cluster scenarios whose losses are Kafka's, not the strategy's: they weaken what Kafka
-   * promises (an unclean leader election), so even a fix loses what the cluster acknowledged.
-   */
-  public static final java.util.Set<String> KAFKA_BREAKS_ITS_PROMISE =
-      java.util.Set.of("unclean-election");
-
   // region cluster-scenarios
   /** The leader of the events topic dies during traffic and comes back later with its data. */
   public static Scenario leaderKill() {

@@ -58,6 +58,18 @@ public record Scenario(
     return steps.stream().anyMatch(Step::needsCluster) ? 3 : 1;
   }
 
+  /**
+   * True when a step weakens what Kafka promises (it turns unclean leader election on): Kafka may
+   * then lose what it acknowledged, so a fix that loses events here broke no promise of its own.
+   */
+  public boolean weakensKafka() {
+    return steps.stream()
+        .anyMatch(
+            step ->
+                step instanceof Step.Configure configure
+                    && "true".equals(configure.settings().get("unclean.leader.election.enable")));
+  }
+
   /** The same scenario with other steps (the shrinker's move). */
   public Scenario withSteps(List<Step> newSteps) {
     return new Scenario(name, description, seed, origin, clients, newSteps, relays);
