@@ -77,6 +77,14 @@ final class Outbox {
   static final String BACKLOG =
       "SELECT count(*) FROM bank.outbox WHERE published_at IS NULL AND parked_at IS NULL";
 
+  /** What an id-cursor relay will still read: the rows above the highest one published. */
+  private static final String BACKLOG_ABOVE_CURSOR =
+      """
+      SELECT count(*) FROM bank.outbox
+       WHERE parked_at IS NULL
+         AND id > (SELECT coalesce(max(id), 0) FROM bank.outbox WHERE published_at IS NOT NULL)
+      """;
+
   private static final int MAX_ERROR_LENGTH = 500;
 
   private Outbox() {}
@@ -191,6 +199,18 @@ final class Outbox {
   }
 
   /** Rows still to publish: neither published nor parked. */
+  /**
+   * The id-cursor foil's backlog: the rows it will still read. A row below its cursor is not in it,
+   * although it was never published: the foil has passed it for good.
+   */
+  static long backlogAboveCursor(Connection connection) throws SQLException {
+    try (PreparedStatement count = connection.prepareStatement(BACKLOG_ABOVE_CURSOR);
+        ResultSet rows = count.executeQuery()) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
   static long backlog(Connection connection) throws SQLException {
     try (PreparedStatement count = connection.prepareStatement(BACKLOG);
         ResultSet row = count.executeQuery()) {

@@ -56,7 +56,8 @@ public final class OutboxCrashPoints {
 
   static List<CrashPoint> relay(OutboxVariant variant) {
     return switch (variant) {
-      case POLLING, UNSAFE_PRODUCER -> List.of(AFTER_CLAIM, MID_BATCH, AFTER_PUBLISH);
+      case POLLING, UNSAFE_PRODUCER, MARK_BEFORE_ACK, ID_CURSOR, SKIP_LOCKED_ROWS ->
+          List.of(AFTER_CLAIM, MID_BATCH, AFTER_PUBLISH);
       case CDC -> List.of(CDC_AFTER_PUBLISH);
     };
   }

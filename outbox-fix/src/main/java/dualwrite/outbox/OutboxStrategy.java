@@ -66,13 +66,14 @@ public final class OutboxStrategy implements DualWriteStrategy {
       String name = "relay-" + i;
       relays.add(
           switch (outbox) {
-            case POLLING -> new PollingRelayService(name, connections, settings, crashes, false);
-            case UNSAFE_PRODUCER ->
-                new PollingRelayService(name, connections, settings, crashes, true);
             case CDC -> new CdcRelayService(name, connections, settings, crashes);
+            default -> new PollingRelayService(name, connections, settings, crashes, outbox);
           });
     }
     return ServiceDeployment.start(
-        new OutboxBankService(connections, crashes), relays, Outbox::backlog);
+        new OutboxBankService(connections, crashes),
+        relays,
+        // the id-cursor relay never looks below its cursor: what it will still publish is above
+        outbox == OutboxVariant.ID_CURSOR ? Outbox::backlogAboveCursor : Outbox::backlog);
   }
 }

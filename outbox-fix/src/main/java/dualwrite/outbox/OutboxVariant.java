@@ -17,7 +17,25 @@ enum OutboxVariant {
       "the polling relay with acks=1 and idempotence off: it marks a row published once the"
           + " partition leader alone has it, which a leader failover can undo",
       false,
-      3);
+      3),
+  MARK_BEFORE_ACK(
+      "mark-before-ack",
+      "the polling relay marks a row published when send() returns, before Kafka acknowledges it:"
+          + " a record that never gets through is marked all the same",
+      false,
+      1),
+  ID_CURSOR(
+      "id-cursor",
+      "one relay that reads the rows above the highest id it published, with no lanes and no"
+          + " lock: a row whose transaction commits after a later one is never read",
+      false,
+      1),
+  SKIP_LOCKED_ROWS(
+      "skip-locked-rows",
+      "relays that lock the oldest free rows (FOR UPDATE SKIP LOCKED) instead of lanes: two of"
+          + " them split an account's events and may publish them out of order",
+      false,
+      1);
 
   private final Variant variant;
 

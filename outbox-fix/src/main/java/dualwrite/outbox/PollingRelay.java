@@ -34,7 +34,7 @@ final class PollingRelay implements Instance {
   private final Publisher publisher;
   private final OutboxSettings settings;
   private final Tripwire tripwire;
-  private final int lanesPerClaim;
+  private final Claim claim;
   private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofMillis(500));
   private final Readiness readiness = new Readiness();
   private final Thread thread;
@@ -47,13 +47,14 @@ final class PollingRelay implements Instance {
       HikariDataSource database,
       Publisher publisher,
       OutboxSettings settings,
+      Claim claim,
       Tripwire tripwire) {
     this.name = name;
     this.database = database;
     this.publisher = publisher;
     this.settings = settings;
+    this.claim = claim;
     this.tripwire = tripwire;
-    this.lanesPerClaim = Outbox.lanesPerClaim(settings.relays());
     this.nextRetentionNanos = System.nanoTime() + settings.retentionEvery().toNanos();
     this.thread = new Thread(this::run, name);
     this.thread.setDaemon(true);
@@ -64,8 +65,9 @@ final class PollingRelay implements Instance {
       HikariDataSource database,
       Publisher publisher,
       OutboxSettings settings,
+      Claim claim,
       Tripwire tripwire) {
-    PollingRelay relay = new PollingRelay(name, database, publisher, settings, tripwire);
+    PollingRelay relay = new PollingRelay(name, database, publisher, settings, claim, tripwire);
     relay.thread.start();
     return relay;
   }
@@ -109,7 +111,7 @@ final class PollingRelay implements Instance {
     try (Connection connection = database.getConnection()) {
       try {
         // region polling-relay
-        List<OutboxRow> rows = Outbox.claim(connection, lanesPerClaim, settings.batchSize());
+        List<OutboxRow> rows = claim.claim(connection, settings.batchSize());
         if (rows.isEmpty()) {
           connection.commit();
           return 0;
@@ -124,6 +126,7 @@ final class PollingRelay implements Instance {
                 connection, publication.failures(), publication.poison(), settings.maxAttempts());
         connection.commit(); // releases the lanes
         // endregion polling-relay
+        claim.published(publication.published());
         if (!parked.isEmpty()) {
           log.warn("{}: parked poison rows {}", name, parked);
         }

@@ -14,21 +14,21 @@ final class PollingRelayService extends InstanceService<PollingRelay> {
 
   private final Connections connections;
   private final OutboxSettings settings;
-  private final boolean unsafeProducer;
+  private final OutboxVariant variant;
 
   /**
-   * @param unsafeProducer true for the foil: a producer with {@code acks=1} and idempotence off
+   * @param variant {@code polling}, or one of the foils built on the polling relay
    */
   PollingRelayService(
       String name,
       Connections connections,
       OutboxSettings settings,
       Crashes crashes,
-      boolean unsafeProducer) {
-    super(name, Component.RELAY, crashes, OutboxCrashPoints.relay(OutboxVariant.POLLING));
+      OutboxVariant variant) {
+    super(name, Component.RELAY, crashes, OutboxCrashPoints.relay(variant));
     this.connections = connections;
     this.settings = settings;
-    this.unsafeProducer = unsafeProducer;
+    this.variant = variant;
   }
 
   @Override
@@ -37,16 +37,24 @@ final class PollingRelayService extends InstanceService<PollingRelay> {
         name(),
         // one connection to claim and publish, one to listen for the bank's notifications
         connections.database(Component.RELAY).openPool("outbox-" + name(), 2),
-        unsafeProducer
-            ? Publisher.unsafe(
-                connections.kafka(Component.RELAY),
-                "outbox-" + name(),
-                connections.topics().events())
-            : new Publisher(
-                connections.kafka(Component.RELAY),
-                "outbox-" + name(),
-                connections.topics().events()),
+        publisher(),
         settings,
+        switch (variant) {
+          case ID_CURSOR -> Claim.idCursor();
+          case SKIP_LOCKED_ROWS -> Claim.lockedRows();
+          default -> Claim.lanes(Outbox.lanesPerClaim(settings.relays()));
+        },
         tripwire);
+  }
+
+  private Publisher publisher() {
+    var link = connections.kafka(Component.RELAY);
+    String clientId = "outbox-" + name();
+    String topic = connections.topics().events();
+    return switch (variant) {
+      case UNSAFE_PRODUCER -> Publisher.unsafe(link, clientId, topic);
+      case MARK_BEFORE_ACK -> Publisher.markBeforeAck(link, clientId, topic);
+      default -> new Publisher(link, clientId, topic);
+    };
   }
 }

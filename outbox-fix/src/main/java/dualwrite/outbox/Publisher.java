@@ -38,13 +38,27 @@ final class Publisher implements AutoCloseable {
 
   private final Map<String, Object> settings;
   private final String topic;
+  private final boolean awaitAcks;
   private volatile KafkaProducer<String, byte[]> producer;
   private volatile boolean broken;
   private volatile boolean closed;
 
   Publisher(Map<String, Object> link, String clientId, String topic) {
-    this(KafkaSettings.reliableProducer(link, clientId), topic);
+    this(KafkaSettings.reliableProducer(link, clientId), topic, true);
   }
+
+  // region mark-before-ack
+  /**
+   * The foil {@code outbox/mark-before-ack}: a row counts as published as soon as {@code send()}
+   * returns, which only means the record is in the producer's buffer. If Kafka never takes it (the
+   * broker is away longer than the delivery timeout, or the relay dies with a full buffer), the
+   * callback that says so goes unheard, and the row is already marked.
+   */
+  static Publisher markBeforeAck(Map<String, Object> link, String clientId, String topic) {
+    return new Publisher(KafkaSettings.reliableProducer(link, clientId), topic, false);
+  }
+
+  // endregion mark-before-ack
 
   // region unsafe-producer
   /**
@@ -57,13 +71,14 @@ final class Publisher implements AutoCloseable {
     Map<String, Object> settings = KafkaSettings.reliableProducer(link, clientId);
     settings.put(ProducerConfig.ACKS_CONFIG, "1");
     settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
-    return new Publisher(settings, topic);
+    return new Publisher(settings, topic, true);
   }
 
   // endregion unsafe-producer
 
-  private Publisher(Map<String, Object> settings, String topic) {
+  private Publisher(Map<String, Object> settings, String topic, boolean awaitAcks) {
     this.settings = settings;
+    this.awaitAcks = awaitAcks;
     // Large producer batches: fewer requests while draining a backlog. Order does not rest on
     // them; it rests on stopping at the first failure (see closeOnFailure).
     settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
@@ -79,6 +94,12 @@ final class Publisher implements AutoCloseable {
   Publication publish(List<OutboxRow> rows, Runnable midBatch) throws InterruptedException {
     freshProducerIfBroken();
     Publication publication = new Publication();
+    if (!awaitAcks) {
+      handedOver(rows.subList(0, rows.size() / 2), publication);
+      midBatch.run();
+      handedOver(rows.subList(rows.size() / 2, rows.size()), publication);
+      return publication;
+    }
     int half = rows.size() / 2;
     if (half == 0) {
       awaitAll(rows, sendAll(rows), publication);
@@ -89,6 +110,38 @@ final class Publisher implements AutoCloseable {
     List<OutboxRow> rest = rows.subList(half, rows.size());
     awaitAll(rest, sendAll(rest), publication);
     return publication;
+  }
+
+  /** The foil's bookkeeping: a row whose send() returned counts as published. */
+  private void handedOver(List<OutboxRow> rows, Publication publication) {
+    List<Future<RecordMetadata>> sends = sendAll(rows);
+    for (int i = 0; i < rows.size(); i++) {
+      Future<RecordMetadata> send = sends.get(i);
+      if (send.isDone() && !isAcknowledged(send)) {
+        publication.failed(rows.get(i), failureOf(send));
+      } else {
+        publication.published(rows.get(i));
+      }
+    }
+  }
+
+  /** Whether a send that is done succeeded; a failed one threw in send() or failed at once. */
+  private static boolean isAcknowledged(Future<RecordMetadata> send) {
+    return failureOf(send) == null;
+  }
+
+  private static Exception failureOf(Future<RecordMetadata> send) {
+    try {
+      send.get(0, TimeUnit.MILLISECONDS);
+      return null;
+    } catch (ExecutionException e) {
+      return e.getCause() instanceof Exception cause ? cause : e;
+    } catch (TimeoutException e) {
+      return null; // not done: nobody waits for it, which is the foil's mistake
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return e;
+    }
   }
 
   private List<Future<RecordMetadata>> sendAll(List<OutboxRow> rows) {

@@ -37,6 +37,7 @@ public final class Catalogue {
         relayCrash("cdc-after-publish"),
         twoRelaysCrashMidBatch(),
         brokerKill(),
+        brokerPause(),
         postgresImmediateStop(),
         stalledCommit(),
         leaderKill(),
@@ -267,6 +268,27 @@ public final class Catalogue {
         .records(4, 2)
         .awaitClients()
         .server(Server.KAFKA, Action.START)
+        .records(4, 2)
+        .build();
+  }
+
+  /**
+   * The broker freezes with its connections open, longer than a producer's delivery timeout: a send
+   * that returned at once waits for an answer that comes too late, and expires in the producer. (A
+   * broker that is simply gone is found out at once: the client drops its metadata and the next
+   * send fails before it returns.)
+   */
+  public static Scenario brokerPause() {
+    return scenario(
+            "broker-pause",
+            "The Kafka broker freezes (SIGSTOP) for six seconds, longer than the producers'"
+                + " delivery timeout (4 s), with its connections open, then carries on.")
+        .records(4, 2)
+        .awaitClients()
+        .server(Server.KAFKA, Action.PAUSE)
+        .trickle(4, 2, 2, 500)
+        .waitMillis(4000)
+        .server(Server.KAFKA, Action.RESUME)
         .records(4, 2)
         .build();
   }
