@@ -342,9 +342,11 @@ final class RunPage {
     String fraudService;
     if (t.delayAfterHealMs() != null) {
       fraudService =
-          "after the last fault that landed ended, until the fraud service had checked every"
+          "from the end of the last fault that landed until the fraud service had checked every"
               + " committed transaction that got through"
-              + (t.missing() == null ? "" : "; " + t.missing() + " never got there");
+              + (t.missing() == null
+                  ? ""
+                  : "; " + t.neverChecked() + " never got there (" + t.missing() + ")");
     } else if (t.availability() == null) {
       fraudService = "not measured";
     } else if (verdict.faults().isEmpty()) {

@@ -73,14 +73,17 @@ record TradeOff(
   }
 
   /**
-   * What the fraud service saw: {@code delayed by 2.90 s}, {@code lost 2; the rest delayed by 30.0
-   * ms}, {@code lost 2}; a dash when nothing was broken (or the figure predates the verdict).
+   * What the fraud service saw: {@code caught up 2.90 s after the heal}, {@code lost 2; the rest
+   * caught up 30.0 ms after the heal}, {@code lost 2}; a dash when nothing was broken (or the
+   * figure predates the verdict). The events were delayed for the whole outage; this is how long
+   * the delay lasted past its end.
    */
   String fraudService() {
+    String caughtUp = "caught up " + delayText() + " after the heal";
     if (neverChecked() == 0) {
-      return delayAfterHealMs == null ? "\u2014" : "delayed by " + delayText();
+      return delayAfterHealMs == null ? "\u2014" : caughtUp;
     }
-    return missing() + (delayAfterHealMs == null ? "" : "; the rest delayed by " + delayText());
+    return missing() + (delayAfterHealMs == null ? "" : "; the rest " + caughtUp);
   }
 
   /** {@code lost 2}, {@code lost 2, unchecked 1}; null when the fraud service checked them all. */

@@ -80,13 +80,13 @@ class TradeOffReportTest {
     assertThat(brokerKill.get(0))
         .as("the naive bank refused a third and lost an event")
         .contains("refused 4 of 12")
-        .contains("lost 1; the rest delayed by 681 ms")
+        .contains("lost 1; the rest caught up 681 ms after the heal")
         .contains("avail-some")
         .contains("delay-never");
     assertThat(brokerKill.get(1))
         .as("the outbox accepted all and delivered later")
         .contains("accepted all 12")
-        .contains("delayed by 2.90 s")
+        .contains("caught up 2.90 s after the heal")
         .contains("avail-all")
         .contains("delay-long");
     List<String> bankKafkaDown = cells(row(table, "bank-kafka-down"));
@@ -146,7 +146,8 @@ class TradeOffReportTest {
         .contains("66.7%")
         .contains("the bank refused 4 of 12 requests: 4 failed, 0 unknown (info), 0 never answered")
         .contains("681 ms")
-        .contains("lost 1 never got there");
+        .contains("from the end of the last fault that landed")
+        .contains("1 never got there (lost 1)");
     String old = Files.readString(page("naive", "db-then-kafka", "bank-kafka-down"));
     assertThat(between(old, "<section id=\"trade-off\">", "</section>"))
         .contains("not measured: this run&#39;s verdict was written before the lab measured it");
@@ -165,10 +166,10 @@ class TradeOffReportTest {
         .contains("## Refused or delayed")
         .contains(
             "| broker-kill | naive/db-then-kafka | refused 4 of 12 | 66.7% |"
-                + " lost 1; the rest delayed by 681 ms | ❌ lost 1 |")
+                + " lost 1; the rest caught up 681 ms after the heal | ❌ lost 1 |")
         .contains(
-            "| broker-kill | outbox/polling | accepted all 12 | 100% | delayed by 2.90 s |"
-                + " ✅ valid |")
+            "| broker-kill | outbox/polling | accepted all 12 | 100% |"
+                + " caught up 2.90 s after the heal | ✅ valid |")
         .contains("| bank-kafka-down | naive/db-then-kafka | — | — | lost 1 | ❌ lost 1 |")
         .doesNotContain("| no-fault | outbox/polling |");
   }
