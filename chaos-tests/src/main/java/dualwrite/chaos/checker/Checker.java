@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -42,7 +43,8 @@ public final class Checker {
 
   /**
    * Checks a history for anomalies only: its faults, if any, are not judged (the verdict lists
-   * none), because without the history's start time they cannot be set against the truth.
+   * none), because without the history's start time they cannot be set against the truth; the delay
+   * after healing then counts from {@code healedAt}.
    *
    * @param ops the history's operations
    * @param truth what the servers hold
@@ -53,17 +55,20 @@ public final class Checker {
   }
 
   /**
-   * Checks a run: its anomalies, then whether its faults landed. A run that kept every promise
-   * while none of its faults landed is vacuous; a run that did not settle is unknown, whatever it
-   * seemed to lose.
+   * Checks a run: its anomalies, then whether its faults landed, then the trade-off's two figures
+   * (see {@link #availability} and {@link #delayAfterHealMs}). A run that kept every promise while
+   * none of its faults landed is vacuous; a run that did not settle is unknown, whatever it seemed
+   * to lose.
    */
   public Verdict check(Observation run) {
     try {
       Verdict verdict = judge(run.ops(), run.truth(), run.healedAt());
-      List<FaultOutcome> faults =
+      List<FaultOutcome.Judged> judged =
           run.startedAt() == null
               ? List.of()
-              : FaultOutcome.judge(run.ops(), run.startedAt(), run.truth(), run.linksInUse());
+              : FaultOutcome.judgeSpans(run.ops(), run.startedAt(), run.truth(), run.linksInUse());
+      List<FaultOutcome> faults = judged.stream().map(FaultOutcome.Judged::outcome).toList();
+      Instant healed = run.startedAt() == null ? run.healedAt() : lastHeal(judged, run.startedAt());
       verdict =
           new Verdict(
               verdict.valid(),
@@ -73,7 +78,9 @@ public final class Checker {
               verdict.unresolved(),
               verdict.reason(),
               faults,
-              verdict.notes());
+              verdict.notes(),
+              availability(run.ops()),
+              delayAfterHealMs(run.truth(), healed));
       if (!run.settled()) {
         return verdict.asUnknown(
             "the run did not settle: work was still in flight when the settle time ran out");
@@ -89,12 +96,84 @@ public final class Checker {
             verdict.unresolved(),
             "none of its " + faults.size() + " faults landed",
             faults,
-            verdict.notes());
+            verdict.notes(),
+            verdict.availability(),
+            verdict.delayAfterHealMs());
       }
       return verdict;
     } catch (RuntimeException e) {
-      return Verdict.unknown("the checker failed: " + e);
+      return Verdict.unknown("the checker failed: " + e)
+          .withTradeOff(availability(run.ops()), null);
     }
+  }
+
+  /**
+   * The share of the clients' requests that got {@code ok}, from 0 to 1, or null when there was
+   * none. A request is a client's {@code record} operation: its invoke opens it, and it counts as
+   * served only when its answer is {@code ok}; {@code fail}, {@code info} and no answer at all are
+   * the same to the customer, who was not served. The truth plays no part: a request that committed
+   * although its client was told it failed was still refused.
+   */
+  public static Double availability(List<Op> ops) {
+    long requests = 0;
+    long ok = 0;
+    for (Op op : ops) {
+      if (!op.isClient() || op.transactionId() == null) {
+        continue;
+      }
+      if (op.type() == Op.Type.INVOKE) {
+        requests++;
+      } else if (op.type() == Op.Type.OK) {
+        ok++;
+      }
+    }
+    return requests == 0 ? null : (double) ok / requests;
+  }
+
+  /**
+   * How long after the heal the fraud service finished catching up, in milliseconds: for each
+   * committed transaction that was checked, the wait from the heal (or from its commit, if it
+   * committed after the heal) to its first check; the longest of these. It is {@link
+   * Lag#afterHealMs()}'s measure from another instant (see {@link #waitedMs}). Transactions that
+   * were never checked are not in it. Null when {@code heal} is null (nothing was broken) or when
+   * no committed transaction was checked.
+   */
+  public static Long delayAfterHealMs(Truth truth, Instant heal) {
+    if (heal == null || truth == null) {
+      return null;
+    }
+    Map<UUID, Instant> firstCheck = new HashMap<>();
+    for (Truth.Checked check : truth.checks()) {
+      firstCheck.merge(check.transactionId(), check.checkedAt(), (a, b) -> a.isBefore(b) ? a : b);
+    }
+    Long longest = null;
+    for (Truth.Committed transaction : truth.committed()) {
+      Instant checked = firstCheck.get(transaction.transactionId());
+      if (checked != null && transaction.committedAt() != null) {
+        long waited = waitedMs(heal, transaction.committedAt(), checked);
+        longest = longest == null ? waited : Math.max(longest, waited);
+      }
+    }
+    return longest;
+  }
+
+  /**
+   * When the last fault that landed ended, or null when none landed: from then on nothing was
+   * broken, and whatever was held up could go through. A fault that missed delayed nothing.
+   */
+  private static Instant lastHeal(List<FaultOutcome.Judged> judged, Instant startedAt) {
+    OptionalLong end =
+        judged.stream().filter(j -> j.outcome().landed()).mapToLong(j -> j.span().endNanos()).max();
+    return end.isPresent() ? startedAt.plusNanos(end.getAsLong()) : null;
+  }
+
+  /**
+   * How long a transaction waited for its check once nothing held it up: from the heal, or from its
+   * commit if it committed after the heal; never less than 0.
+   */
+  private static long waitedMs(Instant heal, Instant committedAt, Instant checkedAt) {
+    Instant from = heal != null && heal.isAfter(committedAt) ? heal : committedAt;
+    return Math.max(0, Duration.between(from, checkedAt).toMillis());
   }
 
   private Verdict judge(List<Op> ops, Truth truth, Instant healedAt) {
@@ -190,11 +269,7 @@ public final class Checker {
       if (made != null && transaction.committedAt() != null) {
         Instant checked = made.stream().map(Truth.Checked::checkedAt).min(Instant::compareTo).get();
         toCheck.add(millisBetween(transaction.committedAt(), checked));
-        Instant from =
-            healedAt != null && healedAt.isAfter(transaction.committedAt())
-                ? healedAt
-                : transaction.committedAt();
-        long waited = Math.max(0, Duration.between(from, checked).toMillis());
+        long waited = waitedMs(healedAt, transaction.committedAt(), checked);
         afterHeal = Math.max(afterHeal, waited);
         if (waited > deliveryBound.toMillis()) {
           found.get(Anomaly.LATE).add(transaction.transactionId());

@@ -51,12 +51,21 @@ public record FaultOutcome(
    */
   public static List<FaultOutcome> judge(
       List<Op> history, Instant startedAt, Truth truth, Set<Link> linksInUse) {
+    return judgeSpans(history, startedAt, truth, linksInUse).stream().map(Judged::outcome).toList();
+  }
+
+  /** A fault's span in the history, and its outcome. */
+  record Judged(FaultSpan span, FaultOutcome outcome) {}
+
+  /** Judges every fault of a history, keeping each one's span (see {@link #judge}). */
+  static List<Judged> judgeSpans(
+      List<Op> history, Instant startedAt, Truth truth, Set<Link> linksInUse) {
     Work work = Work.of(history, startedAt, truth);
-    List<FaultOutcome> outcomes = new ArrayList<>();
+    List<Judged> judged = new ArrayList<>();
     for (FaultSpan span : FaultSpan.of(history)) {
-      outcomes.add(judge(span, work, linksInUse));
+      judged.add(new Judged(span, judge(span, work, linksInUse)));
     }
-    return List.copyOf(outcomes);
+    return List.copyOf(judged);
   }
 
   static FaultOutcome judge(FaultSpan span, Work work, Set<Link> linksInUse) {

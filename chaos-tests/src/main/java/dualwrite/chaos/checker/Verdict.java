@@ -2,6 +2,7 @@ package dualwrite.chaos.checker;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The checker's answer: valid, invalid, unknown or vacuous, the anomalies with the transactions
- * they hit, the counts, the delivery lag, and whether each fault landed.
+ * they hit, the counts, the delivery lag, whether each fault landed, and the two figures of the
+ * trade-off between refusing customers and delaying events: availability and the delay after
+ * healing.
  *
  * @param valid whether the run kept every promise
  * @param anomalies for every kind (see {@link Anomaly}), the transaction ids it hit, maybe none
@@ -22,8 +25,21 @@ import org.HdrHistogram.Histogram;
  * @param faults every fault of the run, landed or missed, in the order the nemesis made them
  * @param notes what else the checker saw that a reader needs to understand the anomalies, such as
  *     lost events that the fraud service had checked before Kafka lost them
+ * @param availability the share of the clients' requests (their {@code record} operations in the
+ *     history) that got {@code ok}, from 0 to 1: a request answered {@code fail} or {@code info},
+ *     or never answered, was not served, whatever the truth says about it. Null when the run made
+ *     no request, or for a verdict written before the lab measured it.
+ * @param delayAfterHealMs how long the fraud service was kept waiting once the faults were over, in
+ *     milliseconds: for every committed transaction that was checked, the time from the heal (or
+ *     from its commit, if it committed later) to its first fraud check; the longest of these. The
+ *     heal is when the last fault that landed ended, as the history tells it (its heal, restart or
+ *     start step), not the final heal-everything that {@link Lag#afterHealMs()} counts from. Lost
+ *     and unchecked transactions are not in it: they never got through (the anomalies count them).
+ *     Null when nothing was broken (no fault landed), when no committed transaction was checked, or
+ *     for a verdict written before the lab measured it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"valid", "availability", "delayAfterHealMs"})
 public record Verdict(
     Validity valid,
     Map<String, List<UUID>> anomalies,
@@ -32,7 +48,22 @@ public record Verdict(
     List<Unresolved> unresolved,
     String reason,
     List<FaultOutcome> faults,
-    List<String> notes) {
+    List<String> notes,
+    Double availability,
+    Long delayAfterHealMs) {
+
+  /** A verdict without the trade-off's figures, as verdicts were before the lab measured them. */
+  public Verdict(
+      Validity valid,
+      Map<String, List<UUID>> anomalies,
+      Map<String, Long> counts,
+      Lag lag,
+      List<Unresolved> unresolved,
+      String reason,
+      List<FaultOutcome> faults,
+      List<String> notes) {
+    this(valid, anomalies, counts, lag, unresolved, reason, faults, notes, null, null);
+  }
 
   /** A verdict with nothing to note. */
   public Verdict(
@@ -43,7 +74,7 @@ public record Verdict(
       List<Unresolved> unresolved,
       String reason,
       List<FaultOutcome> faults) {
-    this(valid, anomalies, counts, lag, unresolved, reason, faults, List.of());
+    this(valid, anomalies, counts, lag, unresolved, reason, faults, List.of(), null, null);
   }
 
   /**
@@ -111,7 +142,10 @@ public record Verdict(
    * @param commitToPublish from the commit to the first record on the topic
    * @param commitToCheck from the commit to the fraud check
    * @param afterHealMs the longest wait, counted from the heal (or the commit, if later), until a
-   *     transaction was checked; null when nothing was broken
+   *     transaction was checked; null when nothing was broken. The heal here is the final
+   *     heal-everything, after the scenario's last step, from which the delivery bound (and so
+   *     {@code late}) counts; {@link Verdict#delayAfterHealMs()} is the same wait counted from the
+   *     end of the last fault that landed.
    */
   public record Lag(Quantiles commitToPublish, Quantiles commitToCheck, Long afterHealMs) {}
 
@@ -149,7 +183,32 @@ public record Verdict(
 
   /** The same verdict made unknown: what was counted stays for a reader, but it claims nothing. */
   public Verdict asUnknown(String why) {
-    return new Verdict(Validity.UNKNOWN, Map.of(), counts, lag, unresolved, why, faults, notes);
+    return new Verdict(
+        Validity.UNKNOWN,
+        Map.of(),
+        counts,
+        lag,
+        unresolved,
+        why,
+        faults,
+        notes,
+        availability,
+        delayAfterHealMs);
+  }
+
+  /** The same verdict with the trade-off's two figures (see the record's parameters). */
+  public Verdict withTradeOff(Double availability, Long delayAfterHealMs) {
+    return new Verdict(
+        valid,
+        anomalies,
+        counts,
+        lag,
+        unresolved,
+        reason,
+        faults,
+        notes,
+        availability,
+        delayAfterHealMs);
   }
 
   /** The faults that landed. */

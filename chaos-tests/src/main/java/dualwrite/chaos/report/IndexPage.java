@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The report's front page: headline numbers, the catalogue matrix, the generated runs per variant,
- * the strategies' latency and lag side by side, the benchmark, and a legend of the anomalies.
+ * The report's front page: headline numbers, the catalogue matrix (its verdicts, availability or
+ * delay after healing), the trade-off per fault (refused against delayed), the generated runs per
+ * variant, the strategies' latency and lag side by side, the benchmark, and a legend of the
+ * anomalies.
  */
 final class IndexPage {
 
@@ -50,6 +52,7 @@ final class IndexPage {
         matrix.scenarios(),
         matrix.scenarios().size() + 1,
         matrixRows(matrix, in.order()),
+        tradeOff(matrix),
         in.generated().stream().map(IndexPage::generatedView).toList(),
         performance(matrix, in.bench()),
         in.bench().isPresent() ? 8 : 5,
@@ -71,6 +74,7 @@ final class IndexPage {
       List<String> scenarios,
       int columns,
       List<MatrixRow> matrixRows,
+      TradeOffView tradeOff,
       List<GeneratedView> generated,
       List<PerformanceRow> performance,
       int performanceColumns,
@@ -100,10 +104,50 @@ final class IndexPage {
   record MatrixRow(String strategyHeader, String pair, String description, List<CellView> cells) {}
 
   /**
+   * A cell of the matrix, in its three views: the verdict, the availability, the delay after
+   * healing.
+   *
    * @param href null for a pair that never ran
+   * @param availability {@code 50%}
+   * @param customers {@code refused 2 of 4}
+   * @param availabilityTone see {@link TradeOff#availabilityTone()}
+   * @param delay {@code 2.90 s}, or a dash
+   * @param delayNote {@code lost 2}, or null
+   * @param delayTone see {@link TradeOff#delayTone()}
    */
   record CellView(
-      String tone, String word, List<String> counts, String runsNote, String href, String title) {}
+      String tone,
+      String word,
+      List<String> counts,
+      String runsNote,
+      String href,
+      String title,
+      String availability,
+      String customers,
+      String availabilityTone,
+      String delay,
+      String delayNote,
+      String delayTone) {}
+
+  /**
+   * Refused against delayed: a row per catalogue scenario with a fault, a column per variant that
+   * ran any of them, each cell the latest run's customers and fraud service.
+   */
+  record TradeOffView(List<String> variants, int columns, List<TradeOffRow> rows) {}
+
+  record TradeOffRow(String scenario, List<TradeOffCell> cells) {}
+
+  /**
+   * @param href null for a pair that never ran (or to which the scenario does not apply)
+   */
+  record TradeOffCell(
+      String customers,
+      String availabilityTone,
+      String fraudService,
+      String delayTone,
+      String word,
+      String href,
+      String title) {}
 
   record Link(String label, String href, String detail) {}
 
@@ -223,10 +267,23 @@ final class IndexPage {
         Matrix.Cell cell = matrix.cell(row, scenario);
         if (cell == null) {
           cells.add(
-              new CellView("none", "", List.of(), null, null, row + " " + scenario + ": not run"));
+              new CellView(
+                  "none",
+                  "",
+                  List.of(),
+                  null,
+                  null,
+                  row + " " + scenario + ": not run",
+                  null,
+                  null,
+                  "blank",
+                  null,
+                  null,
+                  "blank"));
           continue;
         }
         RunSummary run = cell.latest();
+        TradeOff t = run.tradeOff();
         cells.add(
             new CellView(
                 run.word(),
@@ -234,12 +291,70 @@ final class IndexPage {
                 run.anomalyCounts(),
                 cell.runs() > 1 ? "latest of " + cell.runs() : null,
                 run.page(),
-                row + " " + scenario + ": " + run.summary()));
+                row + " " + scenario + ": " + run.summary() + "; " + figures(t),
+                t.availabilityText(),
+                t.availability() == null ? null : t.customers(),
+                t.availabilityTone(),
+                t.delayText(),
+                t.missing(),
+                t.delayTone()));
       }
       rows.add(
           new MatrixRow(header, row.toString(), order.descriptions().getOrDefault(row, ""), cells));
     }
     return rows;
+  }
+
+  /** {@code availability 50% (refused 2 of 4), delay after healing 30.0 ms}. */
+  private static String figures(TradeOff t) {
+    return "availability "
+        + t.availabilityText()
+        + (t.availability() == null ? "" : " (" + t.customers() + ")")
+        + ", delay after healing "
+        + t.delayText();
+  }
+
+  /** The trade-off table, or null when no variant ran a scenario with a fault. */
+  private static TradeOffView tradeOff(Matrix matrix) {
+    List<String> faults =
+        matrix.scenarios().stream()
+            .filter(s -> !s.equals(NO_FAULT))
+            .filter(s -> matrix.rows().stream().anyMatch(r -> matrix.cell(r, s) != null))
+            .toList();
+    List<Matrix.Row> variants =
+        matrix.rows().stream()
+            .filter(r -> faults.stream().anyMatch(s -> matrix.cell(r, s) != null))
+            .toList();
+    if (faults.isEmpty()) {
+      return null;
+    }
+    List<TradeOffRow> rows = new ArrayList<>();
+    for (String scenario : faults) {
+      List<TradeOffCell> cells = new ArrayList<>();
+      for (Matrix.Row row : variants) {
+        Matrix.Cell cell = matrix.cell(row, scenario);
+        if (cell == null) {
+          cells.add(
+              new TradeOffCell(
+                  null, "none", null, "none", null, null, row + " " + scenario + ": not run"));
+          continue;
+        }
+        RunSummary run = cell.latest();
+        TradeOff t = run.tradeOff();
+        cells.add(
+            new TradeOffCell(
+                t.customers(),
+                t.availabilityTone(),
+                t.fraudService(),
+                t.delayTone(),
+                run.word(),
+                run.page(),
+                row + " " + scenario + ": " + run.summary() + "; " + figures(t)));
+      }
+      rows.add(new TradeOffRow(scenario, cells));
+    }
+    return new TradeOffView(
+        variants.stream().map(Matrix.Row::toString).toList(), variants.size() + 1, rows);
   }
 
   private static GeneratedView generatedView(GeneratedRuns g) {

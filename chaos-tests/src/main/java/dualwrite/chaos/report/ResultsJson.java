@@ -11,9 +11,12 @@ import java.util.Map;
 
 /**
  * results.json: every run, for a program to read. Each run has its strategy, variant, scenario,
- * origin and seed, its verdict ({@code valid}, {@code invalid} or {@code unknown}), the count of
- * each anomaly found, the lag quantiles in milliseconds, how long it took, and where its folder
- * (relative to the runs directory) and its page (relative to the report) are.
+ * origin and seed, its verdict ({@code valid}, {@code invalid}, {@code unknown} or {@code
+ * vacuous}), its availability (the share of requests answered ok, 0 to 1) and its delay after
+ * healing in milliseconds (both as {@link dualwrite.chaos.checker.Verdict} defines them, null when
+ * not measured), the count of each anomaly found, the lag quantiles in milliseconds, how long it
+ * took, and where its folder (relative to the runs directory) and its page (relative to the report)
+ * are.
  */
 final class ResultsJson {
 
@@ -37,6 +40,8 @@ final class ResultsJson {
       String runId,
       Instant startedAt,
       String verdict,
+      Double availability,
+      Long delayAfterHealMs,
       Map<String, Integer> anomalies,
       Verdict.Lag lag,
       Verdict.Quantiles recordingMs,
@@ -69,6 +74,8 @@ final class ResultsJson {
                         r.runId(),
                         r.startedAt(),
                         r.word(),
+                        r.tradeOff().availability(),
+                        r.tradeOff().delayAfterHealMs(),
                         r.anomalies(),
                         r.lag(),
                         r.recording(),

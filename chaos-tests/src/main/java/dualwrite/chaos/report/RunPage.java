@@ -18,9 +18,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The page of one run: its verdict in plain words, its scenario as a story, its timeline with the
- * fault windows, committed against published against checked, its lag, and what happened to each
- * transaction an anomaly hit. The run folder's files are copied next to the page.
+ * The page of one run: its verdict in plain words, what it cost (requests refused, events delayed),
+ * its scenario as a story, its timeline with the fault windows, committed against published against
+ * checked, its lag, and what happened to each transaction an anomaly hit. The run folder's files
+ * are copied next to the page.
  */
 final class RunPage {
 
@@ -67,6 +68,7 @@ final class RunPage {
             summary.word(),
             summary.word(),
             Plain.explain(run.verdict(), info),
+            tradeOff(run.verdict(), summary.tradeOff()),
             run.scenario().description(),
             run.scenario().origin(),
             run.scenario().seed() == 0 ? null : run.scenario().seed(),
@@ -127,6 +129,7 @@ final class RunPage {
       String word,
       String tone,
       List<String> explanation,
+      TradeOffView tradeOff,
       String description,
       String origin,
       Long seed,
@@ -176,6 +179,22 @@ final class RunPage {
       return otherRuns.size() > 1;
     }
   }
+
+  /**
+   * The two figures of the trade-off, each with what it is made of.
+   *
+   * @param availability {@code 50%}, or a dash
+   * @param customers {@code refused 2 of 4: 2 failed, 0 unknown, 0 never answered}
+   * @param delay {@code 2.90 s}, or a dash
+   * @param fraudService what the delay counts, or why there is none
+   */
+  record TradeOffView(
+      String availability,
+      String availabilityTone,
+      String customers,
+      String delay,
+      String delayTone,
+      String fraudService) {}
 
   /** The legend's colours, the same as the chart's. */
   record Colors(
@@ -294,6 +313,58 @@ final class RunPage {
               Plain.millis(q.p99()),
               Plain.millis(q.max())));
     }
+  }
+
+  private static TradeOffView tradeOff(Verdict verdict, TradeOff t) {
+    String customers;
+    if (t.availability() == null) {
+      customers =
+          t.requests() == 0
+              ? "the run made no request"
+              : "not measured: this run's verdict was written before the lab measured it";
+    } else if (t.refused() == 0) {
+      customers = "the bank accepted all " + t.requests() + " requests";
+    } else {
+      long failed = verdict.counts().getOrDefault("ops-fail", 0L);
+      long unknown = verdict.counts().getOrDefault("ops-info", 0L);
+      long unanswered = Math.max(0, t.refused() - failed - unknown);
+      customers =
+          "the bank "
+              + t.customers()
+              + " requests: "
+              + failed
+              + " failed, "
+              + unknown
+              + " unknown (info), "
+              + unanswered
+              + " never answered";
+    }
+    String fraudService;
+    if (t.delayAfterHealMs() != null) {
+      fraudService =
+          "from the end of the last fault that landed until the fraud service had checked every"
+              + " committed transaction that got through"
+              + (t.missing() == null
+                  ? ""
+                  : "; " + t.neverChecked() + " never got there (" + t.missing() + ")");
+    } else if (t.availability() == null) {
+      fraudService = "not measured";
+    } else if (verdict.faults().isEmpty()) {
+      fraudService = "the run had no fault: nothing was held up";
+    } else if (verdict.landed().isEmpty()) {
+      fraudService = "no fault landed: nothing was held up";
+    } else {
+      fraudService =
+          "the fraud service checked no committed transaction"
+              + (t.missing() == null ? "" : ": " + t.missing());
+    }
+    return new TradeOffView(
+        t.availabilityText(),
+        t.availabilityTone(),
+        customers,
+        t.delayText(),
+        t.delayTone(),
+        fraudService);
   }
 
   private static String afterHeal(Verdict.Lag lag) {

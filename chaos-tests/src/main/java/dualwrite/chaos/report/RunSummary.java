@@ -21,6 +21,7 @@ import java.util.Map;
  * @param steps the scenario's length, which orders counterexamples by size
  * @param folder the run folder relative to the runs directory
  * @param page the run's page relative to the report's folder
+ * @param tradeOff the customers it refused and how long the fraud service waited after the heal
  */
 record RunSummary(
     String strategy,
@@ -41,11 +42,13 @@ record RunSummary(
     String folder,
     String page,
     String summary,
-    List<FaultOutcome> faults) {
+    List<FaultOutcome> faults,
+    TradeOff tradeOff) {
 
   RunSummary {
     anomalies = new LinkedHashMap<>(anomalies);
     faults = faults == null ? List.of() : List.copyOf(faults);
+    tradeOff = tradeOff == null ? TradeOff.NONE : tradeOff;
   }
 
   static RunSummary of(RunFolders.Loaded run, Timeline timeline, String page) {
@@ -74,7 +77,8 @@ record RunSummary(
         run.relative(),
         page,
         run.verdict().summary(),
-        run.verdict().faults());
+        run.verdict().faults(),
+        TradeOff.of(run.verdict()));
   }
 
   /** {@code naive/db-then-kafka}. */

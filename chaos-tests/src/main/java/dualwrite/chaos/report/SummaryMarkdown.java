@@ -59,6 +59,8 @@ final class SummaryMarkdown {
       md.append('\n');
     }
 
+    tradeOff(md, matrix);
+
     if (!generated.isEmpty()) {
       md.append("\n## Generated scenarios\n\n")
           .append(
@@ -186,6 +188,50 @@ final class SummaryMarkdown {
         });
     md.append("\nThe full report, with a timeline of every run: `index.html` next to this file.\n");
     writeFile(file, md);
+  }
+
+  /**
+   * Refused or delayed: for each catalogue fault, the latest run of each variant that ran it, with
+   * the requests it refused and how long after the heal the fraud service waited.
+   */
+  private static void tradeOff(StringBuilder md, Matrix matrix) {
+    StringBuilder rows = new StringBuilder();
+    for (String scenario : matrix.scenarios()) {
+      if (scenario.equals(IndexPage.NO_FAULT)) {
+        continue;
+      }
+      for (Matrix.Row row : matrix.rows()) {
+        Matrix.Cell cell = matrix.cell(row, scenario);
+        if (cell == null) {
+          continue;
+        }
+        TradeOff t = cell.latest().tradeOff();
+        rows.append("| ")
+            .append(scenario)
+            .append(" | ")
+            .append(row)
+            .append(" | ")
+            .append(escape(t.customers()))
+            .append(" | ")
+            .append(t.availabilityText())
+            .append(" | ")
+            .append(escape(t.fraudService()))
+            .append(" | ")
+            .append(cell(cell.latest()))
+            .append(" |\n");
+      }
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    md.append("\n## Refused or delayed\n\n")
+        .append("Each fault from both sides: the requests the bank refused (an error, a timeout or")
+        .append(" no answer), and how long after the last fault ended the fraud service had")
+        .append(" checked every committed transaction that got through.\n\n")
+        .append("| fault | strategy / variant | customers | availability | fraud service |")
+        .append(" verdict |\n")
+        .append("|---|---|---|---:|---|---|\n")
+        .append(rows);
   }
 
   private static String cell(RunSummary run) {

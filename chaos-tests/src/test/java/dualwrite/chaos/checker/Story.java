@@ -74,11 +74,17 @@ final class Story {
    * {@code commit}, published at {@code publish} and checked at {@code check} (each null: never).
    */
   UUID transaction(long from, Long to, Long commit, Long publish, Long check) {
+    return transaction(from, to, Op.Type.OK, commit, publish, check);
+  }
+
+  /** A transaction as above, whose client is answered {@code answer} at {@code to}. */
+  UUID transaction(long from, Long to, Op.Type answer, Long commit, Long publish, Long check) {
     UUID id = UUID.randomUUID();
     UUID event = UUID.randomUUID();
     ops.add(new Op(ops.size(), "0", Op.Type.INVOKE, "record", "r", id, from * MS, null));
     if (to != null) {
-      ops.add(new Op(ops.size(), "0", Op.Type.OK, "record", "r", id, to * MS, null));
+      String error = answer == Op.Type.OK ? null : "the bank said " + answer.label();
+      ops.add(new Op(ops.size(), "0", answer, "record", "r", id, to * MS, error));
     }
     long seq = ++sequence;
     if (commit != null) {
@@ -108,7 +114,18 @@ final class Story {
   }
 
   Observation observation(boolean settled, Set<Link> linksInUse) {
-    return new Observation(ops(), T0, truth(), null, settled, linksInUse);
+    return observation(settled, linksInUse, null);
+  }
+
+  /** The run, whose final heal-everything completed {@code healedAtMillis} in (null: no fault). */
+  Observation observation(boolean settled, Set<Link> linksInUse, Long healedAtMillis) {
+    return new Observation(
+        ops(),
+        T0,
+        truth(),
+        healedAtMillis == null ? null : T0.plusMillis(healedAtMillis),
+        settled,
+        linksInUse);
   }
 
   private Story nemesis(long millis, Op.Type type, String f, Step step, String error) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,15 +27,31 @@ final class Chromium {
   private final Path work;
   private int profiles;
 
-  /** What the browser made of a page. */
+  /**
+   * What the browser made of a page.
+   *
+   * @param tradeOffCells the cells of the index's refused-or-delayed table
+   * @param views for each label of the matrix's switch, clicked in turn, what the matrix showed
+   */
   record Rendered(
       String title,
       int matrixCells,
+      int tradeOffCells,
+      Map<String, View> views,
       List<Image> images,
       List<String> links,
       List<String> fetched,
       String error,
       List<String> console) {}
+
+  /**
+   * The matrix after a click on one label of its switch.
+   *
+   * @param shown the classes of the views the first run's cell shows ({@code view availability})
+   * @param about the classes of the explanations shown above the matrix
+   * @param background that cell's computed background colour
+   */
+  record View(List<String> shown, List<String> about, String background) {}
 
   /**
    * @param inline whether its src is a PNG data URI
@@ -89,6 +106,8 @@ final class Chromium {
       return new Rendered(
           rendered.title(),
           rendered.matrixCells(),
+          rendered.tradeOffCells(),
+          rendered.views() == null ? Map.of() : rendered.views(),
           rendered.images() == null ? List.of() : rendered.images(),
           rendered.links() == null ? List.of() : rendered.links(),
           rendered.fetched() == null ? List.of() : rendered.fetched(),

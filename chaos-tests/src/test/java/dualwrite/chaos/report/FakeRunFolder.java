@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,6 +33,10 @@ final class FakeRunFolder {
   private String request = "deposit acct-1 10.00 EUR";
   private Instant startedAt = Instant.parse("2026-11-27T10:00:00Z");
   private boolean lost;
+  private boolean measured = true;
+  private Long requests;
+  private Long accepted;
+  private Long delayAfterHealMs;
 
   FakeRunFolder pair(String strategyAndVariant) {
     String[] parts = strategyAndVariant.split("/", 2);
@@ -59,6 +64,24 @@ final class FakeRunFolder {
   /** The transaction commits and its event never reaches the topic. */
   FakeRunFolder lost() {
     lost = true;
+    return this;
+  }
+
+  /**
+   * The verdict's counts say {@code requests} requests of which {@code accepted} were answered ok,
+   * and its figures follow: availability {@code accepted / requests}, and {@code delayAfterHealMs}.
+   * (The history still holds its one request: the report reads these from the verdict.)
+   */
+  FakeRunFolder tradeOff(long requests, long accepted, Long delayAfterHealMs) {
+    this.requests = requests;
+    this.accepted = accepted;
+    this.delayAfterHealMs = delayAfterHealMs;
+    return this;
+  }
+
+  /** A verdict.json as the lab wrote it before it measured availability and delay. */
+  FakeRunFolder unmeasured() {
+    measured = false;
     return this;
   }
 
@@ -93,15 +116,25 @@ final class FakeRunFolder {
                         0, 0, startedAt.plusMillis(50), event, tx, "acct-1", 1, null)),
             lost ? List.of() : List.of(new Truth.Checked(tx, event, startedAt.plusMillis(80))));
     Verdict.Quantiles lag = new Verdict.Quantiles(1, 10, 10, 10);
+    long invoked = requests == null ? 1 : requests;
+    long ok = accepted == null ? (lost ? 0 : 1) : accepted;
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("ops-invoke", invoked);
+    counts.put("ops-ok", ok);
+    counts.put("ops-fail", invoked - ok);
+    counts.put("committed", 1L);
     Verdict verdict =
         new Verdict(
             lost ? Validity.INVALID : Validity.VALID,
             lost ? Map.of("lost", List.of(tx)) : Map.of(),
-            Map.of("committed", 1L),
+            counts,
             lost ? null : new Verdict.Lag(lag, lag, null),
             List.of(),
             null,
             List.of());
+    if (measured) {
+      verdict = verdict.withTradeOff((double) ok / invoked, delayAfterHealMs);
+    }
     try {
       Files.createDirectories(folder);
       RunFolder.JSON.writeValue(folder.resolve("scenario.json").toFile(), written);

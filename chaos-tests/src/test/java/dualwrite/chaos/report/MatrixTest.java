@@ -70,7 +70,8 @@ class MatrixTest {
             a.folder(),
             a.page(),
             "valid",
-            List.of());
+            List.of(),
+            null);
 
     Matrix matrix = Matrix.of(List.of(b, a), ORDER, List.of(), List.of("no-fault"));
 

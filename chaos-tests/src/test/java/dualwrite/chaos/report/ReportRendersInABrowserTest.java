@@ -88,7 +88,35 @@ class ReportRendersInABrowserTest {
     assertLinksResolve(index, page.links());
     assertThat(page.fetched()).as("nothing is fetched: no stylesheet, script or frame").isEmpty();
     assertThat(page.console()).as("nothing on the console").isEmpty();
+    assertThat(page.tradeOffCells())
+        .as("crash-after-commit set refused against delayed")
+        .isEqualTo(1);
     CHROMIUM.screenshot(index, HERE.resolve("index.png"), 1400, 2400);
+  }
+
+  @Test
+  void theMatrixSwitchShowsOneViewAtATime() {
+    Chromium.Rendered page = CHROMIUM.inspect(index);
+
+    assertThat(page.error()).as("the check page could read the report").isNull();
+    assertThat(page.views())
+        .as("a label per view, each clicked")
+        .containsOnlyKeys("view-verdicts", "view-availability", "view-delay");
+    for (String view : List.of("verdicts", "availability", "delay")) {
+      Chromium.View shown = page.views().get("view-" + view);
+      assertThat(shown.shown())
+          .as("after a click on %s, the first cell (no-fault) shows that view alone", view)
+          .containsExactly("view " + view);
+      assertThat(shown.about())
+          .as("and the paragraph that explains it")
+          .containsExactly("muted small about about-" + view);
+    }
+    assertThat(page.views().get("view-availability").background())
+        .as("no-fault accepted every request: green")
+        .isEqualTo("rgb(227, 242, 229)");
+    assertThat(page.views().get("view-delay").background())
+        .as("no-fault broke nothing, so nothing was delayed: no colour")
+        .isEqualTo("rgb(255, 255, 255)");
   }
 
   @Test

@@ -40,7 +40,8 @@ final class Summaries {
         pair + "/" + scenario + "/" + runId,
         "runs/" + pair + "/" + scenario + "/" + runId + ".html",
         validity.name().toLowerCase(java.util.Locale.ROOT),
-        List.of());
+        List.of(),
+        null);
   }
 
   static RunSummary catalogue(String pair, String scenario, String startedAt, Validity validity) {
