@@ -81,6 +81,15 @@ final class Explanation {
                   + " committed, %d not%n",
               unresolved, committed, unresolved - committed));
     }
+    if (verdict.availability() != null) {
+      // the trade-off: refuse the customer, or keep the event waiting
+      dualwrite.chaos.report.TradeOff tradeOff = dualwrite.chaos.report.TradeOff.of(verdict);
+      String fraud = tradeOff.fraudService();
+      text.append("  customers: ")
+          .append(tradeOff.customers())
+          .append(fraud == null || fraud.equals("\u2014") ? "" : "; fraud service: " + fraud)
+          .append('\n');
+    }
     if (verdict.lag() != null && verdict.lag().commitToCheck().count() > 0) {
       text.append(
           String.format(

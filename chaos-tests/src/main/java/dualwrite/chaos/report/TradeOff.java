@@ -19,7 +19,7 @@ import java.util.Locale;
  * @param unchecked committed transactions on the topic the fraud service never checked ({@code
  *     unchecked})
  */
-record TradeOff(
+public record TradeOff(
     long requests,
     long accepted,
     Double availability,
@@ -33,7 +33,7 @@ record TradeOff(
   /** Under a second after the heal, the fraud service had caught up: a short delay. */
   static final long SHORT_MS = 1000;
 
-  static TradeOff of(Verdict verdict) {
+  public static TradeOff of(Verdict verdict) {
     return new TradeOff(
         verdict.counts().getOrDefault("ops-invoke", 0L),
         verdict.counts().getOrDefault("ops-ok", 0L),
@@ -60,7 +60,7 @@ record TradeOff(
   }
 
   /** {@code refused 2 of 4}, {@code accepted all 12}; a dash when not measured. */
-  String customers() {
+  public String customers() {
     if (availability == null) {
       return "\u2014";
     }
@@ -78,7 +78,7 @@ record TradeOff(
    * figure predates the verdict). The events were delayed for the whole outage; this is how long
    * the delay lasted past its end.
    */
-  String fraudService() {
+  public String fraudService() {
     String caughtUp = "caught up " + delayText() + " after the heal";
     if (neverChecked() == 0) {
       return delayAfterHealMs == null ? "\u2014" : caughtUp;
