@@ -18,13 +18,13 @@ final class ConsumerOption {
       converter = ModeConverter.class,
       completionCandidates = Modes.class,
       description = {
-        "how the fraud service consumes: ${COMPLETION-CANDIDATES} (default: idempotent)",
-        "  idempotent: an inbox, in the same transaction as the checks, offsets committed after",
-        "  non-idempotent: no inbox; a redelivered batch is checked twice",
-        "  auto-commit: Kafka commits the offsets on the next poll, whether or not the checks"
-            + " committed",
-        "  inbox-outside-transaction: the inbox commits first, the checks in a second transaction",
-        "a run with a foil stays out of the report's comparison"
+        "how the fraud service consumes (default: idempotent), one of:",
+        "idempotent: an inbox in the checks' transaction, offsets committed after it;",
+        "non-idempotent: no inbox, so a redelivered batch is checked twice;",
+        "auto-commit: Kafka commits the offsets on the next poll, checks committed or not;",
+        "inbox-outside-transaction: the inbox commits first, the checks in a second"
+            + " transaction.",
+        "A run with a foil stays out of the report's comparison."
       })
   ConsumerMode consumer;
 
