@@ -28,6 +28,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Each foil of a fraud consumer breaks its promise under its catalogue scenario, with exactly the
@@ -127,6 +129,43 @@ class ConsumerFoilsTest {
     LabRuns.assertEveryFaultLanded(result);
     assertThat(result.verdict().found()).as(result.summary()).isEmpty();
     assertThat(checksPerTransaction(result)).isEqualTo(onceEach(result, Set.of()));
+  }
+
+  /**
+   * The table of page 6: every consumer under each of the catalogue's three fraud scenarios, with
+   * the anomalies that invalidate ({@code none} for a valid run).
+   */
+  @ParameterizedTest(name = "{0} under {1}: {2}")
+  @CsvSource({
+    "idempotent, fraud-crash-after-commit, none",
+    "idempotent, fraud-crash-before-commit, none",
+    "idempotent, fraud-commit-fails, none",
+    "non-idempotent, fraud-crash-after-commit, processed-twice",
+    "non-idempotent, fraud-crash-before-commit, none",
+    "non-idempotent, fraud-commit-fails, none",
+    "auto-commit, fraud-crash-after-commit, none",
+    "auto-commit, fraud-crash-before-commit, none",
+    "auto-commit, fraud-commit-fails, unchecked",
+    "inbox-outside-transaction, fraud-crash-after-commit, none",
+    "inbox-outside-transaction, fraud-crash-before-commit, unchecked",
+    "inbox-outside-transaction, fraud-commit-fails, unchecked"
+  })
+  void everyConsumerUnderEachFraudScenario(String consumer, String scenario, String expected) {
+    RunResult result =
+        LabRuns.run(
+            "outbox/polling",
+            Catalogue.named(scenario),
+            RunOptions.DEFAULT.withConsumer(ConsumerMode.fromLabel(consumer)));
+
+    assertVerdict(result, expected.equals("none") ? Validity.VALID : Validity.INVALID);
+    LabRuns.assertEveryFaultLanded(result);
+    assertThat(
+            result.verdict().found().stream()
+                .filter(Anomaly::invalidates)
+                .map(Anomaly::label)
+                .toList())
+        .as("%s, in %s", result.summary(), result.folder())
+        .isEqualTo(expected.equals("none") ? List.of() : List.of(expected));
   }
 
   /**
