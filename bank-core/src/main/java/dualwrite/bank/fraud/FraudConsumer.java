@@ -64,7 +64,7 @@ public final class FraudConsumer implements Instance {
   private final KafkaConsumer<String, byte[]> consumer;
   private final KafkaProducer<String, byte[]> deadLetterProducer;
   private final Topics topics;
-  private final boolean idempotent;
+  private final ConsumerMode mode;
   private final FraudRule rule;
   private final Tripwire tripwire;
   private final Thread thread;
@@ -78,14 +78,14 @@ public final class FraudConsumer implements Instance {
       Map<String, Object> consumerSettings,
       Map<String, Object> producerSettings,
       Topics topics,
-      boolean idempotent,
+      ConsumerMode mode,
       FraudRule rule,
       Tripwire tripwire) {
     this.database = database;
     this.consumer = new KafkaConsumer<>(consumerSettings);
     this.deadLetterProducer = new KafkaProducer<>(producerSettings);
     this.topics = topics;
-    this.idempotent = idempotent;
+    this.mode = mode;
     this.rule = rule;
     this.tripwire = tripwire;
     this.thread = new Thread(this::run, "fraud-consumer");
@@ -97,12 +97,12 @@ public final class FraudConsumer implements Instance {
       Map<String, Object> consumerSettings,
       Map<String, Object> producerSettings,
       Topics topics,
-      boolean idempotent,
+      ConsumerMode mode,
       FraudRule rule,
       Tripwire tripwire) {
     FraudConsumer instance =
         new FraudConsumer(
-            database, consumerSettings, producerSettings, topics, idempotent, rule, tripwire);
+            database, consumerSettings, producerSettings, topics, mode, rule, tripwire);
     instance.thread.start();
     return instance;
   }
@@ -126,7 +126,23 @@ public final class FraudConsumer implements Instance {
       }
     } finally {
       readiness.never();
+      if (killed && mode.autoCommits()) {
+        forgetAssignment();
+      }
       consumer.close(Duration.ZERO);
+    }
+  }
+
+  /**
+   * Closing a consumer with {@code enable.auto.commit} commits what it has consumed so far. A
+   * process that dies commits nothing on its way out, so a killed instance drops its partitions
+   * first, and close() then has nothing to commit.
+   */
+  private void forgetAssignment() {
+    try {
+      consumer.unsubscribe();
+    } catch (RuntimeException e) {
+      log.debug("could not drop the assignment of a killed consumer: {}", e.toString());
     }
   }
 
@@ -202,6 +218,12 @@ public final class FraudConsumer implements Instance {
         recordOneByOne(parsed);
       }
     } catch (SQLException | KafkaException | ExecutionException | TimeoutException e) {
+      if (mode.autoCommits()) {
+        // The foil: nothing holds the offsets back, and the next poll commits past this batch.
+        log.debug("batch failed, and auto-commit moves on past it: {}", e.toString());
+        pause();
+        return;
+      }
       // Nothing of this batch is committed: read it again from its first offsets, later.
       log.debug("batch failed, will read it again: {}", e.toString());
       rewind(records);
@@ -213,6 +235,9 @@ public final class FraudConsumer implements Instance {
       return;
     }
     tripwire.pass(FraudDetectionService.AFTER_DB_COMMIT);
+    if (mode.autoCommits()) {
+      return; // Kafka commits these offsets on its own, on the next poll
+    }
     for (TopicPartition partition : records.partitions()) {
       List<ConsumerRecord<String, byte[]>> inPartition = records.records(partition);
       long next = inPartition.get(inPartition.size() - 1).offset() + 1;
@@ -277,7 +302,11 @@ public final class FraudConsumer implements Instance {
     sendDeadLetters(List.of(deadLetter(one.record(), "cannot be checked: " + why.getMessage())));
   }
 
-  /** In ONE database transaction: remember the event ids, and check the new ones. */
+  /**
+   * In ONE database transaction: remember the event ids, and check the new ones. The foil {@link
+   * ConsumerMode#INBOX_OUTSIDE_TRANSACTION} commits the event ids first, in a transaction of their
+   * own, so that {@link FraudDetectionService#BEFORE_DB_COMMIT} falls between the two commits.
+   */
   private void recordChecks(List<TransactionRecorded> events) throws SQLException {
     if (events.isEmpty()) {
       return;
@@ -285,14 +314,17 @@ public final class FraudConsumer implements Instance {
     try (Connection connection = database.getConnection()) {
       try {
         // region inbox
-        Set<UUID> toCheck = idempotent ? remember(connection, events) : allIds(events);
+        Set<UUID> toCheck = mode.remembers() ? remember(connection, events) : allIds(events);
+        if (mode.inboxCommitsFirst()) {
+          connection.commit(); // the foil: the event ids are kept, whatever becomes of the checks
+        }
         try (PreparedStatement check = connection.prepareStatement(CHECK)) {
           Set<UUID> checked = new HashSet<>();
           for (TransactionRecorded event : events) {
             if (!toCheck.contains(event.eventId())) {
               continue; // seen before: this delivery is a duplicate
             }
-            if (idempotent && !checked.add(event.eventId())) {
+            if (mode.remembers() && !checked.add(event.eventId())) {
               continue; // twice in this very batch
             }
             FraudRule.Assessment assessment;

@@ -8,6 +8,9 @@ import dualwrite.bank.crash.Tripwire;
 import dualwrite.bank.spi.Connections;
 import dualwrite.bank.spi.InstanceService;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
  * The fraud-detection service: consumes {@code TransactionRecorded} events and records one fraud
@@ -16,8 +19,8 @@ import java.util.List;
  * <p>It is an idempotent consumer (an inbox): per batch of events, in ONE database transaction, it
  * remembers each event id and makes a check only for ids it has not seen; it commits the Kafka
  * offsets only after that transaction commits. A crash between the two makes Kafka deliver the
- * batch again, and the inbox turns the redelivery into a no-op. The non-idempotent variant skips
- * the inbox, to show what redelivery does without it.
+ * batch again, and the inbox turns the redelivery into a no-op. The foils of {@link ConsumerMode}
+ * each break one part of that, to show what it is for.
  */
 public final class FraudDetectionService extends InstanceService<FraudConsumer> {
 
@@ -28,26 +31,36 @@ public final class FraudDetectionService extends InstanceService<FraudConsumer> 
           "after-db-commit",
           "the fraud checks are committed, the Kafka offsets are not: the batch will come again");
 
-  /** The batch is consumed but nothing is committed anywhere yet. */
+  /**
+   * The batch is consumed and its checks are written, not committed. With the inbox in the same
+   * transaction nothing of the batch survives; with {@link ConsumerMode#INBOX_OUTSIDE_TRANSACTION}
+   * its event ids are already committed in the inbox.
+   */
   public static final CrashPoint BEFORE_DB_COMMIT =
       new CrashPoint(
           Component.FRAUD,
           "before-db-commit",
-          "the batch is read but its checks are not committed: nothing of it survives");
+          "the batch is read but its checks are not committed: nothing of it survives, unless the"
+              + " inbox committed on its own");
 
   private final Connections connections;
-  private final boolean idempotent;
+  private final ConsumerMode mode;
   private final FraudRule rule;
 
   /**
-   * @param idempotent true for the inbox (the right way), false to show duplicates processed twice
+   * @param mode {@link ConsumerMode#IDEMPOTENT} for the inbox (the right way), or a foil
    */
   public FraudDetectionService(
-      Connections connections, Crashes crashes, boolean idempotent, FraudRule rule) {
+      Connections connections, Crashes crashes, ConsumerMode mode, FraudRule rule) {
     super("fraud", Component.FRAUD, crashes, List.of(BEFORE_DB_COMMIT, AFTER_DB_COMMIT));
     this.connections = connections;
-    this.idempotent = idempotent;
+    this.mode = Objects.requireNonNull(mode, "mode");
     this.rule = rule;
+  }
+
+  /** How this service consumes. */
+  public ConsumerMode mode() {
+    return mode;
   }
 
   /** The consumer group whose committed offsets say how far the service has got. */
@@ -59,12 +72,27 @@ public final class FraudDetectionService extends InstanceService<FraudConsumer> 
   protected FraudConsumer launch(Tripwire tripwire) {
     return FraudConsumer.start(
         connections.database(Component.FRAUD).openPool("fraud", 2),
-        KafkaSettings.manualCommitConsumer(
-            connections.kafka(Component.FRAUD), groupId(connections), "fraud-detection"),
+        consumerSettings(),
         KafkaSettings.reliableProducer(connections.kafka(Component.FRAUD), "fraud-dead-letters"),
         connections.topics(),
-        idempotent,
+        mode,
         rule,
         tripwire);
+  }
+
+  /**
+   * Manual commits; in auto-commit mode, Kafka's own, every {@value
+   * ConsumerMode#AUTO_COMMIT_INTERVAL_MS} ms.
+   */
+  private Map<String, Object> consumerSettings() {
+    Map<String, Object> settings =
+        KafkaSettings.manualCommitConsumer(
+            connections.kafka(Component.FRAUD), groupId(connections), "fraud-detection");
+    if (mode.autoCommits()) {
+      settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true);
+      settings.put(
+          ConsumerConfig.AUTO_COMMIT_INTERVAL_MS_CONFIG, ConsumerMode.AUTO_COMMIT_INTERVAL_MS);
+    }
+    return settings;
   }
 }

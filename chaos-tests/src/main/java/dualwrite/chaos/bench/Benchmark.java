@@ -3,6 +3,7 @@ package dualwrite.chaos.bench;
 import com.zaxxer.hikari.HikariDataSource;
 import dualwrite.bank.Component;
 import dualwrite.bank.crash.Crashes;
+import dualwrite.bank.fraud.ConsumerMode;
 import dualwrite.bank.fraud.FraudDetectionService;
 import dualwrite.bank.fraud.FraudRule;
 import dualwrite.bank.ledger.InTransaction;
@@ -276,7 +277,7 @@ public final class Benchmark {
     RunSpace space = runner.openRunSpace(choice.strategy(), choice.variant(), prefix);
     Crashes crashes = new Crashes();
     FraudDetectionService fraud =
-        new FraudDetectionService(space, crashes, true, FraudRule.DEFAULT);
+        new FraudDetectionService(space, crashes, ConsumerMode.IDEMPOTENT, FraudRule.DEFAULT);
     fraud.start();
     Deployment deployment = choice.strategy().deploy(choice.variant(), space, crashes);
     Deployed deployed = new Deployed(space, deployment, fraud);

@@ -85,8 +85,8 @@ final class ReplayCommand implements Callable<Integer> {
       RunFolder.RunInfo info = RunFolder.readInfo(folder);
       choice = Strategies.parse(variant != null ? variant : info.strategy() + "/" + info.variant());
       scenario = RunFolder.readScenario(folder);
-      // the run's own options: a run made without the fraud service's inbox replays without it
-      options = RunOptions.DEFAULT.withIdempotentConsumer(info.defaultOptions());
+      // the run's own options: a run made with a foil of a fraud consumer replays with it
+      options = RunOptions.DEFAULT.withConsumer(info.consumerMode());
       // and on as many brokers as it had, unless told otherwise
       if (System.getProperty("lab.brokers") == null && System.getenv("LAB_BROKERS") == null) {
         System.setProperty("lab.brokers", Integer.toString(info.brokerCount()));
@@ -124,7 +124,7 @@ final class ReplayCommand implements Callable<Integer> {
       Strategies.Choice choice,
       Scenario scenario,
       RunOptions options) {
-    RunCommand.tellStory(out, choice, scenario);
+    RunCommand.tellStory(out, choice, scenario, options);
     List<RunResult> results = new ArrayList<>();
     try (ProgressBar bar = Progress.bar("replay " + choice, times)) {
       for (int i = 0; i < times; i++) {

@@ -4,6 +4,7 @@ import dualwrite.chaos.checker.Anomaly;
 import dualwrite.chaos.checker.Verdict;
 import dualwrite.chaos.checker.Verdict.Quantiles;
 import dualwrite.chaos.history.Op;
+import dualwrite.chaos.run.RunFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,6 +31,15 @@ final class RunPage {
   private static final int OTHER_RUNS_SHOWN = 20;
 
   private RunPage() {}
+
+  /** The fraud service's consumer as the run recorded it, or what its folder says when unknown. */
+  private static String consumerOf(RunFolder.RunInfo info) {
+    try {
+      return info.consumerMode().label();
+    } catch (IllegalArgumentException e) {
+      return info.consumer() + " (unknown to this lab)";
+    }
+  }
 
   /**
    * The page's path relative to the report: {@code runs/<strategy>/<variant>/<scenario>/<id>.html}.
@@ -64,7 +74,9 @@ final class RunPage {
             Plain.millis((double) info.tookMillis()),
             info.backend()
                 + " environment"
-                + (info.brokerCount() > 1 ? " with " + info.brokerCount() + " Kafka brokers" : ""),
+                + (info.brokerCount() > 1 ? " with " + info.brokerCount() + " Kafka brokers" : "")
+                + " \u00b7 fraud consumer "
+                + consumerOf(info),
             summary.word(),
             summary.word(),
             Plain.explain(run.verdict(), info),

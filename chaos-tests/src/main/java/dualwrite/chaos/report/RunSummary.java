@@ -60,7 +60,7 @@ record RunSummary(
         run.info().strategy(),
         run.info().variant(),
         run.scenario().name(),
-        // a run with other options (a fraud service without its inbox) shows something else
+        // a run with other options (a foil of a fraud consumer) shows something else
         // than the catalogue's scenario: it stays out of the matrix
         run.info().defaultOptions() ? run.scenario().origin() : "other-options",
         run.scenario().seed(),

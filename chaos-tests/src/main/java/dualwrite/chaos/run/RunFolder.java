@@ -1,8 +1,11 @@
 package dualwrite.chaos.run;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dualwrite.bank.fraud.ConsumerMode;
 import dualwrite.chaos.checker.Truth;
 import dualwrite.chaos.checker.Verdict;
 import dualwrite.chaos.history.History;
@@ -29,9 +32,11 @@ public final class RunFolder {
   /**
    * Facts about the run beyond the scenario and the verdict.
    *
-   * @param idempotentConsumer false when the fraud service ran without its inbox (a run made to
-   *     show processed-twice; the report keeps it out of the comparison); null in older folders
+   * @param idempotentConsumer what older folders recorded instead of {@code consumer}: false when
+   *     the fraud service ran without its inbox; null in newer folders, which name the consumer
    * @param brokers how many Kafka brokers the run had; null in older folders (one)
+   * @param consumer how the fraud service consumed, a {@link ConsumerMode} label such as {@code
+   *     auto-commit}; null in older folders (see {@code idempotentConsumer})
    */
   public record RunInfo(
       String runId,
@@ -43,18 +48,69 @@ public final class RunFolder {
       Instant healedAt,
       boolean settled,
       long tookMillis,
-      Boolean idempotentConsumer,
-      Integer brokers) {
+      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean idempotentConsumer,
+      Integer brokers,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String consumer) {
+
+    /** A run as folders recorded it before the consumer had a name. */
+    public RunInfo(
+        String runId,
+        String strategy,
+        String variant,
+        String scenario,
+        String backend,
+        Instant startedAt,
+        Instant healedAt,
+        boolean settled,
+        long tookMillis,
+        Boolean idempotentConsumer,
+        Integer brokers) {
+      this(
+          runId,
+          strategy,
+          variant,
+          scenario,
+          backend,
+          startedAt,
+          healedAt,
+          settled,
+          tookMillis,
+          idempotentConsumer,
+          brokers,
+          null);
+    }
 
     /** How many Kafka brokers the run had. */
-    @com.fasterxml.jackson.annotation.JsonIgnore
+    @JsonIgnore
     public int brokerCount() {
       return brokers == null ? 1 : brokers;
     }
 
-    /** True when the run used the lab's default options, so it belongs in a comparison. */
-    @com.fasterxml.jackson.annotation.JsonIgnore
+    /**
+     * How the fraud service consumed: the named mode, or in an older folder the inbox flag (without
+     * it, non-idempotent).
+     *
+     * @throws IllegalArgumentException when the folder names a mode this lab does not know
+     */
+    @JsonIgnore
+    public ConsumerMode consumerMode() {
+      if (consumer != null) {
+        return ConsumerMode.fromLabel(consumer);
+      }
+      return Boolean.FALSE.equals(idempotentConsumer)
+          ? ConsumerMode.NON_IDEMPOTENT
+          : ConsumerMode.IDEMPOTENT;
+    }
+
+    /**
+     * True when the run used the lab's default options, so it belongs in a comparison: a run with a
+     * foil of a consumer shows the consumer, not the strategy.
+     */
+    @JsonIgnore
     public boolean defaultOptions() {
+      if (consumer != null) {
+        return consumer.equals(ConsumerMode.IDEMPOTENT.label());
+      }
       return idempotentConsumer == null || idempotentConsumer;
     }
   }

@@ -1,5 +1,6 @@
 package dualwrite.chaos.run;
 
+import dualwrite.bank.fraud.ConsumerMode;
 import dualwrite.chaos.checker.Checker;
 import java.time.Duration;
 import java.util.Objects;
@@ -7,8 +8,8 @@ import java.util.Objects;
 /**
  * How a run is set up beyond its scenario.
  *
- * @param idempotentConsumer false to run the fraud service without its inbox, to show what
- *     redelivered events do to it
+ * @param consumer how the fraud service consumes: {@link ConsumerMode#IDEMPOTENT} by default, or a
+ *     foil that shows what the inbox and the manual offset commits are for
  * @param settleTimeout how long the runner waits, after healing, for the relay to drain and the
  *     fraud service to catch up before it checks anyway
  * @param deliveryBound how long after healing every event must have been checked
@@ -16,23 +17,28 @@ import java.util.Objects;
  *     CrashWitness#NONE} by default
  */
 public record RunOptions(
-    boolean idempotentConsumer,
+    ConsumerMode consumer,
     Duration settleTimeout,
     Duration deliveryBound,
     CrashWitness crashWitness) {
 
   public static final RunOptions DEFAULT =
-      new RunOptions(true, Duration.ofSeconds(20), Checker.DELIVERY_BOUND, CrashWitness.NONE);
+      new RunOptions(
+          ConsumerMode.IDEMPOTENT,
+          Duration.ofSeconds(20),
+          Checker.DELIVERY_BOUND,
+          CrashWitness.NONE);
 
   public RunOptions {
+    Objects.requireNonNull(consumer, "consumer");
     Objects.requireNonNull(crashWitness, "crashWitness");
   }
 
-  public RunOptions withIdempotentConsumer(boolean idempotent) {
-    return new RunOptions(idempotent, settleTimeout, deliveryBound, crashWitness);
+  public RunOptions withConsumer(ConsumerMode mode) {
+    return new RunOptions(mode, settleTimeout, deliveryBound, crashWitness);
   }
 
   public RunOptions withCrashWitness(CrashWitness witness) {
-    return new RunOptions(idempotentConsumer, settleTimeout, deliveryBound, witness);
+    return new RunOptions(consumer, settleTimeout, deliveryBound, witness);
   }
 }

@@ -3,6 +3,7 @@ package dualwrite.chaos.run;
 import dualwrite.bank.Component;
 import dualwrite.bank.crash.CrashPoint;
 import dualwrite.bank.crash.Crashes;
+import dualwrite.bank.fraud.ConsumerMode;
 import dualwrite.bank.fraud.FraudDetectionService;
 import dualwrite.bank.fraud.FraudRule;
 import dualwrite.bank.spi.Deployment;
@@ -103,7 +104,7 @@ public final class Runner {
       Crashes crashes = new Crashes();
       crashes.onFire(point -> witness(options.crashWitness(), point, run));
       FraudDetectionService fraud =
-          new FraudDetectionService(run, crashes, options.idempotentConsumer(), FraudRule.DEFAULT);
+          new FraudDetectionService(run, crashes, options.consumer(), FraudRule.DEFAULT);
       fraud.start();
       try (Deployment deployment = strategy.deploy(variant, run, crashes);
           Clients clients = new Clients(scenario.clients(), deployment.bank(), history)) {
@@ -187,8 +188,9 @@ public final class Runner {
             healedAt,
             settled,
             took.toMillis(),
-            options.idempotentConsumer(),
-            environment.brokers()));
+            null,
+            environment.brokers(),
+            options.consumer().label()));
     RunResult result =
         new RunResult(
             strategy.name(), variant.name(), scenario, verdict, history.ops(), folder, took);
@@ -213,7 +215,7 @@ public final class Runner {
     try (RunSpace run = RunSpace.open(environment, "probe-" + newRunId(), template)) {
       Crashes crashes = new Crashes();
       FraudDetectionService fraud =
-          new FraudDetectionService(run, crashes, true, FraudRule.DEFAULT);
+          new FraudDetectionService(run, crashes, ConsumerMode.IDEMPOTENT, FraudRule.DEFAULT);
       try (Deployment deployment = strategy.deploy(variant, run, crashes)) {
         List<Service> services = new ArrayList<>(deployment.services());
         services.add(fraud);

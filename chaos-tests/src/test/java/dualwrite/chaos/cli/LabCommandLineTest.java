@@ -2,6 +2,7 @@ package dualwrite.chaos.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dualwrite.bank.fraud.ConsumerMode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,82 @@ class LabCommandLineTest {
   void exploreNeedsAtLeastOneScenario() {
     assertThat(lab("explore", "outbox/polling", "--count", "0")).isEqualTo(Lab.EXIT_USAGE);
     assertThat(err.toString()).contains("--count must be 1 or more");
+  }
+
+  @Test
+  void anUnknownConsumerIsNamedWithTheModesThatExist() {
+    assertThat(lab("run", "naive/db-then-kafka", "no-fault", "--consumer", "exactly-once"))
+        .as("a usage error, before any server starts")
+        .isEqualTo(Lab.EXIT_USAGE);
+    assertThat(err.toString())
+        .contains("--consumer")
+        .contains("unknown consumer 'exactly-once'")
+        .contains("idempotent, non-idempotent, auto-commit, inbox-outside-transaction");
+    assertThat(out.toString()).as("no environment was started").doesNotContain("Starting");
+  }
+
+  @Test
+  void theOldFlagCannotContradictTheConsumerOption() {
+    assertThat(
+            lab(
+                "run",
+                "naive/db-then-kafka",
+                "no-fault",
+                "--consumer",
+                "auto-commit",
+                "--non-idempotent-consumer"))
+        .isEqualTo(Lab.EXIT_USAGE);
+    assertThat(err.toString())
+        .contains("--non-idempotent-consumer means --consumer non-idempotent")
+        .contains("auto-commit");
+    assertThat(out.toString()).as("no environment was started").doesNotContain("Starting");
+  }
+
+  @Test
+  void runTakesEveryConsumerModeByItsLabel() {
+    assertThat(consumerOf("run", "outbox/polling", "no-fault"))
+        .as("the default")
+        .isEqualTo(ConsumerMode.IDEMPOTENT);
+    for (ConsumerMode mode : ConsumerMode.values()) {
+      assertThat(consumerOf("run", "outbox/polling", "no-fault", "--consumer", mode.label()))
+          .as("--consumer %s", mode.label())
+          .isEqualTo(mode);
+      assertThat(consumerOf("run", "outbox/polling", "no-fault", "--consumer=" + mode.label()))
+          .as("--consumer=%s", mode.label())
+          .isEqualTo(mode);
+    }
+  }
+
+  @Test
+  void theOldFlagStillMeansNonIdempotent() {
+    assertThat(consumerOf("run", "outbox/polling", "no-fault", "--non-idempotent-consumer"))
+        .isEqualTo(ConsumerMode.NON_IDEMPOTENT);
+    assertThat(
+            consumerOf(
+                "run",
+                "outbox/polling",
+                "no-fault",
+                "--non-idempotent-consumer",
+                "--consumer",
+                "non-idempotent"))
+        .as("both, saying the same")
+        .isEqualTo(ConsumerMode.NON_IDEMPOTENT);
+  }
+
+  @Test
+  void runHelpListsTheConsumers() {
+    assertThat(lab("run", "--help")).isZero();
+    assertThat(out.toString())
+        .contains("--consumer=<mode>")
+        .contains("--non-idempotent-consumer")
+        .contains(ConsumerMode.labels().stream().map(label -> label + ":").toList());
+  }
+
+  /** The consumer mode {@code ./lab <args>} would run with, from a parse that starts nothing. */
+  private static ConsumerMode consumerOf(String... args) {
+    CommandLine.ParseResult parsed = Lab.commandLine().parseArgs(args);
+    RunCommand run = (RunCommand) parsed.subcommand().commandSpec().userObject();
+    return run.consumer.mode();
   }
 
   @Test

@@ -2,6 +2,7 @@ package dualwrite.chaos.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dualwrite.bank.fraud.ConsumerMode;
 import dualwrite.chaos.LabRuns;
 import dualwrite.chaos.checker.Anomaly;
 import dualwrite.chaos.checker.FaultOutcome;
@@ -35,6 +36,7 @@ class DocsVerdictsMatchRealRunsTest {
 
   private static final Pattern MARKER = Pattern.compile("^<!-- verdict: (.+?) -->$");
   private static final String NON_IDEMPOTENT = "--non-idempotent-consumer";
+  private static final String CONSUMER = "--consumer";
   private static final String BROKERS = "--brokers";
   private static final int TRIES = 3;
 
@@ -103,13 +105,13 @@ class DocsVerdictsMatchRealRunsTest {
   }
 
   /**
-   * Runs {@code [--brokers 1|3] <variant> <scenario> [--non-idempotent-consumer]}, on the cluster
-   * when it says {@code --brokers 3}, and again when one of its faults missed (an armed crash that
-   * did not fire before the run healed shows nothing).
+   * Runs {@code [--brokers 1|3] <variant> <scenario> [--consumer <mode>]}, on the cluster when it
+   * says {@code --brokers 3}, and again when one of its faults missed (an armed crash that did not
+   * fire before the run healed shows nothing).
    */
   private static RunResult run(String args) {
     Shown shown = Shown.parse(args);
-    RunOptions options = RunOptions.DEFAULT.withIdempotentConsumer(!shown.nonIdempotent());
+    RunOptions options = RunOptions.DEFAULT.withConsumer(shown.consumer());
     Scenario scenario = Catalogue.named(shown.scenario());
     RunResult result = null;
     for (int i = 0; i < TRIES; i++) {
@@ -126,12 +128,12 @@ class DocsVerdictsMatchRealRunsTest {
   }
 
   /** A marker's arguments: the two names, and the options {@code ./lab run} takes. */
-  private record Shown(String variant, String scenario, int brokers, boolean nonIdempotent) {
+  private record Shown(String variant, String scenario, int brokers, ConsumerMode consumer) {
 
     static Shown parse(String args) {
       List<String> names = new ArrayList<>();
       int brokers = 1;
-      boolean nonIdempotent = false;
+      ConsumerMode consumer = ConsumerMode.IDEMPOTENT;
       List<String> words = List.of(args.trim().split("\\s+"));
       for (int i = 0; i < words.size(); i++) {
         String word = words.get(i);
@@ -140,7 +142,11 @@ class DocsVerdictsMatchRealRunsTest {
         } else if (word.startsWith(BROKERS + "=")) {
           brokers = Integer.parseInt(word.substring(BROKERS.length() + 1));
         } else if (word.equals(NON_IDEMPOTENT)) {
-          nonIdempotent = true;
+          consumer = ConsumerMode.NON_IDEMPOTENT;
+        } else if (word.equals(CONSUMER) && i + 1 < words.size()) {
+          consumer = ConsumerMode.fromLabel(words.get(++i));
+        } else if (word.startsWith(CONSUMER + "=")) {
+          consumer = ConsumerMode.fromLabel(word.substring(CONSUMER.length() + 1));
         } else if (word.startsWith("-")) {
           throw new IllegalArgumentException(
               "a verdict marker with an option not handled: " + args);
@@ -150,10 +156,10 @@ class DocsVerdictsMatchRealRunsTest {
       }
       if (names.size() != 2 || (brokers != 1 && brokers != 3)) {
         throw new IllegalArgumentException(
-            "a verdict marker is [--brokers 1|3] <variant> <scenario> [--non-idempotent-consumer]: "
+            "a verdict marker is [--brokers 1|3] <variant> <scenario> [--consumer <mode>]: "
                 + args);
       }
-      return new Shown(names.get(0), names.get(1), brokers, nonIdempotent);
+      return new Shown(names.get(0), names.get(1), brokers, consumer);
     }
   }
 }

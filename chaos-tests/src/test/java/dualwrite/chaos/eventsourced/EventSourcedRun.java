@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dualwrite.bank.Bank;
 import dualwrite.bank.crash.CrashPoint;
 import dualwrite.bank.crash.Crashes;
+import dualwrite.bank.fraud.ConsumerMode;
 import dualwrite.bank.fraud.FraudDetectionService;
 import dualwrite.bank.fraud.FraudRule;
 import dualwrite.bank.ledger.SchemaMigrations;
@@ -59,7 +60,10 @@ final class EventSourcedRun implements AutoCloseable {
     SchemaMigrations.apply(direct, SchemaMigrations.FRAUD, SchemaMigrations.FRAUD_MIGRATIONS);
     crashes.onFire(fired::add);
     deployment = strategy.deploy(variant, run, crashes);
-    fraud = withFraud ? new FraudDetectionService(run, crashes, true, FraudRule.DEFAULT) : null;
+    fraud =
+        withFraud
+            ? new FraudDetectionService(run, crashes, ConsumerMode.IDEMPOTENT, FraudRule.DEFAULT)
+            : null;
     if (fraud != null) {
       fraud.start();
     }

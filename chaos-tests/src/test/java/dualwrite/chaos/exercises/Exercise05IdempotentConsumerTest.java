@@ -2,6 +2,7 @@ package dualwrite.chaos.exercises;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dualwrite.bank.fraud.ConsumerMode;
 import dualwrite.chaos.docs.RepositoryRoot;
 import dualwrite.chaos.run.RunOptions;
 import java.io.IOException;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 @Tag("exercise")
 class Exercise05IdempotentConsumerTest {
 
-  private static final RunOptions WITHOUT_INBOX = RunOptions.DEFAULT.withIdempotentConsumer(false);
+  private static final RunOptions WITHOUT_INBOX =
+      RunOptions.DEFAULT.withConsumer(ConsumerMode.NON_IDEMPOTENT);
 
   @Test
   void theInboxIsFoundInTheCode() throws IOException {

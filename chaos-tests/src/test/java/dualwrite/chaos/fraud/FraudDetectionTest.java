@@ -12,6 +12,7 @@ import dualwrite.bank.TransactionRequest;
 import dualwrite.bank.TransactionType;
 import dualwrite.bank.crash.CrashPoint;
 import dualwrite.bank.crash.Crashes;
+import dualwrite.bank.fraud.ConsumerMode;
 import dualwrite.bank.fraud.FraudDetectionService;
 import dualwrite.bank.fraud.FraudRule;
 import dualwrite.bank.ledger.SchemaMigrations;
@@ -62,7 +63,9 @@ class FraudDetectionTest {
         LabRuns.run(
             "naive/db-then-kafka",
             fraudCrashAfterCommit(),
-            RunOptions.DEFAULT.withIdempotentConsumer(false).withCrashWitness(atTheCrash));
+            RunOptions.DEFAULT
+                .withConsumer(ConsumerMode.NON_IDEMPOTENT)
+                .withCrashWitness(atTheCrash));
 
     assertVerdict(result, Validity.INVALID);
     List<UUID> batch = atTheCrash.committedBatch(result);
@@ -160,7 +163,7 @@ class FraudDetectionTest {
       SchemaMigrations.apply(direct, SchemaMigrations.FRAUD, SchemaMigrations.FRAUD_MIGRATIONS);
     }
     FraudDetectionService fraud =
-        new FraudDetectionService(run, new Crashes(), true, FraudRule.DEFAULT);
+        new FraudDetectionService(run, new Crashes(), ConsumerMode.IDEMPOTENT, FraudRule.DEFAULT);
     fraud.start();
     return fraud;
   }

@@ -10,6 +10,7 @@ import dualwrite.bank.TransactionRecorded;
 import dualwrite.bank.TransactionRequest;
 import dualwrite.bank.TransactionType;
 import dualwrite.bank.crash.Crashes;
+import dualwrite.bank.fraud.ConsumerMode;
 import dualwrite.bank.fraud.FraudDetectionService;
 import dualwrite.bank.fraud.FraudRule;
 import dualwrite.bank.ledger.SchemaMigrations;
@@ -49,7 +50,7 @@ class FraudServiceIsReadyWhenItKnowsItsPartitionsTest {
           .as("before its start the service's group holds no position")
           .isEmpty();
       FraudDetectionService fraud =
-          new FraudDetectionService(run, new Crashes(), true, FraudRule.DEFAULT);
+          new FraudDetectionService(run, new Crashes(), ConsumerMode.IDEMPOTENT, FraudRule.DEFAULT);
       long starting = System.nanoTime();
       fraud.start();
       try {

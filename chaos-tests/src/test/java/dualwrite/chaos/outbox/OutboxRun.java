@@ -9,6 +9,7 @@ import dualwrite.bank.TransactionFailed;
 import dualwrite.bank.TransactionRequest;
 import dualwrite.bank.TransactionType;
 import dualwrite.bank.crash.Crashes;
+import dualwrite.bank.fraud.ConsumerMode;
 import dualwrite.bank.fraud.FraudDetectionService;
 import dualwrite.bank.fraud.FraudRule;
 import dualwrite.bank.ledger.SchemaMigrations;
@@ -65,7 +66,8 @@ final class OutboxRun implements AutoCloseable {
       long deploying = System.nanoTime();
       started = strategy.deploy(strategy.variant(variant), space, crashes);
       if (withFraud) {
-        fraudService = new FraudDetectionService(space, crashes, true, FraudRule.DEFAULT);
+        fraudService =
+            new FraudDetectionService(space, crashes, ConsumerMode.IDEMPOTENT, FraudRule.DEFAULT);
         fraudService.start();
       }
       started.awaitReady(READY_TIMEOUT);

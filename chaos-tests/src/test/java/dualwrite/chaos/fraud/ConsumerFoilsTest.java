@@ -1,0 +1,245 @@
+package dualwrite.chaos.fraud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dualwrite.bank.crash.CrashPoint;
+import dualwrite.bank.fraud.ConsumerMode;
+import dualwrite.bank.fraud.FraudDetectionService;
+import dualwrite.bank.spi.DatabaseTarget;
+import dualwrite.chaos.LabRuns;
+import dualwrite.chaos.checker.Anomaly;
+import dualwrite.chaos.checker.Truth;
+import dualwrite.chaos.checker.Verdict.Validity;
+import dualwrite.chaos.env.RunSpace;
+import dualwrite.chaos.run.CrashWitness;
+import dualwrite.chaos.run.RunFolder;
+import dualwrite.chaos.run.RunOptions;
+import dualwrite.chaos.run.RunResult;
+import dualwrite.chaos.scenario.Catalogue;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Each foil of a fraud consumer breaks its promise under its catalogue scenario, with exactly the
+ * anomaly it is there to show and every fault landed; the idempotent default keeps it under the
+ * same scenario.
+ */
+class ConsumerFoilsTest {
+
+  private static final String VARIANT = "naive/db-then-kafka";
+
+  @Test
+  void autoCommitMovesPastABatchWhoseChecksFailedToCommit() {
+    RunResult result =
+        LabRuns.run(
+            VARIANT,
+            Catalogue.fraudCommitFails(),
+            RunOptions.DEFAULT.withConsumer(ConsumerMode.AUTO_COMMIT));
+
+    assertVerdict(result, Validity.INVALID);
+    LabRuns.assertEveryFaultLanded(result);
+    assertThat(result.verdict().found())
+        .as("the failed batch was never read again, and nothing else is wrong")
+        .containsExactly(Anomaly.UNCHECKED);
+    assertThat(checksPerTransaction(result))
+        .as("every other transaction was checked, once")
+        .isEqualTo(onceEach(result, Set.copyOf(result.verdict().of(Anomaly.UNCHECKED))));
+  }
+
+  @Test
+  void theIdempotentConsumerReadsAFailedBatchAgain() {
+    RunResult result = LabRuns.run(VARIANT, Catalogue.fraudCommitFails(), RunOptions.DEFAULT);
+
+    assertVerdict(result, Validity.VALID);
+    LabRuns.assertEveryFaultLanded(result);
+    assertThat(result.verdict().found()).as(result.summary()).isEmpty();
+    assertThat(checksPerTransaction(result)).isEqualTo(onceEach(result, Set.of()));
+  }
+
+  @Test
+  void anInboxOutsideTheChecksTransactionForgetsTheBatchItDiedOn() {
+    InboxAtTheCrash atTheCrash = new InboxAtTheCrash();
+    RunResult result =
+        LabRuns.run(
+            VARIANT,
+            Catalogue.fraudCrashBeforeCommit(),
+            RunOptions.DEFAULT
+                .withConsumer(ConsumerMode.INBOX_OUTSIDE_TRANSACTION)
+                .withCrashWitness(atTheCrash));
+
+    assertVerdict(result, Validity.INVALID);
+    LabRuns.assertEveryFaultLanded(result);
+    Set<UUID> remembered = transactionsOf(result, atTheCrash.eventIds(result));
+    assertThat(remembered)
+        .as("the inbox had committed the batch's event ids when the service died")
+        .isNotEmpty();
+    assertThat(result.verdict().found())
+        .as("nothing else is wrong: the events were delivered, and skipped as seen")
+        .containsExactly(Anomaly.UNCHECKED);
+    assertThat(result.verdict().of(Anomaly.UNCHECKED))
+        .as("exactly the batch the inbox remembered at the crash %s went unchecked", remembered)
+        .containsExactlyInAnyOrderElementsOf(remembered);
+    assertThat(checksPerTransaction(result)).isEqualTo(onceEach(result, remembered));
+  }
+
+  @Test
+  void theIdempotentConsumerKeepsNothingOfTheBatchItDiedOn() {
+    InboxAtTheCrash atTheCrash = new InboxAtTheCrash();
+    RunResult result =
+        LabRuns.run(
+            VARIANT,
+            Catalogue.fraudCrashBeforeCommit(),
+            RunOptions.DEFAULT.withCrashWitness(atTheCrash));
+
+    assertVerdict(result, Validity.VALID);
+    LabRuns.assertEveryFaultLanded(result);
+    assertThat(atTheCrash.eventIds(result))
+        .as("the inbox rows went with the checks' transaction")
+        .isEmpty();
+    assertThat(result.verdict().found()).as(result.summary()).isEmpty();
+    assertThat(checksPerTransaction(result)).isEqualTo(onceEach(result, Set.of()));
+  }
+
+  /**
+   * Auto-commit in a poll loop that checks each batch before it polls again commits no offset of a
+   * batch before its checks: a crash in the middle of one loses nothing. What it loses is a batch
+   * that failed, above.
+   */
+  @Test
+  void autoCommitLosesNothingToACrashInTheMiddleOfABatch() {
+    RunResult result =
+        LabRuns.run(
+            VARIANT,
+            Catalogue.fraudCrashBeforeCommit(),
+            RunOptions.DEFAULT.withConsumer(ConsumerMode.AUTO_COMMIT));
+
+    assertVerdict(result, Validity.VALID);
+    LabRuns.assertEveryFaultLanded(result);
+    assertThat(result.verdict().found()).as(result.summary()).isEmpty();
+    assertThat(checksPerTransaction(result)).isEqualTo(onceEach(result, Set.of()));
+  }
+
+  /**
+   * The table of page 6: every consumer under each of the catalogue's three fraud scenarios, with
+   * the anomalies that invalidate ({@code none} for a valid run).
+   */
+  @ParameterizedTest(name = "{0} under {1}: {2}")
+  @CsvSource({
+    "idempotent, fraud-crash-after-commit, none",
+    "idempotent, fraud-crash-before-commit, none",
+    "idempotent, fraud-commit-fails, none",
+    "non-idempotent, fraud-crash-after-commit, processed-twice",
+    "non-idempotent, fraud-crash-before-commit, none",
+    "non-idempotent, fraud-commit-fails, none",
+    "auto-commit, fraud-crash-after-commit, none",
+    "auto-commit, fraud-crash-before-commit, none",
+    "auto-commit, fraud-commit-fails, unchecked",
+    "inbox-outside-transaction, fraud-crash-after-commit, none",
+    "inbox-outside-transaction, fraud-crash-before-commit, unchecked",
+    "inbox-outside-transaction, fraud-commit-fails, unchecked"
+  })
+  void everyConsumerUnderEachFraudScenario(String consumer, String scenario, String expected) {
+    RunResult result =
+        LabRuns.run(
+            "outbox/polling",
+            Catalogue.named(scenario),
+            RunOptions.DEFAULT.withConsumer(ConsumerMode.fromLabel(consumer)));
+
+    assertVerdict(result, expected.equals("none") ? Validity.VALID : Validity.INVALID);
+    LabRuns.assertEveryFaultLanded(result);
+    assertThat(
+            result.verdict().found().stream()
+                .filter(Anomaly::invalidates)
+                .map(Anomaly::label)
+                .toList())
+        .as("%s, in %s", result.summary(), result.folder())
+        .isEqualTo(expected.equals("none") ? List.of() : List.of(expected));
+  }
+
+  /**
+   * An unknown verdict has no anomalies and no counts, so every claim about them would pass on it:
+   * the verdict must be the definite one the test expects first.
+   */
+  private static void assertVerdict(RunResult result, Validity expected) {
+    assertThat(result.verdict().valid())
+        .as("the verdict: %s, in %s", result.summary(), result.folder())
+        .isEqualTo(expected);
+  }
+
+  /**
+   * The event ids in the fraud service's inbox, as another connection sees them, at the instant it
+   * died at before-db-commit: what was committed there. The witness runs in the consumer's own
+   * thread before it dies, so the inbox cannot change meanwhile.
+   */
+  private static final class InboxAtTheCrash implements CrashWitness {
+
+    private volatile List<UUID> remembered;
+    private volatile Exception failure;
+
+    @Override
+    public void crashed(CrashPoint point, RunSpace run) {
+      if (!point.equals(FraudDetectionService.BEFORE_DB_COMMIT)) {
+        return;
+      }
+      DatabaseTarget database = run.directDatabase();
+      try (Connection connection =
+              DriverManager.getConnection(
+                  database.jdbcUrl(), database.user(), database.password());
+          Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT event_id FROM fraud.processed_events")) {
+        List<UUID> ids = new ArrayList<>();
+        while (rows.next()) {
+          ids.add(rows.getObject(1, UUID.class));
+        }
+        remembered = ids;
+      } catch (SQLException | RuntimeException e) {
+        failure = e;
+      }
+    }
+
+    /** The inbox at the crash; fails the test when the service never died there. */
+    List<UUID> eventIds(RunResult result) {
+      assertThat(failure).as("the inbox could be read at the crash: %s", result.folder()).isNull();
+      assertThat(remembered)
+          .as(
+              "the fraud service died at before-db-commit: %s, in %s",
+              result.summary(), result.folder())
+          .isNotNull();
+      return remembered;
+    }
+  }
+
+  /** The committed transactions whose events have these ids. */
+  private static Set<UUID> transactionsOf(RunResult result, List<UUID> eventIds) {
+    return RunFolder.readTruth(result.folder()).committed().stream()
+        .filter(committed -> eventIds.contains(committed.eventId()))
+        .map(Truth.Committed::transactionId)
+        .collect(Collectors.toSet());
+  }
+
+  /** How many fraud checks each transaction got, from the run's truth. */
+  private static Map<UUID, Long> checksPerTransaction(RunResult result) {
+    return RunFolder.readTruth(result.folder()).checks().stream()
+        .collect(Collectors.groupingBy(Truth.Checked::transactionId, Collectors.counting()));
+  }
+
+  /** Every committed transaction checked once, but those {@code never} checked. */
+  private static Map<UUID, Long> onceEach(RunResult result, Set<UUID> never) {
+    return RunFolder.readTruth(result.folder()).committed().stream()
+        .map(Truth.Committed::transactionId)
+        .filter(id -> !never.contains(id))
+        .collect(Collectors.toMap(id -> id, id -> 1L));
+  }
+}
