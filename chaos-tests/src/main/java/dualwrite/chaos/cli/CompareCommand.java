@@ -39,6 +39,8 @@ final class CompareCommand implements Callable<Integer> {
 
   @CommandLine.Mixin VariantsOption variants;
 
+  @CommandLine.Mixin ConsumerOption consumer;
+
   @Option(
       names = "--scenarios",
       split = ",",
@@ -50,6 +52,7 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     int kafka = BrokersOption.chosen();
+    RunOptions options = RunOptions.DEFAULT.withConsumer(consumer.mode());
     // A foil whose mistake only a cluster shows, and the cluster's scenarios, wait for --brokers 3
     List<Strategies.Choice> choices =
         variants.choices().stream()
@@ -79,8 +82,7 @@ final class CompareCommand implements Callable<Integer> {
           if (why.isPresent()) {
             row.put(scenario.name(), "n/a");
           } else {
-            RunResult result =
-                runner.run(choice.strategy(), choice.variant(), scenario, RunOptions.DEFAULT);
+            RunResult result = runner.run(choice.strategy(), choice.variant(), scenario, options);
             row.put(scenario.name(), result.verdict().summary());
             if (choice.variant().fix()
                 && scenario.weakensKafka()
@@ -98,6 +100,13 @@ final class CompareCommand implements Callable<Integer> {
       }
     }
     printMatrix(out, matrix, catalogue);
+    if (options.consumer() != dualwrite.bank.fraud.ConsumerMode.IDEMPOTENT) {
+      out.println();
+      out.println(
+          "The fraud service ran as "
+              + options.consumer().label()
+              + ": the report keeps these runs out of its comparison (each run page shows them).");
+    }
     out.println();
     out.println(ReportStep.write(Lab.RUNS, Lab.REPORT));
     long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
