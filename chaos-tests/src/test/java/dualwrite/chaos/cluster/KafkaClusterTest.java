@@ -68,16 +68,18 @@ class KafkaClusterTest {
   }
 
   /**
-   * Each fix under each failover the cluster survives, spread so that every fix and every scenario
-   * appears at least once; {@code ./lab compare --brokers 3} runs the whole matrix.
+   * Each fix under one failover the cluster survives: a killed, an isolated and a frozen leader;
+   * {@code ./lab compare --brokers 3} runs the whole matrix (every fix valid under every cluster
+   * scenario but unclean-election, 2026-11-30).
    */
   @TestFactory
   Stream<DynamicTest> theFixesSurviveALeaderFailover() {
+    // rolling-restart (24 s a run) is left to ./lab compare --brokers 3, which runs every pair
     Map<String, List<Scenario>> plan =
         Map.of(
-            "outbox/polling", List.of(Catalogue.leaderKill(), Catalogue.leaderIsolated()),
-            "outbox/cdc", List.of(Catalogue.leaderPause(), Catalogue.rollingRestart()),
-            "event-sourced/log-relay", List.of(Catalogue.leaderIsolated()));
+            "outbox/polling", List.of(Catalogue.leaderKill()),
+            "outbox/cdc", List.of(Catalogue.leaderIsolated()),
+            "event-sourced/log-relay", List.of(Catalogue.leaderPause()));
     return plan.entrySet().stream()
         .flatMap(
             entry ->
