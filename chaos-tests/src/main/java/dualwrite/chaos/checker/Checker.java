@@ -312,6 +312,10 @@ public final class Checker {
    * the topic no longer holds were acknowledged and later dropped by Kafka itself; and a run that
    * turned unclean leader election on asked Kafka to drop them.
    */
+  /** How the note begins that lays a loss at Kafka's door (unclean leader election was on). */
+  public static final String KAFKA_BROKE_ITS_PROMISE =
+      "Kafka broke its promise here, not the strategy";
+
   private static List<String> notes(
       Set<UUID> lost, Map<UUID, List<Truth.Checked>> checks, List<Op> ops) {
     List<String> notes = new java.util.ArrayList<>();
@@ -333,7 +337,8 @@ public final class Checker {
                             .equals(configure.settings().get("unclean.leader.election.enable")));
     if (unclean && !lost.isEmpty()) {
       notes.add(
-          "Kafka broke its promise here, not the strategy: with unclean leader election on, a"
+          KAFKA_BROKE_ITS_PROMISE
+              + ": with unclean leader election on, a"
               + " replica that lacks records the cluster acknowledged may become the leader, and"
               + " those records are gone. Keep unclean.leader.election.enable=false (the default)"
               + " and min.insync.replicas=2 with acks=all.");

@@ -211,6 +211,17 @@ public record Verdict(
         delayAfterHealMs);
   }
 
+  /**
+   * True when the only promise broken is {@code lost} and the checker laid it at Kafka's door: the
+   * run turned unclean leader election on (see {@link Checker#KAFKA_BROKE_ITS_PROMISE}).
+   */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean kafkaBrokeItsPromise() {
+    return valid == Validity.INVALID
+        && found().stream().filter(Anomaly::invalidates).toList().equals(List.of(Anomaly.LOST))
+        && notes.stream().anyMatch(note -> note.startsWith(Checker.KAFKA_BROKE_ITS_PROMISE));
+  }
+
   /** The faults that landed. */
   public List<FaultOutcome> landed() {
     return faults.stream().filter(FaultOutcome::landed).toList();

@@ -86,7 +86,7 @@ final class CompareCommand implements Callable<Integer> {
             row.put(scenario.name(), result.verdict().summary());
             if (choice.variant().fix()
                 && scenario.weakensKafka()
-                && result.verdict().valid() == Validity.INVALID) {
+                && result.verdict().kafkaBrokeItsPromise()) {
               kafkasLosses.add(result.summary() + " -> " + result.folder());
             } else if (choice.variant().fix() && Lab.brokeOrUndecided(result.verdict())) {
               brokenFixes.add(result.summary() + " -> " + result.folder());

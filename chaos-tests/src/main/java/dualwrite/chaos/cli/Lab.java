@@ -75,14 +75,17 @@ public final class Lab implements Runnable {
 
   /**
    * As {@link #exitFor(boolean, List)}, for a scenario that may weaken Kafka's own promise: then a
-   * fix's broken promise is Kafka's (the verdict's note says so), and only a run the checker could
-   * not judge fails the command.
+   * fix's loss that the checker laid at Kafka's door (only {@code lost}, and the verdict's note
+   * says so) does not fail the command; any other broken promise, or a run the checker could not
+   * judge, still does.
    */
   static int exitFor(boolean fix, boolean kafkaMayLose, List<Verdict> verdicts) {
     if (fix && verdicts.stream().anyMatch(v -> v.valid() == Validity.UNKNOWN)) {
       return EXIT_INVALID;
     }
-    if (fix && !kafkaMayLose && verdicts.stream().anyMatch(Lab::brokeOrUndecided)) {
+    if (fix
+        && verdicts.stream()
+            .anyMatch(v -> brokeOrUndecided(v) && !(kafkaMayLose && v.kafkaBrokeItsPromise()))) {
       return EXIT_INVALID;
     }
     boolean vacuous = verdicts.stream().anyMatch(v -> v.valid() == Validity.VACUOUS);

@@ -255,7 +255,15 @@ public record FaultSpan(
       }
       String by = step.describe();
       if (step instanceof Step.Heal heal) {
-        endOn(s -> heal.link().equals(linkOf(s.step)), at, by);
+        // healing a whole link (relay->kafka) heals its part to each broker (relay->kafka-2)
+        endOn(
+            s ->
+                linkOf(s.step) != null
+                    && (heal.link().equals(linkOf(s.step))
+                        || (!heal.link().oneBroker()
+                            && heal.link().equals(linkOf(s.step).whole()))),
+            at,
+            by);
       } else if (step instanceof Step.HealAll) {
         endOn(s -> linkOf(s.step) != null || s.step instanceof Step.Isolate, at, by);
       } else if (step instanceof Step.Restart restart) {

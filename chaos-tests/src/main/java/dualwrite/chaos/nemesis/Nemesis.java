@@ -163,8 +163,11 @@ public final class Nemesis {
     }
     resetProxies();
     for (int broker : List.copyOf(pausedBrokers)) {
-      environment.broker(broker).resume();
       pausedBrokers.remove(broker);
+      ServerControl node = environment.broker(broker);
+      if (node.isRunning()) { // it may have been killed since it froze
+        node.resume();
+      }
     }
     for (ServerControl server : List.of(environment.postgres(), environment.kafka())) {
       if (paused.remove(server.server())) {
@@ -334,6 +337,9 @@ public final class Nemesis {
     switch (fault.action()) {
       case STOP, STOP_IMMEDIATE, KILL -> {
         paused.remove(fault.server());
+        if (fault.server() == Server.KAFKA) {
+          pausedBrokers.clear(); // every broker goes, frozen ones too
+        }
         server.stop(fault.action().stopMode());
       }
       case PAUSE -> {

@@ -309,8 +309,8 @@ public sealed interface Step {
 
   /**
    * Checks a broker's name in a cluster step: {@code leader} (the broker that leads the events
-   * topic's partitions when the run first names it, the same broker for the rest of the run) or
-   * {@code kafka-N}.
+   * topic's partitions when a step names it with no fault on it open; the same broker while one is)
+   * or {@code kafka-N}.
    */
   private static String brokerName(String broker) {
     java.util.Objects.requireNonNull(broker, "broker");

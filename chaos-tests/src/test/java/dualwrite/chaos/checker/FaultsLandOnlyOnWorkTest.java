@@ -269,6 +269,26 @@ class FaultsLandOnlyOnWorkTest {
   }
 
   @Test
+  void healingAWholeLinkEndsAFaultOnItsPartToOneBrokerButNotTheOtherWayRound() {
+    Link toBroker2 = Link.toBroker(Component.RELAY, 2);
+    Step cutOne = new Step.Inject(new Fault.Down(toBroker2));
+    Step cutAll = new Step.Inject(new Fault.Down(RELAY_KAFKA));
+    Story story =
+        new Story()
+            .step(100, cutOne)
+            .step(150, cutAll)
+            .step(200, new Step.Heal(Link.toBroker(Component.RELAY, 3)))
+            .step(300, new Step.Heal(RELAY_KAFKA));
+
+    List<dualwrite.chaos.history.FaultSpan> spans =
+        dualwrite.chaos.history.FaultSpan.of(story.ops());
+
+    assertThat(spans)
+        .as("a heal of broker 3's link ends neither; the whole link's heal ends both")
+        .allSatisfy(span -> assertThat(span.endedBy()).isEqualTo("heal(relay->kafka)"));
+  }
+
+  @Test
   void aFaultEndsWhenItsOwnLinkHealsNotAnother() {
     Link bankPostgres = Link.of(Component.BANK, Server.POSTGRES);
     Story story =

@@ -33,12 +33,40 @@ class ExitStatusTest {
 
   @Test
   void aLossWhereKafkaWasAllowedToLoseIsKafkasButAnUnknownStillFails() {
-    assertThat(Lab.exitFor(true, true, List.of(LOST)))
-        .as("unclean election on: the fix's loss is Kafka's broken promise")
+    Verdict kafkasLoss =
+        new Verdict(
+            Validity.INVALID,
+            Map.of("lost", List.of(UUID.randomUUID())),
+            Map.of(),
+            null,
+            List.of(),
+            null,
+            List.of(),
+            List.of(dualwrite.chaos.checker.Checker.KAFKA_BROKE_ITS_PROMISE + ": ..."));
+    assertThat(Lab.exitFor(true, true, List.of(kafkasLoss)))
+        .as("unclean election on, and the checker laid the loss at Kafka's door")
         .isZero();
-    assertThat(Lab.exitFor(true, true, List.of(LOST, UNKNOWN)))
+    assertThat(Lab.exitFor(true, true, List.of(LOST)))
+        .as("a loss the checker did not lay at Kafka's door is the fix's")
+        .isEqualTo(Lab.EXIT_INVALID);
+    assertThat(Lab.exitFor(true, true, List.of(kafkasLoss, UNKNOWN)))
         .as("a run the checker could not judge never passes")
         .isEqualTo(Lab.EXIT_INVALID);
-    assertThat(Lab.exitFor(true, false, List.of(UNKNOWN))).isEqualTo(Lab.EXIT_INVALID);
+    assertThat(Lab.exitFor(true, false, List.of(kafkasLoss)))
+        .as("outside such a scenario nothing is excused")
+        .isEqualTo(Lab.EXIT_INVALID);
+    Verdict phantom =
+        new Verdict(
+            Validity.INVALID,
+            Map.of("phantom", List.of(UUID.randomUUID())),
+            Map.of(),
+            null,
+            List.of(),
+            null,
+            List.of(),
+            kafkasLoss.notes());
+    assertThat(Lab.exitFor(true, true, List.of(phantom)))
+        .as("only a loss can be Kafka's; a phantom is the strategy's")
+        .isEqualTo(Lab.EXIT_INVALID);
   }
 }

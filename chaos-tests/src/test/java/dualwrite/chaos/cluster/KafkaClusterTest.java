@@ -93,6 +93,13 @@ class KafkaClusterTest {
                                   assertThat(result.verdict().valid())
                                       .as("%s: %s", result.summary(), result.folder())
                                       .isEqualTo(Validity.VALID);
+                                  assertThat(result.verdict().faults())
+                                      .as("the scenario's faults, judged")
+                                      .hasSize(
+                                          (int)
+                                              scenario.steps().stream()
+                                                  .filter(step -> step.breaks())
+                                                  .count());
                                   LabRuns.assertEveryFaultLanded(result);
                                 })));
   }
