@@ -205,7 +205,6 @@ final class LocalKafkaBroker implements ServerControl {
         if (!process.isAlive()) {
           throw failure("the broker exited with status " + process.exitValue(), null);
         }
-        Exception last = null;
         try {
           // Ready means the node serves metadata and lists itself among the live brokers: it has
           // joined the quorum and the controller has let it in (unfenced).
@@ -214,14 +213,11 @@ final class LocalKafkaBroker implements ServerControl {
             return;
           }
         } catch (ExecutionException | TimeoutException e) {
-          last = e;
+          if (System.nanoTime() > deadline) {
+            throw failure(
+                "the broker did not answer within " + READY_TIMEOUT.toSeconds() + " s", e);
+          }
         }
-        // a node that answers but is not let in yet must not be asked in a hot loop, nor forever
-        if (System.nanoTime() > deadline) {
-          throw failure(
-              "the broker was not ready within " + READY_TIMEOUT.toSeconds() + " s", last);
-        }
-        Thread.sleep(100);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

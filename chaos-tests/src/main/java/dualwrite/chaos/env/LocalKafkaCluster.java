@@ -74,7 +74,11 @@ final class LocalKafkaCluster implements ServerControl {
   @Override
   public void start() {
     try {
-      onEveryNode(LocalKafkaBroker::start);
+      CompletableFuture.allOf(
+              nodes.stream()
+                  .map(node -> CompletableFuture.runAsync(node::start))
+                  .toArray(CompletableFuture[]::new))
+          .join();
     } catch (CompletionException e) {
       nodes.forEach(node -> node.stop(Stop.KILL)); // no half-started cluster stays behind
       throw e.getCause() instanceof RuntimeException r ? r : e;
@@ -84,26 +88,11 @@ final class LocalKafkaCluster implements ServerControl {
   /** Stops every node side by side: a node that waits for a quorum must not hold up the rest. */
   @Override
   public void stop(Stop how) {
-    onEveryNode(node -> node.stop(how));
-  }
-
-  /**
-   * Runs {@code action} on every node at once, each on a thread of its own: a node's start blocks
-   * until a quorum is up, so nodes started one after another (as a busy shared pool would run them)
-   * would wait for each other.
-   */
-  private void onEveryNode(java.util.function.Consumer<LocalKafkaBroker> action) {
-    java.util.concurrent.ExecutorService threads =
-        java.util.concurrent.Executors.newFixedThreadPool(nodes.size());
-    try {
-      CompletableFuture.allOf(
-              nodes.stream()
-                  .map(node -> CompletableFuture.runAsync(() -> action.accept(node), threads))
-                  .toArray(CompletableFuture[]::new))
-          .join();
-    } finally {
-      threads.shutdown();
-    }
+    CompletableFuture.allOf(
+            nodes.stream()
+                .map(node -> CompletableFuture.runAsync(() -> node.stop(how)))
+                .toArray(CompletableFuture[]::new))
+        .join();
   }
 
   /** Deletes every node's data (not its logs). */

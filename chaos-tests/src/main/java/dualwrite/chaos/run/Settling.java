@@ -30,6 +30,8 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class Settling {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Settling.class);
+
   private static final Duration POLL = Duration.ofMillis(50);
 
   private Settling() {}
@@ -45,6 +47,7 @@ public final class Settling {
       Deployment deployment, RunSpace run, String fraudGroup, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     int quietChecks = 0;
+    String lastSeen = "not asked yet";
     Properties props = new Properties();
     props.setProperty("user", run.environment().postgresUser());
     props.setProperty("password", run.environment().postgresPassword());
@@ -60,12 +63,20 @@ public final class Settling {
               direct = DriverManager.getConnection(run.directDatabase().jdbcUrl(), props);
               direct.setAutoCommit(true);
             }
-            quiet =
-                deployment.backlog(direct) == 0
-                    && fraudLag(admin, fraudGroup, run.topics().events()) == 0
-                    && (run.environment().brokers() == 1
-                        || unreplicated(admin, run.topics().events()) == 0);
+            long backlog = deployment.backlog(direct);
+            long lag = fraudLag(admin, fraudGroup, run.topics().events());
+            long unreplicated =
+                run.environment().brokers() == 1 ? 0 : unreplicated(admin, run.topics().events());
+            quiet = backlog == 0 && lag == 0 && unreplicated == 0;
+            lastSeen =
+                "backlog "
+                    + backlog
+                    + ", fraud service's offsets behind by "
+                    + lag
+                    + ", partitions not fully copied "
+                    + unreplicated;
           } catch (SQLException | ExecutionException | TimeoutException | KafkaException e) {
+            lastSeen = "could not ask: " + e;
             quiet = false;
             closeQuietly(direct);
             direct = null;
@@ -76,6 +87,8 @@ public final class Settling {
           }
           Thread.sleep(POLL.toMillis());
         }
+        // which condition stayed open is what a reader of an unknown verdict needs to know
+        log.warn("{}: not settled after {}: {}", run.runId(), timeout, lastSeen);
         return false;
       } finally {
         closeQuietly(direct);
