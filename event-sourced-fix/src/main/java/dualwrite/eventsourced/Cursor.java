@@ -11,8 +11,11 @@ import java.util.List;
  * Where a relay is in the ledger: reads the committed entries past its saved position, and moves
  * the position past entries that Kafka has acknowledged. The position lives in {@code
  * bank.relay_positions}, so a fresh relay resumes where the last one stopped.
+ *
+ * <p>Public for the workshop, whose learners write one ({@code dualwrite.workshop.LedgerCursor})
+ * and run it in this module's relay through {@link EventSourcedStrategy#deployWith}.
  */
-sealed interface Cursor permits GapSafeCursor, NaiveIdCursor {
+public interface Cursor {
 
   /**
    * Up to {@code limit} entries past the position, in the order the position moves through them.

@@ -27,7 +27,8 @@ public final class EventSourcedStrategy implements DualWriteStrategy {
   /** The system property that sets the number of relays of the no-argument constructor. */
   public static final String RELAYS_PROPERTY = "lab.eventsourced.relays";
 
-  private static final List<String> MIGRATIONS = List.of("classpath:db/eventsourced");
+  /** The schema: the ledger, which is the log, and the relays' positions. */
+  public static final List<String> MIGRATIONS = List.of("classpath:db/eventsourced");
 
   private final int relays;
 
@@ -70,7 +71,16 @@ public final class EventSourcedStrategy implements DualWriteStrategy {
 
   @Override
   public Deployment deploy(Variant variant, Connections connections, Crashes crashes) {
-    Cursor cursor = EventSourcedVariant.of(variant).cursor();
+    return deployWith(EventSourcedVariant.of(variant).cursor(), relays, connections, crashes);
+  }
+
+  /**
+   * The event-sourced bank and {@code relays} relays that read the ledger with a cursor someone
+   * else wrote (the workshop's): the relays publish, save and take over as they do for the lab's
+   * own cursors, and the backlog is the cursor's.
+   */
+  public static Deployment deployWith(
+      Cursor cursor, int relays, Connections connections, Crashes crashes) {
     List<Service> relayServices = new ArrayList<>();
     for (int i = 1; i <= relays; i++) {
       relayServices.add(new RelayService("relay-" + i, cursor, connections, crashes));

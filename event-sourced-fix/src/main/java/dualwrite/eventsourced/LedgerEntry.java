@@ -36,7 +36,7 @@ public record LedgerEntry(
     Instant recordedAt) {
 
   /** The columns {@link #read} expects, in a form to put after {@code SELECT}. */
-  static final String COLUMNS =
+  public static final String COLUMNS =
       "e.entry_id, e.writer_xid::text, e.account_id, e.version, e.transaction_id, e.event_id,"
           + " e.type, e.amount_minor, e.currency, e.recorded_at";
 
@@ -56,7 +56,7 @@ public record LedgerEntry(
   }
 
   /** Reads the current row of a query that selected {@link #COLUMNS}. */
-  static LedgerEntry read(ResultSet row) throws SQLException {
+  public static LedgerEntry read(ResultSet row) throws SQLException {
     return new LedgerEntry(
         row.getLong(1),
         Long.parseLong(row.getString(2)),

@@ -128,6 +128,7 @@ final class Relay implements Instance {
       }
       log.info("{} is now the active relay", name);
     }
+    readiness.ready(); // connected and leading: what it reads next is the job itself
     List<LedgerEntry> batch = cursor.next(session.session(), BATCH_SIZE);
     if (batch.isEmpty()) {
       return IDLE;

@@ -198,7 +198,6 @@ final class Outbox {
     return parked;
   }
 
-  /** Rows still to publish: neither published nor parked. */
   /**
    * The id-cursor foil's backlog: the rows it will still read. A row below its cursor is not in it,
    * although it was never published: the foil has passed it for good.
@@ -211,6 +210,7 @@ final class Outbox {
     }
   }
 
+  /** Rows still to publish: neither published nor parked. */
   static long backlog(Connection connection) throws SQLException {
     try (PreparedStatement count = connection.prepareStatement(BACKLOG);
         ResultSet row = count.executeQuery()) {

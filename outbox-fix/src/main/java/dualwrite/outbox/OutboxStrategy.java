@@ -23,6 +23,9 @@ import java.util.Objects;
  */
 public final class OutboxStrategy implements DualWriteStrategy {
 
+  /** The schema of every outbox variant: the bank's tables and the outbox. */
+  public static final List<String> MIGRATIONS = List.of("classpath:db/bank", "classpath:db/outbox");
+
   private final OutboxSettings settings;
 
   public OutboxStrategy() {
@@ -51,7 +54,7 @@ public final class OutboxStrategy implements DualWriteStrategy {
   @Override
   public List<String> migrations(Variant variant) {
     OutboxVariant.of(variant);
-    return List.of("classpath:db/bank", "classpath:db/outbox");
+    return MIGRATIONS;
   }
 
   @Override
@@ -75,5 +78,16 @@ public final class OutboxStrategy implements DualWriteStrategy {
         relays,
         // the id-cursor relay never looks below its cursor: what it will still publish is above
         outbox == OutboxVariant.ID_CURSOR ? Outbox::backlogAboveCursor : Outbox::backlog);
+  }
+
+  /**
+   * The outbox bank with relays someone else wrote (the workshop's): they carry the rows of {@code
+   * bank.outbox} (schema {@link #MIGRATIONS}), and the backlog is the rows not yet marked published
+   * or parked.
+   */
+  public static Deployment deployWith(
+      Connections connections, Crashes crashes, List<Service> relays) {
+    return ServiceDeployment.start(
+        new OutboxBankService(connections, crashes), relays, Outbox::backlog);
   }
 }

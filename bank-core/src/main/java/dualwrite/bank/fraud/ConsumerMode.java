@@ -41,7 +41,17 @@ public enum ConsumerMode {
       "inbox-outside-transaction",
       "the inbox commits a batch's event ids in a transaction of its own, then the checks commit"
           + " in another: a failure or a crash between the two leaves events seen and never"
-          + " checked");
+          + " checked"),
+
+  /**
+   * The workshop's inbox exercise: each batch goes to the learner's {@code
+   * dualwrite.workshop.FraudInbox} (a {@link BatchHandler}), which checks it and commits its
+   * offsets; the lab keeps the poll loop and the dead letters.
+   */
+  WORKSHOP(
+      "workshop",
+      "your inbox: dualwrite.workshop.FraudInbox checks each batch and commits its offsets; the"
+          + " lab polls, parks malformed records and reads a batch again when your code throws");
 
   /** How long, in auto-commit mode, between two automatic offset commits. */
   public static final int AUTO_COMMIT_INTERVAL_MS = 100;

@@ -5,10 +5,12 @@ import dualwrite.bank.EventJson;
 import dualwrite.bank.MalformedEvent;
 import dualwrite.bank.Topics;
 import dualwrite.bank.TransactionRecorded;
+import dualwrite.bank.crash.CommitHooks;
 import dualwrite.bank.crash.Crash;
 import dualwrite.bank.crash.Tripwire;
 import dualwrite.bank.ledger.InTransaction;
 import dualwrite.bank.spi.Instance;
+import dualwrite.bank.spi.LearnerCode;
 import dualwrite.bank.spi.Readiness;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
@@ -22,11 +24,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -69,6 +73,8 @@ public final class FraudConsumer implements Instance {
   private final Tripwire tripwire;
   private final Thread thread;
   private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+  private final BatchHandler handler;
+  private final DataSource hookedDatabase;
   private final Readiness readiness = new Readiness();
   private volatile boolean running = true;
   private volatile boolean killed;
@@ -90,6 +96,25 @@ public final class FraudConsumer implements Instance {
     this.tripwire = tripwire;
     this.thread = new Thread(this::run, "fraud-consumer");
     this.thread.setDaemon(true);
+    this.handler = mode == ConsumerMode.WORKSHOP ? workshopHandler() : null;
+    this.hookedDatabase =
+        handler == null
+            ? null
+            : CommitHooks.around(
+                database,
+                () -> tripwire.pass(FraudDetectionService.BEFORE_DB_COMMIT),
+                () -> tripwire.pass(FraudDetectionService.AFTER_DB_COMMIT));
+  }
+
+  /** The learner's inbox, from the workshop module on the classpath. */
+  private static BatchHandler workshopHandler() {
+    return ServiceLoader.load(BatchHandler.class)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "the consumer 'workshop' runs dualwrite.workshop.FraudInbox, and no"
+                        + " BatchHandler is on the classpath (is the workshop module built?)"));
   }
 
   static FraudConsumer start(
@@ -204,6 +229,10 @@ public final class FraudConsumer implements Instance {
         deadLetters.add(deadLetter(record, e.getMessage()));
       }
     }
+    if (handler != null) {
+      handOver(records, parsed, deadLetters);
+      return;
+    }
     try {
       sendDeadLetters(deadLetters);
       try {
@@ -242,6 +271,52 @@ public final class FraudConsumer implements Instance {
       List<ConsumerRecord<String, byte[]>> inPartition = records.records(partition);
       long next = inPartition.get(inPartition.size() - 1).offset() + 1;
       uncommitted.put(partition, new OffsetAndMetadata(next));
+    }
+  }
+
+  /**
+   * The workshop's inbox: the learner's handler checks the batch and commits its offsets. When it
+   * throws, the batch is read again from its first offsets after a pause, as for the lab's own.
+   */
+  private void handOver(
+      ConsumerRecords<String, byte[]> records,
+      List<Parsed> parsed,
+      List<ProducerRecord<String, byte[]>> deadLetters) {
+    List<BatchHandler.Delivery> batch = new ArrayList<>();
+    for (Parsed one : parsed) {
+      batch.add(
+          new BatchHandler.Delivery(
+              one.event(),
+              new TopicPartition(one.record().topic(), one.record().partition()),
+              one.record().offset()));
+    }
+    try {
+      sendDeadLetters(deadLetters);
+      if (!batch.isEmpty()) {
+        handler.handle(batch, hookedDatabase, consumer::commitSync);
+      } else {
+        commitPast(records);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    } catch (Exception e) {
+      if (!running) {
+        return; // killed or stopped while the handler ran: what it saw failing was the kill
+      }
+      LearnerCode.threw("fraud", e);
+      log.debug("the workshop's inbox threw; reading the batch again: {}", e.toString());
+      rewind(records);
+      pause();
+    }
+  }
+
+  /** A batch that was all dead letters: nothing for the handler, its offsets move on. */
+  private void commitPast(ConsumerRecords<String, byte[]> records) {
+    for (TopicPartition partition : records.partitions()) {
+      List<ConsumerRecord<String, byte[]>> inPartition = records.records(partition);
+      uncommitted.put(
+          partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
     }
   }
 

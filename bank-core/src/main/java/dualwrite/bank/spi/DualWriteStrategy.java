@@ -44,6 +44,14 @@ public interface DualWriteStrategy {
     throw new UnsupportedOperationException("strategy " + name() + " runs no relays");
   }
 
+  /**
+   * Whether the lab lists it among the strategies it compares: false for one that runs someone
+   * else's code (the workshop's), which is run by name only.
+   */
+  default boolean listed() {
+    return true;
+  }
+
   /** The named variant. */
   default Variant variant(String name) {
     return variants().stream()

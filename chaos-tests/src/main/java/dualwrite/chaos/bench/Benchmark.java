@@ -173,7 +173,7 @@ public final class Benchmark {
   }
 
   private Throughput recording(Choice choice) throws Exception {
-    try (Deployed deployed = deploy(choice, "bench-rec")) {
+    try (Deployed deployed = deploy(choice, "bench-rec", ConsumerMode.IDEMPOTENT)) {
       return Load.asFastAsPossible(
           Load.recording(deployed.deployment().bank()),
           settings.threads(),
@@ -186,8 +186,8 @@ public final class Benchmark {
    * The relays stop, a backlog builds up, the relays start: events published per second, with the
    * fraud service stopped.
    */
-  private double drain(Choice choice) throws Exception {
-    try (Deployed deployed = deploy(choice, "bench-drain")) {
+  public double drain(Choice choice) throws Exception {
+    try (Deployed deployed = deploy(choice, "bench-drain", ConsumerMode.IDEMPOTENT)) {
       // the relay's rate alone: a fraud service checking every event would take the same cores
       deployed.fraud().stop();
       List<Service> relays =
@@ -201,17 +201,70 @@ public final class Benchmark {
         direct.setAutoCommit(true);
         long started = System.nanoTime();
         relays.forEach(Service::start);
-        while (deployed.deployment().backlog(direct) > 0) {
-          Thread.sleep(20);
-        }
+        awaitZero(() -> deployed.deployment().backlog(direct), "events still to publish");
         return settings.backlog() / ((System.nanoTime() - started) / 1e9);
       }
     }
   }
 
+  /**
+   * The fraud service's own rate, in events checked per second: with the fraud service stopped, a
+   * backlog of events reaches the topic; then it starts and checks them all.
+   */
+  public double checkRate(Choice choice, ConsumerMode mode) throws Exception {
+    try (Deployed deployed = deploy(choice, "bench-check", mode)) {
+      deployed.fraud().stop();
+      Load.count(
+          Load.recording(deployed.deployment().bank()), settings.threads() * 2, settings.backlog());
+      try (Connection direct = connect(deployed.space().directDatabase().jdbcUrl())) {
+        direct.setAutoCommit(true);
+        awaitZero(() -> deployed.deployment().backlog(direct), "events still to publish");
+        long started = System.nanoTime();
+        deployed.fraud().start();
+        awaitZero(() -> settings.backlog() - checks(direct), "events still to check");
+        return settings.backlog() / ((System.nanoTime() - started) / 1e9);
+      }
+    }
+  }
+
+  /** How long a drain may take before the benchmark gives up on it: far beyond any target. */
+  private static final Duration DRAIN_LIMIT = Duration.ofSeconds(120);
+
+  /** Something left to do, counted in the database. */
+  @FunctionalInterface
+  private interface Left {
+    long count() throws java.sql.SQLException;
+  }
+
+  /**
+   * Polls until nothing is left, every 20 ms (a benchmark measures a rate: the poll is its clock).
+   *
+   * @throws IllegalStateException when something is still left after {@link #DRAIN_LIMIT}
+   */
+  private static void awaitZero(Left left, String what)
+      throws java.sql.SQLException, InterruptedException {
+    long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
+    long count;
+    while ((count = left.count()) > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            count + " " + what + " after " + DRAIN_LIMIT.toSeconds() + " s: it never finished");
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  private static long checks(Connection direct) throws java.sql.SQLException {
+    try (Statement count = direct.createStatement();
+        java.sql.ResultSet row = count.executeQuery("SELECT count(*) FROM fraud.fraud_checks")) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
   /** A steady rate, then the checker's commit-to-fraud-check quantiles. */
-  private Verdict.Quantiles lag(Choice choice) throws Exception {
-    try (Deployed deployed = deploy(choice, "bench-lag")) {
+  public Verdict.Quantiles lag(Choice choice) throws Exception {
+    try (Deployed deployed = deploy(choice, "bench-lag", ConsumerMode.IDEMPOTENT)) {
       Load.steady(
           Load.recording(deployed.deployment().bank()),
           settings.steadyRate(),
@@ -273,11 +326,11 @@ public final class Benchmark {
     }
   }
 
-  private Deployed deploy(Choice choice, String prefix) {
+  private Deployed deploy(Choice choice, String prefix, ConsumerMode mode) {
     RunSpace space = runner.openRunSpace(choice.strategy(), choice.variant(), prefix);
     Crashes crashes = new Crashes();
     FraudDetectionService fraud =
-        new FraudDetectionService(space, crashes, ConsumerMode.IDEMPOTENT, FraudRule.DEFAULT);
+        new FraudDetectionService(space, crashes, mode, FraudRule.DEFAULT);
     fraud.start();
     Deployment deployment = choice.strategy().deploy(choice.variant(), space, crashes);
     Deployed deployed = new Deployed(space, deployment, fraud);

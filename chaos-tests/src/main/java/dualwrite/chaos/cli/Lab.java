@@ -46,6 +46,7 @@ import picocli.CommandLine.Command;
       ExploreCommand.class,
       BenchCommand.class,
       EnvCommand.class,
+      GradeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Lab implements Runnable {

@@ -95,6 +95,7 @@ public final class Runner {
     History history = new History();
     Instant healedAt = null;
     boolean settled;
+    String stillOpen = null;
     Truth truth = null;
     Verdict verdict;
     Phases phases = new Phases();
@@ -138,9 +139,11 @@ public final class Runner {
         phases.mark("heal");
         // The bank takes no more requests: stopping it flushes what a producer still holds.
         services.stream().filter(s -> s.component() == Component.BANK).forEach(Service::stop);
-        settled =
-            Settling.await(
+        Settling.Outcome outcome =
+            Settling.settle(
                 deployment, run, FraudDetectionService.groupId(run), options.settleTimeout());
+        settled = outcome.settled();
+        stillOpen = outcome.open();
         phases.mark("settle");
       } finally {
         fraud.stop();
@@ -164,6 +167,15 @@ public final class Runner {
                         healedAt,
                         settled,
                         run.linksInUse()));
+        if (!settled) {
+          // which condition stayed open is what the reader of an unknown verdict needs to know
+          verdict =
+              verdict.asUnknown(
+                  "the run did not settle: after "
+                      + options.settleTimeout().toSeconds()
+                      + " s, "
+                      + stillOpen);
+        }
       } catch (Exception e) {
         verdict = Verdict.unknown("could not read the truth: " + e.getMessage());
       }

@@ -45,6 +45,20 @@ public final class Settling {
    */
   public static boolean await(
       Deployment deployment, RunSpace run, String fraudGroup, Duration timeout) {
+    return settle(deployment, run, fraudGroup, timeout).settled();
+  }
+
+  /**
+   * Whether a run settled and, when it did not, what was still open at the deadline.
+   *
+   * @param open {@code 30 events still to publish, the fraud service's offsets 0 behind}, or why
+   *     the lab could not ask; null when settled
+   */
+  public record Outcome(boolean settled, String open) {}
+
+  /** As {@link #await}, with what stayed open when it did not settle. */
+  public static Outcome settle(
+      Deployment deployment, RunSpace run, String fraudGroup, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     int quietChecks = 0;
     String lastSeen = "not asked yet";
@@ -69,12 +83,13 @@ public final class Settling {
                 run.environment().brokers() == 1 ? 0 : unreplicated(admin, run.topics().events());
             quiet = backlog == 0 && lag == 0 && unreplicated == 0;
             lastSeen =
-                "backlog "
-                    + backlog
-                    + ", fraud service's offsets behind by "
+                backlog
+                    + " events still to publish, the fraud service's offsets "
                     + lag
-                    + ", partitions not fully copied "
-                    + unreplicated;
+                    + " behind"
+                    + (run.environment().brokers() == 1
+                        ? ""
+                        : ", " + unreplicated + " partitions not fully copied");
           } catch (SQLException | ExecutionException | TimeoutException | KafkaException e) {
             lastSeen = "could not ask: " + e;
             quiet = false;
@@ -83,19 +98,19 @@ public final class Settling {
           }
           quietChecks = quiet ? quietChecks + 1 : 0;
           if (quietChecks >= 2) {
-            return true;
+            return new Outcome(true, null);
           }
           Thread.sleep(POLL.toMillis());
         }
         // which condition stayed open is what a reader of an unknown verdict needs to know
-        log.warn("{}: not settled after {}: {}", run.runId(), timeout, lastSeen);
-        return false;
+        log.debug("{}: not settled after {}: {}", run.runId(), timeout, lastSeen);
+        return new Outcome(false, lastSeen);
       } finally {
         closeQuietly(direct);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return false;
+      return new Outcome(false, "interrupted");
     }
   }
 

@@ -14,7 +14,13 @@ public final class Strategies {
 
   private Strategies() {}
 
+  /** The strategies the lab lists and compares. */
   public static List<DualWriteStrategy> all() {
+    return everyOne().stream().filter(DualWriteStrategy::listed).toList();
+  }
+
+  /** Also the unlisted ones (the workshop's), which a name still reaches. */
+  private static List<DualWriteStrategy> everyOne() {
     return ServiceLoader.load(DualWriteStrategy.class).stream()
         .map(ServiceLoader.Provider::get)
         .sorted(Comparator.comparingInt(s -> rank(s.name())))
@@ -30,7 +36,7 @@ public final class Strategies {
    * @throws IllegalArgumentException naming the strategies there are
    */
   public static DualWriteStrategy named(String name) {
-    return all().stream()
+    return everyOne().stream()
         .filter(s -> s.name().equals(name))
         .findFirst()
         .orElseThrow(

@@ -1,0 +1,441 @@
+package dualwrite.chaos.grade;
+
+import dualwrite.bank.fraud.ConsumerMode;
+import dualwrite.bank.spi.LearnerCode;
+import dualwrite.bank.spi.ServiceNotReady;
+import dualwrite.chaos.bench.Benchmark;
+import dualwrite.chaos.checker.Anomaly;
+import dualwrite.chaos.checker.Verdict;
+import dualwrite.chaos.checker.Verdict.Validity;
+import dualwrite.chaos.grade.Scoreboard.Line;
+import dualwrite.chaos.grade.Scoreboard.Mark;
+import dualwrite.chaos.property.FaultMenu;
+import dualwrite.chaos.property.GeneratedRuns;
+import dualwrite.chaos.property.Property;
+import dualwrite.chaos.property.Shrinker;
+import dualwrite.chaos.run.RunOptions;
+import dualwrite.chaos.run.RunResult;
+import dualwrite.chaos.run.Runner;
+import dualwrite.chaos.run.Strategies;
+import dualwrite.chaos.scenario.Catalogue;
+import dualwrite.chaos.scenario.Scenario;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Grades a learner's class, as Maelstrom grades a node: a first run without faults (a class that
+ * fails there is not run further), then every catalogue scenario that applies and {@code N}
+ * generated ones, each property of a fix held or broken with its smallest counterexample, then the
+ * budget measured against its target.
+ */
+public final class Grade {
+
+  /** The relay's and the cursor's drain target, in events per second. */
+  public static final double DRAIN_TARGET = 5_000;
+
+  /** The commit-to-check lag p99 target at {@link #STEADY_RATE}, in milliseconds. */
+  public static final double LAG_P99_TARGET_MS = 250;
+
+  /** The steady rate of the lag budget, in transactions per second. */
+  public static final int STEADY_RATE = 200;
+
+  /** The inbox's target: at least this share of the lab's own inbox's rate. */
+  public static final double INBOX_SHARE_TARGET = 0.5;
+
+  /**
+   * How a grade is set up.
+   *
+   * @param generated how many generated scenarios (after the catalogue's)
+   * @param seed the seed they come from
+   * @param shrinkBudget how long shrinking each counterexample may take
+   * @param budget whether to measure the budget
+   * @param command the relay as a program, or null for the learner's Java class
+   */
+  public record Settings(
+      int generated, long seed, Duration shrinkBudget, boolean budget, String command) {
+
+    public static final int DEFAULT_GENERATED = 30;
+
+    public Settings {
+      if (generated < 0) {
+        throw new IllegalArgumentException("the number of generated scenarios must be 0 or more");
+      }
+    }
+  }
+
+  /** Told about each step of the grade as it ends. */
+  public interface Listener {
+    /** How many steps the grade will take, once known. */
+    void planned(int steps);
+
+    /** One step done: a run, or a measurement. */
+    void done(String what);
+  }
+
+  private static final Benchmark.Settings BUDGET =
+      new Benchmark.Settings(
+          4,
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(3),
+          20_000,
+          STEADY_RATE,
+          Duration.ofSeconds(10));
+
+  private final Runner runner;
+  private final Exercise exercise;
+  private final Settings settings;
+  private final Listener listener;
+  private final Strategies.Choice choice;
+  private final RunOptions options;
+
+  public Grade(Runner runner, Exercise exercise, Settings settings, Listener listener) {
+    if (settings.command() != null && exercise != Exercise.RELAY) {
+      throw new IllegalArgumentException(
+          "--command runs a program as the relay: it goes with 'grade relay' only");
+    }
+    this.runner = runner;
+    this.exercise = exercise;
+    this.settings = settings;
+    this.listener = listener;
+    this.choice = exercise.choice(settings.command());
+    this.options = exercise.options();
+  }
+
+  /** What is graded: the class or program, and the variant it runs in. */
+  public String subject() {
+    String who =
+        settings.command() != null
+            ? "the relay program '" + settings.command() + "'"
+            : "your " + exercise.learnerClass();
+    return who
+        + " in "
+        + choice
+        + (exercise == Exercise.INBOX ? " with the consumer 'workshop'" : "");
+  }
+
+  /** The catalogue scenarios that apply, without the fault-free one that goes first. */
+  public List<Scenario> catalogue() {
+    return Catalogue.forBrokers(runner.environment().brokers()).stream()
+        .filter(s -> !s.name().equals(Catalogue.noFault().name()))
+        .filter(s -> runner.whyNotApplicable(choice.strategy(), choice.variant(), s).isEmpty())
+        .toList();
+  }
+
+  public Scoreboard run() {
+    if (settings.command() != null) {
+      System.setProperty(RelayCommand.PROPERTY, settings.command());
+    }
+    List<Scenario> catalogue = catalogue();
+    List<Scenario> generated =
+        settings.generated() == 0
+            ? List.of()
+            : GeneratedRuns.scenarios(
+                runner,
+                choice,
+                FaultMenu.everything(),
+                new GeneratedRuns.Settings(
+                    settings.seed(), settings.generated(), null, settings.shrinkBudget()));
+    listener.planned(1 + catalogue.size() + generated.size() + (settings.budget() ? 2 : 0));
+    LearnerCode.drain();
+    RunResult first;
+    try {
+      first = run(Catalogue.noFault());
+    } catch (ServiceNotReady e) {
+      return neverReady(e, LearnerCode.drain());
+    }
+    Map<String, LearnerCode.Trouble> troubles = LearnerCode.drain();
+    if (first.verdict().valid() != Validity.VALID) {
+      return failsWithoutFaults(first, troubles);
+    }
+    List<RunResult> results = new ArrayList<>();
+    results.add(first);
+    for (Scenario scenario : catalogue) {
+      results.add(run(scenario));
+    }
+    for (Scenario scenario : generated) {
+      results.add(run(scenario));
+    }
+    List<Line> lines = new ArrayList<>();
+    Map<String, Counterexample> shrunk = new HashMap<>();
+    for (Property property : Property.OF_A_FIX) {
+      lines.add(judge(property, results, shrunk));
+    }
+    if (settings.budget()) {
+      lines.addAll(budget());
+    }
+    List<String> notes = new ArrayList<>();
+    long vacuous = results.stream().filter(r -> r.verdict().valid() == Validity.VACUOUS).count();
+    notes.add(
+        results.size()
+            + " runs: the first without faults, "
+            + catalogue.size()
+            + " from the catalogue, "
+            + generated.size()
+            + " generated (seed "
+            + settings.seed()
+            + ")"
+            + (vacuous > 0
+                ? "; " + vacuous + " vacuous (none of their faults landed: they show nothing)"
+                : ""));
+    return new Scoreboard(subject(), lines, notes);
+  }
+
+  private RunResult run(Scenario scenario) {
+    RunResult result = runner.run(choice.strategy(), choice.variant(), scenario, options);
+    listener.done(scenario.name() + ": " + result.verdict().summary());
+    return result;
+  }
+
+  /**
+   * The class fails with no fault at all: every property says so, with what the run saw and what
+   * the learner's code threw; nothing else is run.
+   */
+  private Scoreboard failsWithoutFaults(
+      RunResult first, Map<String, LearnerCode.Trouble> troubles) {
+    Verdict verdict = first.verdict();
+    List<Line> lines = new ArrayList<>();
+    for (Property property : Property.OF_A_FIX) {
+      List<Anomaly> seen =
+          property.forbidden().stream().filter(a -> !verdict.of(a).isEmpty()).toList();
+      String result;
+      Mark mark;
+      if (!seen.isEmpty()) {
+        mark = Mark.BROKEN;
+        result = "without any fault: " + anomalies(verdict, seen);
+      } else if (verdict.valid() == Validity.UNKNOWN) {
+        mark = Mark.UNSHOWN;
+        result = "the run without faults could not be judged";
+      } else {
+        mark = Mark.HELD;
+        result = "without faults (nothing else was run)";
+      }
+      lines.add(new Line(mark, property.name(), result, List.of()));
+    }
+    List<String> notes = new ArrayList<>();
+    notes.add("Without any fault: " + verdict.summary());
+    List<Anomaly> found = verdict.found();
+    if (verdict.valid() == Validity.UNKNOWN && !found.isEmpty()) {
+      notes.add("  when it gave up, the checker saw: " + anomalies(verdict, found));
+    }
+    troubles.values().forEach(t -> notes.add(threw(t)));
+    notes.add("  run folder: " + first.folder());
+    notes.add("  replay: " + replay(first));
+    notes.add(
+        "Nothing else was run: the catalogue and generated scenarios, and the budget, wait until"
+            + " it works without faults. See "
+            + exercise.page()
+            + ".");
+    return new Scoreboard(subject(), lines, notes);
+  }
+
+  /** A service never became ready, so not even the first run could start. */
+  private Scoreboard neverReady(ServiceNotReady e, Map<String, LearnerCode.Trouble> troubles) {
+    List<Line> lines = new ArrayList<>();
+    for (Property property : Property.OF_A_FIX) {
+      lines.add(new Line(Mark.UNSHOWN, property.name(), "no run could start", List.of()));
+    }
+    List<String> notes = new ArrayList<>();
+    notes.add("The first run could not start: " + e.getMessage());
+    troubles.values().forEach(t -> notes.add(threw(t)));
+    if (settings.command() != null) {
+      notes.add(
+          "  a relay program is ready when it prints the line "
+              + CommandRelay.READY
+              + "; its output is in "
+              + System.getProperty("lab.logs", "target/lab-logs")
+              + "/relay-command/");
+    }
+    notes.add("Nothing else was run. See " + exercise.page() + ".");
+    return new Scoreboard(subject(), lines, notes);
+  }
+
+  private static String threw(LearnerCode.Trouble trouble) {
+    return "  "
+        + trouble.where()
+        + " threw "
+        + trouble.times()
+        + (trouble.times() == 1 ? " time" : " times")
+        + "; the first: "
+        + trouble.first();
+  }
+
+  private static String anomalies(Verdict verdict, List<Anomaly> which) {
+    List<String> parts = new ArrayList<>();
+    for (Anomaly anomaly : which) {
+      parts.add(anomaly.label() + " " + verdict.of(anomaly).size());
+    }
+    return String.join(", ", parts);
+  }
+
+  /** A property over every run: held, broken (with its smallest counterexample), or unshown. */
+  private Line judge(
+      Property property, List<RunResult> results, Map<String, Counterexample> shrunk) {
+    List<RunResult> broken = results.stream().filter(r -> property.brokenBy(r.verdict())).toList();
+    long held = results.stream().filter(r -> property.holdsFor(r.verdict())).count();
+    List<RunResult> unknown =
+        results.stream().filter(r -> r.verdict().valid() == Validity.UNKNOWN).toList();
+    if (!broken.isEmpty()) {
+      RunResult smallest =
+          broken.stream()
+              .min(Comparator.comparingInt((RunResult r) -> r.scenario().steps().size()))
+              .orElseThrow();
+      Counterexample example =
+          shrunk.computeIfAbsent(
+              property.name() + "/" + smallest.folder(), key -> shrink(property, smallest));
+      List<Anomaly> seen =
+          property.forbidden().stream()
+              .filter(a -> !example.result().verdict().of(a).isEmpty())
+              .toList();
+      List<String> details = new ArrayList<>();
+      details.add(
+          "smallest counterexample: "
+              + example.result().scenario().name()
+              + " ("
+              + example.result().scenario().steps().size()
+              + " steps"
+              + example.how()
+              + "): "
+              + anomalies(example.result().verdict(), seen));
+      example
+          .result()
+          .scenario()
+          .story()
+          .lines()
+          .limit(12)
+          .forEach(l -> details.add("  " + l.strip()));
+      details.add("replay: " + replay(example.result()));
+      return new Line(
+          Mark.BROKEN,
+          property.name(),
+          "broken in " + broken.size() + " of " + results.size() + " runs",
+          details);
+    }
+    if (!unknown.isEmpty()) {
+      RunResult one = unknown.get(0);
+      return new Line(
+          Mark.UNSHOWN,
+          property.name(),
+          unknown.size() + " runs could not be judged",
+          List.of(
+              one.scenario().name() + ": " + one.verdict().summary(), "replay: " + replay(one)));
+    }
+    if (held == 0) {
+      return new Line(Mark.UNSHOWN, property.name(), "no run showed it (all vacuous)", List.of());
+    }
+    return new Line(Mark.HELD, property.name(), "held in " + held + " runs", List.of());
+  }
+
+  /** A counterexample as small as the shrink budget allowed, and how it got that small. */
+  private record Counterexample(RunResult result, String how) {}
+
+  private Counterexample shrink(Property property, RunResult failure) {
+    boolean fromCatalogue = failure.scenario().origin().startsWith("catalogue");
+    if (settings.shrinkBudget().isZero()
+        || fromCatalogue
+        || failure.scenario().steps().size() <= 2) {
+      return new Counterexample(failure, "");
+    }
+    Shrinker.Shrunk shrunk =
+        new Shrinker(
+                scenario -> runner.run(choice.strategy(), choice.variant(), scenario, options),
+                result -> property.brokenBy(result.verdict()),
+                settings.shrinkBudget())
+            .shrink(failure.scenario(), failure);
+    listener.done("shrunk " + failure.scenario().name() + ": " + shrunk.progress());
+    return new Counterexample(shrunk.result(), ", shrunk from " + shrunk.original().steps().size());
+  }
+
+  /** The command that runs the counterexample again. */
+  private String replay(RunResult result) {
+    String prefix =
+        settings.command() == null
+            ? ""
+            : RelayCommand.VARIABLE + "='" + settings.command().replace("'", "'\\''") + "' ";
+    return prefix + "./lab replay " + result.folder();
+  }
+
+  /** The budget: the figures measured, each against its target. */
+  private List<Line> budget() {
+    Benchmark bench = new Benchmark(runner, BUDGET, message -> {});
+    List<Line> lines = new ArrayList<>();
+    if (exercise == Exercise.INBOX) {
+      lines.add(
+          measure(
+              "checks at least " + percent(INBOX_SHARE_TARGET) + " as fast as the lab's inbox",
+              () -> {
+                double reference = bench.checkRate(choice, ConsumerMode.IDEMPOTENT);
+                double learner = bench.checkRate(choice, ConsumerMode.WORKSHOP);
+                double share = learner / reference;
+                return new Figure(
+                    share >= INBOX_SHARE_TARGET,
+                    String.format(
+                        Locale.ROOT,
+                        "%,.0f events/s, %s of the lab's %,.0f",
+                        learner,
+                        percent(share),
+                        reference));
+              }));
+      listener.done("budget: the inbox's rate");
+      return lines;
+    }
+    lines.add(
+        measure(
+            String.format(Locale.ROOT, "drains at least %,.0f events/s", DRAIN_TARGET),
+            () -> {
+              double rate = bench.drain(choice);
+              return new Figure(
+                  rate >= DRAIN_TARGET,
+                  String.format(
+                      Locale.ROOT, "%,.0f events/s (a backlog of %,d)", rate, BUDGET.backlog()));
+            }));
+    listener.done("budget: drain");
+    lines.add(
+        measure(
+            String.format(
+                Locale.ROOT, "lag p99 at most %.0f ms at %d tx/s", LAG_P99_TARGET_MS, STEADY_RATE),
+            () -> {
+              Verdict.Quantiles lag = bench.lag(choice);
+              return new Figure(
+                  lag.count() > 0 && lag.p99() <= LAG_P99_TARGET_MS,
+                  String.format(
+                      Locale.ROOT,
+                      "p99 %.0f ms, p50 %.0f ms (%d events in %d s)",
+                      lag.p99(),
+                      lag.p50(),
+                      lag.count(),
+                      BUDGET.steadyFor().toSeconds()));
+            }));
+    listener.done("budget: lag");
+    return lines;
+  }
+
+  private static String percent(double share) {
+    return String.format(Locale.ROOT, "%.0f%%", share * 100);
+  }
+
+  private record Figure(boolean met, String text) {}
+
+  @FunctionalInterface
+  private interface Measurement {
+    Figure take() throws Exception;
+  }
+
+  private static Line measure(String item, Measurement measurement) {
+    try {
+      Figure figure = measurement.take();
+      return new Line(figure.met() ? Mark.MET : Mark.MISSED, item, figure.text(), List.of());
+    } catch (Exception e) {
+      return new Line(
+          Mark.MISSED,
+          item,
+          "could not be measured: " + Optional.ofNullable(e.getMessage()).orElse(e.toString()),
+          List.of());
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dualwrite.chaos.grade;
+
+import dualwrite.bank.spi.LearnerCode;
+import dualwrite.eventsourced.Cursor;
+import dualwrite.eventsourced.LedgerEntry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/** The learner's cursor, with what it throws told to the grade (the relay retries after it). */
+final class ReportingCursor implements Cursor {
+
+  private final Cursor learner;
+
+  ReportingCursor(Cursor learner) {
+    this.learner = learner;
+  }
+
+  @Override
+  public List<LedgerEntry> next(Connection session, int limit) throws SQLException {
+    try {
+      return learner.next(session, limit);
+    } catch (SQLException | RuntimeException e) {
+      LearnerCode.threw("relay", e);
+      throw e;
+    }
+  }
+
+  @Override
+  public void save(Connection session, List<LedgerEntry> published) throws SQLException {
+    try {
+      learner.save(session, published);
+    } catch (SQLException | RuntimeException e) {
+      LearnerCode.threw("relay", e);
+      throw e;
+    }
+  }
+
+  @Override
+  public long backlog(Connection direct) throws SQLException {
+    return learner.backlog(direct);
+  }
+}
