@@ -78,12 +78,25 @@ public final class Grade {
     void done(String what);
   }
 
+  /** How many reference/learner pairs the inbox's budget measures. */
+  private static final int INBOX_PAIRS = 3;
+
   private static final Benchmark.Settings BUDGET =
       new Benchmark.Settings(
           4,
           Duration.ofSeconds(1),
           Duration.ofSeconds(3),
           20_000,
+          STEADY_RATE,
+          Duration.ofSeconds(10));
+
+  /** The inbox's: a smaller backlog, measured in several pairs. */
+  private static final Benchmark.Settings INBOX_BUDGET =
+      new Benchmark.Settings(
+          4,
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(3),
+          10_000,
           STEADY_RATE,
           Duration.ofSeconds(10));
 
@@ -362,15 +375,21 @@ public final class Grade {
 
   /** The budget: the figures measured, each against its target. */
   private List<Line> budget() {
-    Benchmark bench = new Benchmark(runner, BUDGET, message -> {});
     List<Line> lines = new ArrayList<>();
     if (exercise == Exercise.INBOX) {
+      Benchmark bench = new Benchmark(runner, INBOX_BUDGET, message -> {});
       lines.add(
           measure(
               "checks at least " + percent(INBOX_SHARE_TARGET) + " as fast as the lab's inbox",
               () -> {
-                double reference = bench.checkRate(choice, ConsumerMode.IDEMPOTENT);
-                double learner = bench.checkRate(choice, ConsumerMode.WORKSHOP);
+                // interleaved pairs, the best of each: one slow pass of a busy laptop must not
+                // decide the grade
+                double reference = 0;
+                double learner = 0;
+                for (int pair = 0; pair < INBOX_PAIRS; pair++) {
+                  reference = Math.max(reference, bench.checkRate(choice, ConsumerMode.IDEMPOTENT));
+                  learner = Math.max(learner, bench.checkRate(choice, ConsumerMode.WORKSHOP));
+                }
                 double share = learner / reference;
                 return new Figure(
                     share >= INBOX_SHARE_TARGET,
@@ -384,6 +403,7 @@ public final class Grade {
       listener.done("budget: the inbox's rate");
       return lines;
     }
+    Benchmark bench = new Benchmark(runner, BUDGET, message -> {});
     lines.add(
         measure(
             String.format(Locale.ROOT, "drains at least %,.0f events/s", DRAIN_TARGET),
