@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Proves the exercises: every exercise's check must FAIL on a fresh checkout (blank answer files,
 # the code untouched), for the right reason, and PASS with its solution (the solution's answer
-# file, or its patch applied and then reverted). Also runs DocsVerdictsMatchRealRunsTest, which
+# file, or its patch applied and then reverted). The build exercises (9 to 11) are graded with
+# ./lab grade, on the skeleton and with the solution copied over it, and the Python relay example
+# through ./lab grade relay --command when Python's clients are installed. Also runs DocsVerdictsMatchRealRunsTest, which
 # compares the verdicts the docs show with real runs. Prints a table; exits 1 on any mismatch, 2
 # when it cannot start.
 #
@@ -126,6 +128,82 @@ for e in "${exercises[@]}"; do
 done
 behaves docs unsolved "$docs_check" || run "docs-again-$docs_check" "$docs_check"
 
+# The build exercises (9 to 11): ./lab grade must fail on the untouched skeleton, for the right
+# reason (the skeleton's "not done yet"), and pass with the solution copied over it. The solutions'
+# grades skip the speed budget: speed is measured and reported, never asserted by CI.
+builds=(
+  "09 relay OutboxRelay"
+  "10 inbox FraudInbox"
+  "11 cursor LedgerCursor"
+)
+skeletons=workshop/src/main/java/dualwrite/workshop
+for b in "${builds[@]}"; do
+  set -- $b
+  if ! git diff --quiet HEAD -- "$skeletons/$3.java" 2>/dev/null; then
+    echo "error: $skeletons/$3.java has local changes; exercise $1 needs the skeleton as committed" >&2
+    exit 2
+  fi
+done
+
+# grade <folder> <exercise> [lab args...]: one ./lab grade; its output and exit status are kept
+grade() {
+  local folder=$1 exercise=$2
+  shift 2
+  echo "== $folder: ./lab grade $exercise $*"
+  ./lab grade "$exercise" "$@" >"$work/$folder.log" 2>&1
+  echo $? >"$work/$folder.status"
+}
+
+# grade_solved <folder> <exercise> <class>: the same with the solution over the skeleton, put back after
+restore_skeletons() { git checkout -- "$skeletons"; }
+grade_solved() {
+  cp "docs/exercises/solutions/workshop/$3.java" "$skeletons/$3.java"
+  trap restore_skeletons EXIT INT TERM
+  grade "$1" "$2" --no-budget
+  restore_skeletons
+  trap - EXIT INT TERM
+}
+
+# graded <mode> <folder>: the skeleton must fail (exit 1) saying it is not done; a solution must pass
+graded() {
+  local status
+  status=$(cat "$work/$2.status" 2>/dev/null || echo none)
+  if [ "$1" = unsolved ]; then
+    [ "$status" = 1 ] && grep -q 'not done yet' "$work/$2.log"
+  else
+    [ "$status" = 0 ] && grep -q ' passed, 0 failed' "$work/$2.log"
+  fi
+}
+
+for b in "${builds[@]}"; do
+  set -- $b
+  grade "skeleton-$2" "$2" --scenarios 0 --no-budget
+  graded unsolved "skeleton-$2" || grade "skeleton-$2-again" "$2" --scenarios 0 --no-budget
+  grade_solved "solution-$2" "$2" "$3"
+  graded solved "solution-$2" || grade_solved "solution-$2-again" "$2" "$3"
+done
+
+# A relay in another language, through --command: the Python example, where Python's Kafka and
+# PostgreSQL clients are installed (.ci/run installs them).
+python_relay=docs/exercises/relay-in-python/relay.py
+if [ -f "$python_relay" ] && python3 -c 'import confluent_kafka, psycopg2' 2>/dev/null; then
+  grade python-relay relay --command "python3 $python_relay" --no-budget
+  graded solved python-relay || grade python-relay-again relay --command "python3 $python_relay" --no-budget
+fi
+
+# build_cell <mode> <folder> <text>: the table's cell for a build exercise
+build_cell() {
+  if graded "$1" "$2"; then
+    echo "$3"
+  elif [ -f "$work/$2-again.status" ] && graded "$1" "$2-again"; then
+    echo "$3 (second try)"
+  elif [ -f "$work/$2-again.status" ]; then
+    echo "MISMATCH: exit $(cat "$work/$2-again.status"), twice"
+  else
+    echo "MISMATCH: exit $(cat "$work/$2.status" 2>/dev/null || echo none)"
+  fi
+}
+
 # cell <mode> <first folder> <class> <text>: the table's cell, from the second try if there was one
 cell() {
   local again="$1-again-$3"
@@ -154,6 +232,25 @@ for e in "${exercises[@]}"; do
   case "$without$with" in *MISMATCH*) status=1 ;; esac
   printf '%-4s %-36s %-28s %s\n' "$1" "$2" "$without" "$with"
 done
+for b in "${builds[@]}"; do
+  set -- $b
+  without=$(build_cell unsolved "skeleton-$2" "fails, as it must")
+  with=$(build_cell solved "solution-$2" "passes")
+  case "$without$with" in *MISMATCH*) status=1 ;; esac
+  printf '%-4s %-36s %-28s %s\n' "$1" "./lab grade $2" "$without" "$with"
+done
+if [ -f "$work/python-relay.status" ]; then
+  with=$(build_cell solved python-relay "passes")
+  case "$with" in *MISMATCH*) status=1 ;; esac
+  printf '%-4s %-36s %-28s %s\n' "" "./lab grade relay --command python3" "" "$with"
+elif [ "${CI:-}" = true ]; then
+  status=1 # CI installs Python's clients: a missing one there is a broken CI, not a skip
+  printf '%-4s %-36s %-28s %s\n' "" "./lab grade relay --command python3" "" \
+    "MISMATCH: python3 with confluent_kafka and psycopg2 is missing in CI"
+else
+  printf '%-4s %-36s %-28s %s\n' "" "./lab grade relay --command python3" "" \
+    "not run: python3 with confluent_kafka and psycopg2 is missing"
+fi
 docs=$(cell docs unsolved "$docs_check" "passes")
 case "$docs" in *MISMATCH*) status=1 ;; esac
 printf '%-4s %-36s %-28s %s\n' "" "$docs_check" "" "$docs"

@@ -7,7 +7,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-/** The learner's cursor, with what it throws told to the grade (the relay retries after it). */
+/**
+ * The learner's cursor, with what it throws told to the grade. The relay retries after it; an
+ * unchecked exception goes to the relay as an {@link SQLException}, which it takes for trouble that
+ * passes (logged at debug, in the log file), not for a bug of the lab (a warning with its trace on
+ * the console).
+ */
 final class ReportingCursor implements Cursor {
 
   private final Cursor learner;
@@ -20,9 +25,12 @@ final class ReportingCursor implements Cursor {
   public List<LedgerEntry> next(Connection session, int limit) throws SQLException {
     try {
       return learner.next(session, limit);
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException e) {
       LearnerCode.threw("relay", e);
       throw e;
+    } catch (RuntimeException e) {
+      LearnerCode.threw("relay", e);
+      throw new SQLException("the workshop's cursor threw: " + e, e);
     }
   }
 
@@ -30,9 +38,12 @@ final class ReportingCursor implements Cursor {
   public void save(Connection session, List<LedgerEntry> published) throws SQLException {
     try {
       learner.save(session, published);
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException e) {
       LearnerCode.threw("relay", e);
       throw e;
+    } catch (RuntimeException e) {
+      LearnerCode.threw("relay", e);
+      throw new SQLException("the workshop's cursor threw: " + e, e);
     }
   }
 
