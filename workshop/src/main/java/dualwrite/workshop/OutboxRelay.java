@@ -39,8 +39,8 @@ import org.apache.kafka.clients.producer.Producer;
  *       your transaction is rolled back) and starts a fresh instance of this class. Everything a
  *       relay must know after a restart has to be in the database.
  *   <li><b>Faults:</b> PostgreSQL or Kafka may be slow, cut off, or down for a while. Throw, and
- *       the lab rolls back your transaction, closes your producer, pauses, and calls you again
- *       with a fresh connection and a fresh producer. Never swallow a failed send. If you close the
+ *       the lab rolls back your transaction, closes your producer, pauses, and calls you again with
+ *       a fresh connection and a fresh producer. Never swallow a failed send. If you close the
  *       producer yourself, the next call gets a fresh one.
  *   <li><b>Duplicates are allowed</b> (the fraud service's inbox removes them); losses, phantoms
  *       and reordering are not.
@@ -50,19 +50,19 @@ import org.apache.kafka.clients.producer.Producer;
  *
  * <h2>What the lab does around it</h2>
  *
- * It calls {@link #relayOnce} in a loop on one thread per relay ({@code relay-1}, {@code
- * relay-2}), waiting 20 ms after a call that returns 0. Its crash points are in the objects it
- * hands you: {@code mid-batch} fires when your {@code send()} has just handed a record to the
- * producer, {@code after-publish} when you commit a transaction in which you sent records, before
- * the commit reaches PostgreSQL.
+ * It calls {@link #relayOnce} in a loop on one thread per relay ({@code relay-1}, {@code relay-2}),
+ * waiting 20 ms after a call that returns 0. Its crash points are in the objects it hands you:
+ * {@code mid-batch} fires when your {@code send()} has just handed a record to the producer, {@code
+ * after-publish} when you commit a transaction in which you sent records, before the commit reaches
+ * PostgreSQL.
  */
 public final class OutboxRelay {
 
   /**
    * Publishes a batch of pending rows, in order, and marks them published once Kafka has them.
    *
-   * @param database a connection through the relay's PostgreSQL link, auto-commit off: commit
-   *     what you mean to keep; the lab rolls back what you leave open
+   * @param database a connection through the relay's PostgreSQL link, auto-commit off: commit what
+   *     you mean to keep; the lab rolls back what you leave open
    * @param producer a producer through the relay's Kafka link, {@code acks=all} and idempotent;
    *     {@code send()} returns a future that completes when Kafka acknowledges the record
    * @param topic the topic the events go to

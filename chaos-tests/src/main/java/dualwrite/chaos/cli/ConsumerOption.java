@@ -23,8 +23,9 @@ final class ConsumerOption {
         "non-idempotent: no inbox, so a redelivered batch is checked twice;",
         "auto-commit: Kafka commits the offsets on the next poll, checks committed or not;",
         "inbox-outside-transaction: the inbox commits first, the checks in a second"
-            + " transaction.",
-        "A run with a foil stays out of the report's comparison."
+            + " transaction;",
+        "workshop: your dualwrite.workshop.FraudInbox (exercise 10, ./lab grade inbox).",
+        "A run with a foil or the workshop's inbox stays out of the report's comparison."
       })
   ConsumerMode consumer;
 

@@ -1,10 +1,13 @@
 package dualwrite.chaos.cli;
 
+import dualwrite.chaos.env.Environments;
 import dualwrite.chaos.grade.Exercise;
 import dualwrite.chaos.grade.Grade;
 import dualwrite.chaos.grade.Scoreboard;
 import dualwrite.chaos.property.GeneratedRuns;
+import dualwrite.chaos.run.Runner;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.Callable;
@@ -33,6 +36,9 @@ import picocli.CommandLine.Parameters;
       "  ./lab grade relay --command \"python3 docs/exercises/relay-in-python/relay.py\""
     })
 final class GradeCommand implements Callable<Integer> {
+
+  /** Where a grade's runs leave their folders. */
+  static final Path GRADES = Path.of("target", "lab-grades");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -96,6 +102,10 @@ final class GradeCommand implements Callable<Integer> {
     if (command != null && command.isBlank()) {
       throw new IllegalArgumentException("--command needs a command line");
     }
+    if (command != null && chosen != Exercise.RELAY) {
+      throw new IllegalArgumentException(
+          "--command runs a program as the relay: it goes with 'grade relay' only");
+    }
     Grade.Settings settings =
         new Grade.Settings(
             scenarios,
@@ -110,7 +120,8 @@ final class GradeCommand implements Callable<Integer> {
     ProgressBar[] bar = new ProgressBar[1];
     Grade grade =
         new Grade(
-            Lab.runner(),
+            // its own folder: a learner's runs stay out of the report that compares the lab's
+            new Runner(Environments.shared(), GRADES),
             chosen,
             settings,
             new Grade.Listener() {

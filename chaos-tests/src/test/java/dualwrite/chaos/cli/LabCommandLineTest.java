@@ -3,6 +3,7 @@ package dualwrite.chaos.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dualwrite.bank.fraud.ConsumerMode;
+import dualwrite.chaos.run.Strategies;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,34 @@ class LabCommandLineTest {
     assertThat(lab("frobnicate")).isEqualTo(Lab.EXIT_USAGE);
     assertThat(lab("compare", "--no-such-option")).isEqualTo(Lab.EXIT_USAGE);
     assertThat(err.toString()).contains("frobnicate").contains("--no-such-option");
+  }
+
+  @Test
+  void gradeNamesTheExercisesAndRefusesBadOptionsBeforeAnyServerStarts() {
+    assertThat(lab("grade", "nope")).isEqualTo(Lab.EXIT_USAGE);
+    assertThat(err.toString())
+        .contains("unknown exercise 'nope'")
+        .contains("relay")
+        .contains("inbox")
+        .contains("cursor");
+    assertThat(lab("grade", "inbox", "--command", "python3 relay.py"))
+        .as("a program can only be the relay")
+        .isEqualTo(Lab.EXIT_USAGE);
+    assertThat(err.toString()).contains("goes with 'grade relay' only");
+    assertThat(lab("grade", "relay", "--scenarios", "-1")).isEqualTo(Lab.EXIT_USAGE);
+    assertThat(lab("grade", "relay", "--command", " ")).isEqualTo(Lab.EXIT_USAGE);
+    assertThat(err.toString())
+        .contains("--scenarios must be 0 or more")
+        .contains("--command needs");
+    assertThat(out.toString()).as("no environment was started").doesNotContain("Starting");
+  }
+
+  @Test
+  void theWorkshopIsReachedByNameButNotListedAmongTheStrategies() {
+    assertThat(Strategies.all()).extracting(s -> s.name()).doesNotContain("workshop");
+    assertThat(Strategies.everyVariant()).noneMatch(c -> c.strategy().name().equals("workshop"));
+    assertThat(Strategies.parse("workshop/relay").toString()).isEqualTo("workshop/relay");
+    assertThat(Strategies.parse("workshop/cursor").variant().fix()).isTrue();
   }
 
   @Test
