@@ -184,11 +184,21 @@ for b in "${builds[@]}"; do
 done
 
 # A relay in another language, through --command: the Python example, where Python's Kafka and
-# PostgreSQL clients are installed (.ci/run installs them).
+# PostgreSQL clients are installed (.ci/run installs Debian's, for /usr/bin/python3, which a
+# python3 earlier on the PATH may not see). Ten generated scenarios: see the note on
+# generated-20261127-18 in docs/running-your-own-relay.md.
 python_relay=docs/exercises/relay-in-python/relay.py
-if [ -f "$python_relay" ] && python3 -c 'import confluent_kafka, psycopg2' 2>/dev/null; then
-  grade python-relay relay --command "python3 $python_relay" --no-budget
-  graded solved python-relay || grade python-relay-again relay --command "python3 $python_relay" --no-budget
+python=""
+for candidate in python3 /usr/bin/python3; do
+  if "$candidate" -c 'import confluent_kafka, psycopg2' 2>/dev/null; then
+    python=$candidate
+    break
+  fi
+done
+if [ -f "$python_relay" ] && [ -n "$python" ]; then
+  grade python-relay relay --command "$python $python_relay" --scenarios 10 --no-budget
+  graded solved python-relay \
+    || grade python-relay-again relay --command "$python $python_relay" --scenarios 10 --no-budget
 fi
 
 # build_cell <mode> <folder> <text>: the table's cell for a build exercise
