@@ -59,15 +59,40 @@ class ModuleBoundariesTest {
               "dualwrite.eventsourced..",
               "dualwrite.chaos..");
 
+  /**
+   * The grade package is the one exception: it deploys a workshop learner's relay or cursor inside
+   * the outbox's and the event-sourced bank, through the public seams they keep for it ({@code
+   * OutboxStrategy.deployWith}, {@code EventSourcedStrategy.deployWith}).
+   */
   @ArchTest
   static final ArchRule theHarnessSeesStrategiesOnlyThroughTheSpi =
       noClasses()
           .that()
           .resideInAPackage("dualwrite.chaos..")
+          .and()
+          .resideOutsideOfPackage("dualwrite.chaos.grade..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("dualwrite.naive..", "dualwrite.outbox..", "dualwrite.eventsourced..")
           .because("the harness finds strategies with ServiceLoader and drives them by the SPI");
+
+  @ArchTest
+  static final ArchRule theWorkshopSeesOnlyBankCoreAndTheCursorSeam =
+      noClasses()
+          .that()
+          .resideInAPackage("dualwrite.workshop..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dualwrite.naive..", "dualwrite.outbox..", "dualwrite.chaos..")
+          .orShould()
+          .dependOnClassesThat(
+              com.tngtech.archunit.base.DescribedPredicate.describe(
+                  "event-sourced classes other than Cursor and LedgerEntry",
+                  (com.tngtech.archunit.core.domain.JavaClass c) ->
+                      c.getPackageName().startsWith("dualwrite.eventsourced")
+                          && !c.getSimpleName().equals("Cursor")
+                          && !c.getSimpleName().equals("LedgerEntry")))
+          .because("a learner's class needs nothing but its contract");
 
   @ArchTest
   static final ArchRule theFaultProxyDependsOnNothingOfOurs =
