@@ -4,8 +4,9 @@ import java.util.Map;
 
 /**
  * When the first chunk arrives, drops it, waits {@code timeout} ms and closes the connection. The
- * close is a TCP reset (SO_LINGER 0) when the toxic was there as the connection was accepted; added
- * later, it is a normal close, as in Toxiproxy.
+ * end of the client's stream is never dropped: a removal of the toxic passes it on. The close is a
+ * TCP reset (SO_LINGER 0) when the toxic was there as the connection was accepted; added later, it
+ * is a normal close, as in Toxiproxy.
  */
 record ResetPeer(long timeout) implements ToxicType {
 
@@ -35,7 +36,12 @@ record ResetPeer(long timeout) implements ToxicType {
           if (in.isEmpty()) {
             return IDLE;
           }
-          in.poll();
+          // Data is dropped. The end of the stream, when it comes first, starts the wait as data
+          // would (Toxiproxy reads the closed input the same way) but stays queued: if the toxic
+          // is removed before its timeout, the end goes on, and the other side is closed too.
+          if (!in.peek().end) {
+            in.poll();
+          }
           closeDue = now + ToxicType.millis(timeout);
         }
         if (now - closeDue < 0) {
