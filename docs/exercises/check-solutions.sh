@@ -185,8 +185,7 @@ done
 
 # A relay in another language, through --command: the Python example, where Python's Kafka and
 # PostgreSQL clients are installed (.ci/run installs Debian's, for /usr/bin/python3, which a
-# python3 earlier on the PATH may not see). Ten generated scenarios: see the note on
-# generated-20261127-18 in docs/running-your-own-relay.md.
+# python3 earlier on the PATH may not see).
 python_relay=docs/exercises/relay-in-python/relay.py
 python=""
 for candidate in python3 /usr/bin/python3; do
@@ -196,9 +195,9 @@ for candidate in python3 /usr/bin/python3; do
   fi
 done
 if [ -f "$python_relay" ] && [ -n "$python" ]; then
-  grade python-relay relay --command "$python $python_relay" --scenarios 10 --no-budget
+  grade python-relay relay --command "$python $python_relay" --no-budget
   graded solved python-relay \
-    || grade python-relay-again relay --command "$python $python_relay" --scenarios 10 --no-budget
+    || grade python-relay-again relay --command "$python $python_relay" --no-budget
 fi
 
 # build_cell <mode> <folder> <text>: the table's cell for a build exercise
