@@ -60,6 +60,12 @@ public final class Checker {
    * none of its faults landed is vacuous; a run that did not settle is unknown, whatever it seemed
    * to lose.
    */
+  /** {@code lost 30, unchecked 2}: what an unsettled run showed, which it does not claim. */
+  private static String asItStood(Verdict verdict) {
+    return String.join(
+        ", ", verdict.found().stream().map(a -> a.label() + " " + verdict.of(a).size()).toList());
+  }
+
   public Verdict check(Observation run) {
     try {
       Verdict verdict = judge(run.ops(), run.truth(), run.healedAt());
@@ -82,8 +88,10 @@ public final class Checker {
               availability(run.ops()),
               delayAfterHealMs(run.truth(), healed));
       if (!run.settled()) {
+        // claims nothing, but a reader wants to know what it looked like when the lab gave up
         return verdict.asUnknown(
-            "the run did not settle: work was still in flight when the settle time ran out");
+            "the run did not settle: work was still in flight when the settle time ran out"
+                + (verdict.found().isEmpty() ? "" : "; as it stood: " + asItStood(verdict)));
       }
       if (verdict.valid() == Validity.VALID
           && !faults.isEmpty()

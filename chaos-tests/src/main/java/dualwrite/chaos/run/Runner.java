@@ -171,10 +171,12 @@ public final class Runner {
           // which condition stayed open is what the reader of an unknown verdict needs to know
           verdict =
               verdict.asUnknown(
-                  "the run did not settle: after "
+                  verdict.reason()
+                      + " (after "
                       + options.settleTimeout().toSeconds()
-                      + " s, "
-                      + stillOpen);
+                      + " s: "
+                      + stillOpen
+                      + ")");
         }
       } catch (Exception e) {
         verdict = Verdict.unknown("could not read the truth: " + e.getMessage());
