@@ -23,32 +23,38 @@ final class ReportingCursor implements Cursor {
 
   @Override
   public List<LedgerEntry> next(Connection session, int limit) throws SQLException {
-    try {
-      return learner.next(session, limit);
-    } catch (SQLException e) {
-      LearnerCode.threw("relay", e);
-      throw e;
-    } catch (RuntimeException e) {
-      LearnerCode.threw("relay", e);
-      throw new SQLException("the workshop's cursor threw: " + e, e);
-    }
+    return reporting(() -> learner.next(session, limit));
   }
 
   @Override
   public void save(Connection session, List<LedgerEntry> published) throws SQLException {
-    try {
-      learner.save(session, published);
-    } catch (SQLException e) {
-      LearnerCode.threw("relay", e);
-      throw e;
-    } catch (RuntimeException e) {
-      LearnerCode.threw("relay", e);
-      throw new SQLException("the workshop's cursor threw: " + e, e);
-    }
+    reporting(
+        () -> {
+          learner.save(session, published);
+          return null;
+        });
   }
 
   @Override
   public long backlog(Connection direct) throws SQLException {
     return learner.backlog(direct);
+  }
+
+  /** A call into the learner's code. */
+  @FunctionalInterface
+  private interface Call<T> {
+    T run() throws SQLException;
+  }
+
+  private static <T> T reporting(Call<T> call) throws SQLException {
+    try {
+      return call.run();
+    } catch (SQLException e) {
+      LearnerCode.threw("relay", e);
+      throw e;
+    } catch (RuntimeException e) {
+      LearnerCode.threw("relay", e);
+      throw new SQLException("the workshop's cursor threw: " + e, e);
+    }
   }
 }
