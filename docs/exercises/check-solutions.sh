@@ -45,6 +45,23 @@ if ! git apply --check "$patch" 2>/dev/null; then
   echo "error: $patch does not apply to $patched_file" >&2
   exit 2
 fi
+# The build exercises (9 to 11): ./lab grade must fail on the untouched skeleton, for the right
+# reason (the skeleton's "not done yet"), and pass with the solution copied over it. The solutions'
+# grades skip the speed budget: speed is measured and reported, never asserted by CI.
+builds=(
+  "09 relay OutboxRelay"
+  "10 inbox FraudInbox"
+  "11 cursor LedgerCursor"
+)
+skeletons=workshop/src/main/java/dualwrite/workshop
+for b in "${builds[@]}"; do
+  set -- $b
+  if ! git diff --quiet HEAD -- "$skeletons/$3.java" 2>/dev/null; then
+    echo "error: $skeletons/$3.java has local changes; exercise $1 needs the skeleton as committed" >&2
+    exit 2
+  fi
+done
+
 rm -rf "$work" && mkdir -p "$work"
 
 # The answer files as committed (blank), even if someone has filled in the working copies.
@@ -76,7 +93,8 @@ run_patched() {
     echo "error: $patch does not apply to $patched_file" >&2
     return 0
   fi
-  trap revert EXIT INT TERM
+  trap revert EXIT
+  trap 'revert; exit 130' INT TERM
   run "$@"
   revert
   trap - EXIT INT TERM
@@ -128,22 +146,6 @@ for e in "${exercises[@]}"; do
 done
 behaves docs unsolved "$docs_check" || run "docs-again-$docs_check" "$docs_check"
 
-# The build exercises (9 to 11): ./lab grade must fail on the untouched skeleton, for the right
-# reason (the skeleton's "not done yet"), and pass with the solution copied over it. The solutions'
-# grades skip the speed budget: speed is measured and reported, never asserted by CI.
-builds=(
-  "09 relay OutboxRelay"
-  "10 inbox FraudInbox"
-  "11 cursor LedgerCursor"
-)
-skeletons=workshop/src/main/java/dualwrite/workshop
-for b in "${builds[@]}"; do
-  set -- $b
-  if ! git diff --quiet HEAD -- "$skeletons/$3.java" 2>/dev/null; then
-    echo "error: $skeletons/$3.java has local changes; exercise $1 needs the skeleton as committed" >&2
-    exit 2
-  fi
-done
 
 # grade <folder> <exercise> [lab args...]: one ./lab grade; its output and exit status are kept
 grade() {
@@ -155,12 +157,14 @@ grade() {
 }
 
 # grade_solved <folder> <exercise> <class>: the same with the solution over the skeleton, put back after
-restore_skeletons() { git checkout -- "$skeletons"; }
 grade_solved() {
-  cp "docs/exercises/solutions/workshop/$3.java" "$skeletons/$3.java"
-  trap restore_skeletons EXIT INT TERM
+  local skeleton="$skeletons/$3.java"
+  cp "docs/exercises/solutions/workshop/$3.java" "$skeleton"
+  # put the skeleton back however this ends; an interrupt ends the whole script
+  trap "git checkout -- '$skeleton'" EXIT
+  trap "git checkout -- '$skeleton'; exit 130" INT TERM
   grade "$1" "$2" --no-budget
-  restore_skeletons
+  git checkout -- "$skeleton"
   trap - EXIT INT TERM
 }
 

@@ -10,6 +10,7 @@ import dualwrite.bank.spi.Variant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Event sourcing as a dual-write strategy: the bank appends one entry per transaction to the
@@ -71,21 +72,29 @@ public final class EventSourcedStrategy implements DualWriteStrategy {
 
   @Override
   public Deployment deploy(Variant variant, Connections connections, Crashes crashes) {
-    return deployWith(EventSourcedVariant.of(variant).cursor(), relays, connections, crashes);
+    Cursor cursor = EventSourcedVariant.of(variant).cursor();
+    return deployWith(() -> cursor, cursor, relays, connections, crashes);
   }
 
   /**
    * The event-sourced bank and {@code relays} relays that read the ledger with a cursor someone
    * else wrote (the workshop's): the relays publish, save and take over as they do for the lab's
-   * own cursors, and the backlog is the cursor's.
+   * own cursors.
+   *
+   * @param cursors a cursor for each life of a relay (a fresh one each time, for a learner's)
+   * @param counting the cursor that counts the backlog for the harness
    */
   public static Deployment deployWith(
-      Cursor cursor, int relays, Connections connections, Crashes crashes) {
+      Supplier<Cursor> cursors,
+      Cursor counting,
+      int relays,
+      Connections connections,
+      Crashes crashes) {
     List<Service> relayServices = new ArrayList<>();
     for (int i = 1; i <= relays; i++) {
-      relayServices.add(new RelayService("relay-" + i, cursor, connections, crashes));
+      relayServices.add(new RelayService("relay-" + i, cursors, connections, crashes));
     }
     EventSourcedBankService bank = new EventSourcedBankService(connections, crashes);
-    return ServiceDeployment.start(bank, relayServices, cursor::backlog);
+    return ServiceDeployment.start(bank, relayServices, counting::backlog);
   }
 }

@@ -6,6 +6,7 @@ import dualwrite.bank.crash.Crashes;
 import dualwrite.bank.crash.Tripwire;
 import dualwrite.bank.spi.Connections;
 import dualwrite.bank.spi.InstanceService;
+import java.util.function.Supplier;
 
 /**
  * A relay component ({@code relay-1}, {@code relay-2}, ...): each start launches a fresh relay that
@@ -13,12 +14,16 @@ import dualwrite.bank.spi.InstanceService;
  */
 final class RelayService extends InstanceService<Relay> {
 
-  private final Cursor cursor;
+  private final Supplier<Cursor> cursors;
   private final Connections connections;
 
-  RelayService(String name, Cursor cursor, Connections connections, Crashes crashes) {
+  /**
+   * @param cursors the cursor of each life: the lab's own are stateless and always the same; a
+   *     workshop learner's is fresh for each life, as after a real restart
+   */
+  RelayService(String name, Supplier<Cursor> cursors, Connections connections, Crashes crashes) {
     super(name, Component.RELAY, crashes, EventSourcedCrashPoints.RELAY);
-    this.cursor = cursor;
+    this.cursors = cursors;
     this.connections = connections;
   }
 
@@ -29,7 +34,7 @@ final class RelayService extends InstanceService<Relay> {
         connections.database(Component.RELAY),
         KafkaSettings.reliableProducer(connections.kafka(Component.RELAY), name()),
         connections.topics().events(),
-        cursor,
+        cursors.get(),
         tripwire);
   }
 }

@@ -41,7 +41,7 @@ import javax.sql.DataSource;
  *
  * <p>The lab keeps the rest of the service: it reads every partition of the topic, polls, parks
  * malformed records on the dead-letter topic, and starts a fresh instance of this class after each
- * crash.
+ * crash, loaded afresh: nothing in memory survives a crash, static fields included.
  */
 public final class FraudInbox implements BatchHandler {
 

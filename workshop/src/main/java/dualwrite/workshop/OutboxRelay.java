@@ -36,8 +36,9 @@ import org.apache.kafka.clients.producer.Producer;
  *       two of them must never publish one account's rows side by side. And once a record of a
  *       batch has failed, no later record of that batch may get through before it is sent again.
  *   <li><b>Restarts:</b> the lab kills a relay anywhere (as SIGKILL would: your objects are gone,
- *       your transaction is rolled back) and starts a fresh instance of this class. Everything a
- *       relay must know after a restart has to be in the database.
+ *       your transaction is rolled back) and starts a fresh instance of this class, loaded afresh:
+ *       even static fields start over. Everything a relay must know after a restart has to be in
+ *       the database.
  *   <li><b>Faults:</b> PostgreSQL or Kafka may be slow, cut off, or down for a while. Throw, and
  *       the lab rolls back your transaction, closes your producer, pauses, and calls you again with
  *       a fresh connection and a fresh producer. Never swallow a failed send. If you close the

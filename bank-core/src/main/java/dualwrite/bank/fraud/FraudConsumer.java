@@ -10,6 +10,7 @@ import dualwrite.bank.crash.Crash;
 import dualwrite.bank.crash.Tripwire;
 import dualwrite.bank.ledger.InTransaction;
 import dualwrite.bank.spi.Instance;
+import dualwrite.bank.spi.LearnerClasses;
 import dualwrite.bank.spi.LearnerCode;
 import dualwrite.bank.spi.Readiness;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -64,6 +64,9 @@ public final class FraudConsumer implements Instance {
       VALUES (?, ?, ?, ?, ?, ?, ?)
       """;
 
+  /** The class the consumer mode {@link ConsumerMode#WORKSHOP} runs. */
+  static final String WORKSHOP_INBOX = "dualwrite.workshop.FraudInbox";
+
   private final HikariDataSource database;
   private final KafkaConsumer<String, byte[]> consumer;
   private final KafkaProducer<String, byte[]> deadLetterProducer;
@@ -74,6 +77,10 @@ public final class FraudConsumer implements Instance {
   private final Thread thread;
   private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
   private final BatchHandler handler;
+
+  /** The workshop's inbox: how far the group's commits have got in each partition. */
+  private final Map<TopicPartition, Long> committed = new HashMap<>();
+
   private final DataSource hookedDatabase;
   private final Readiness readiness = new Readiness();
   private volatile boolean running = true;
@@ -106,15 +113,12 @@ public final class FraudConsumer implements Instance {
                 () -> tripwire.pass(FraudDetectionService.AFTER_DB_COMMIT));
   }
 
-  /** The learner's inbox, from the workshop module on the classpath. */
+  /**
+   * The learner's inbox, from the workshop module on the classpath, in a class loader of this
+   * life's own: a crash loses its static fields too, as a killed process would.
+   */
   private static BatchHandler workshopHandler() {
-    return ServiceLoader.load(BatchHandler.class)
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "the consumer 'workshop' runs dualwrite.workshop.FraudInbox, and no"
-                        + " BatchHandler is on the classpath (is the workshop module built?)"));
+    return LearnerClasses.fresh(WORKSHOP_INBOX, BatchHandler.class);
   }
 
   static FraudConsumer start(
@@ -208,6 +212,7 @@ public final class FraudConsumer implements Instance {
           positions.put(partition, new OffsetAndMetadata(consumer.position(partition)));
         }
         consumer.commitSync(positions);
+        positions.forEach((partition, offset) -> committed.put(partition, offset.offset()));
         readiness.ready();
         return;
       } catch (WakeupException e) {
@@ -293,10 +298,9 @@ public final class FraudConsumer implements Instance {
     try {
       sendDeadLetters(deadLetters);
       if (!batch.isEmpty()) {
-        handler.handle(batch, hookedDatabase, consumer::commitSync);
-      } else {
-        commitPast(records);
+        handler.handle(batch, hookedDatabase, this::learnerCommits);
       }
+      commitPastTrailingDeadLetters(records, parsed);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       running = false;
@@ -311,12 +315,55 @@ public final class FraudConsumer implements Instance {
     }
   }
 
-  /** A batch that was all dead letters: nothing for the handler, its offsets move on. */
-  private void commitPast(ConsumerRecords<String, byte[]> records) {
+  /**
+   * The learner's offset commit: refused once the instance is killed, as a dead process commits
+   * nothing, even when the learner's code catches the wake-up and tries again.
+   */
+  private void learnerCommits(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    if (killed) {
+      throw new WakeupException();
+    }
+    consumer.commitSync(offsets);
+    offsets.forEach((partition, offset) -> committed.merge(partition, offset.offset(), Math::max));
+  }
+
+  /**
+   * A partition whose last records went to the dead letters: the learner's code never saw them, so
+   * its commit stops before them; the lab commits past them, at once, once the learner's code has
+   * handled the rest of the batch (never later, where it could move the offset back).
+   */
+  private void commitPastTrailingDeadLetters(
+      ConsumerRecords<String, byte[]> records, List<Parsed> parsed) {
+    Set<ConsumerRecord<String, byte[]>> handled =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    parsed.forEach(one -> handled.add(one.record()));
+    Map<TopicPartition, OffsetAndMetadata> past = new HashMap<>();
     for (TopicPartition partition : records.partitions()) {
       List<ConsumerRecord<String, byte[]>> inPartition = records.records(partition);
-      uncommitted.put(
-          partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
+      int first = inPartition.size();
+      while (first > 0 && !handled.contains(inPartition.get(first - 1))) {
+        first--;
+      }
+      if (first == inPartition.size()) {
+        continue; // the learner's code saw the last record: its commit is its own
+      }
+      // only where the learner's commits reached the dead letters: a learner who never commits
+      // must not be covered by the lab's commit past them
+      if (committed.getOrDefault(partition, -1L) >= inPartition.get(first).offset()) {
+        long next = inPartition.get(inPartition.size() - 1).offset() + 1;
+        past.put(partition, new OffsetAndMetadata(next));
+      }
+    }
+    if (past.isEmpty() || killed) {
+      return;
+    }
+    try {
+      consumer.commitSync(past);
+      past.forEach((partition, offset) -> committed.merge(partition, offset.offset(), Math::max));
+    } catch (WakeupException e) {
+      throw e;
+    } catch (KafkaException e) {
+      log.debug("could not commit past the dead letters; the next batch will: {}", e.toString());
     }
   }
 

@@ -60,12 +60,6 @@ public final class Checker {
    * none of its faults landed is vacuous; a run that did not settle is unknown, whatever it seemed
    * to lose.
    */
-  /** {@code lost 30, unchecked 2}: what an unsettled run showed, which it does not claim. */
-  private static String asItStood(Verdict verdict) {
-    return String.join(
-        ", ", verdict.found().stream().map(a -> a.label() + " " + verdict.of(a).size()).toList());
-  }
-
   public Verdict check(Observation run) {
     try {
       Verdict verdict = judge(run.ops(), run.truth(), run.healedAt());
@@ -393,5 +387,11 @@ public final class Checker {
 
   private static Quantiles quantiles(List<Double> millis) {
     return Quantiles.of(millis);
+  }
+
+  /** {@code lost 30, unchecked 2}: what an unsettled run showed, which it does not claim. */
+  private static String asItStood(Verdict verdict) {
+    return String.join(
+        ", ", verdict.found().stream().map(a -> a.label() + " " + verdict.of(a).size()).toList());
   }
 }

@@ -14,9 +14,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,34 +126,57 @@ final class CommandRelay implements Instance {
     return process.isAlive();
   }
 
-  /** SIGKILL, to the program and everything it started. */
+  /**
+   * SIGKILL, to the program and everything it started (a shell that does not exec keeps the relay
+   * as its child), and waits until all of them are gone.
+   */
   @Override
   public void kill() {
     ending = true;
     readiness.never();
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
-    awaitExit(Duration.ofSeconds(10));
+    List<ProcessHandle> all = everyProcess();
+    all.forEach(ProcessHandle::destroyForcibly);
+    awaitExit(all, Duration.ofSeconds(10));
   }
 
-  /** SIGTERM, then SIGKILL if it is still there after five seconds. */
+  /** SIGTERM to all of them, then SIGKILL to what is still there after five seconds. */
   @Override
   public void stop() {
     ending = true;
     readiness.never();
-    process.descendants().forEach(ProcessHandle::destroy);
-    process.destroy();
-    if (!awaitExit(Duration.ofSeconds(5))) {
+    List<ProcessHandle> all = everyProcess();
+    all.forEach(ProcessHandle::destroy);
+    if (!awaitExit(all, Duration.ofSeconds(5))) {
       kill();
     }
   }
 
-  private boolean awaitExit(Duration timeout) {
-    try {
-      return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
+  /**
+   * The program first, so that it forks nothing more once signalled, then its descendants as they
+   * were just before (once the program is gone they are no longer its descendants).
+   */
+  private List<ProcessHandle> everyProcess() {
+    List<ProcessHandle> all = new ArrayList<>();
+    all.add(process.toHandle());
+    all.addAll(process.descendants().toList());
+    return all;
+  }
+
+  private static boolean awaitExit(List<ProcessHandle> processes, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (ProcessHandle one : processes) {
+      long left = deadline - System.nanoTime();
+      try {
+        one.onExit().get(Math.max(0, left), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        return false;
+      } catch (ExecutionException e) {
+        // onExit does not fail
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
     }
+    return true;
   }
 }

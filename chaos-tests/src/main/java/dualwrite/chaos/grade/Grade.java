@@ -2,7 +2,6 @@ package dualwrite.chaos.grade;
 
 import dualwrite.bank.fraud.ConsumerMode;
 import dualwrite.bank.spi.LearnerCode;
-import dualwrite.bank.spi.ServiceNotReady;
 import dualwrite.chaos.bench.Benchmark;
 import dualwrite.chaos.checker.Anomaly;
 import dualwrite.chaos.checker.Verdict;
@@ -23,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -107,6 +107,9 @@ public final class Grade {
   private final Strategies.Choice choice;
   private final RunOptions options;
 
+  /** What the learner's code threw in each run (by identity: two runs may look alike). */
+  private final Map<RunResult, Map<String, LearnerCode.Trouble>> troubles = new IdentityHashMap<>();
+
   public Grade(Runner runner, Exercise exercise, Settings settings, Listener listener) {
     if (settings.command() != null && exercise != Exercise.RELAY) {
       throw new IllegalArgumentException(
@@ -156,15 +159,12 @@ public final class Grade {
                     settings.seed(), settings.generated(), null, settings.shrinkBudget()));
     listener.planned(1 + catalogue.size() + generated.size() + (settings.budget() ? 2 : 0));
     LearnerCode.drain();
-    RunResult first;
-    try {
-      first = run(Catalogue.noFault());
-    } catch (ServiceNotReady e) {
-      return neverReady(e, LearnerCode.drain());
+    RunResult first = run(Catalogue.noFault());
+    if (first.folder() == null) {
+      return couldNotRun(first);
     }
-    Map<String, LearnerCode.Trouble> troubles = LearnerCode.drain();
     if (first.verdict().valid() != Validity.VALID) {
-      return failsWithoutFaults(first, troubles);
+      return failsWithoutFaults(first);
     }
     List<RunResult> results = new ArrayList<>();
     results.add(first);
@@ -199,18 +199,41 @@ public final class Grade {
     return new Scoreboard(subject(), lines, notes);
   }
 
+  /**
+   * One run, with what the learner's code threw in it. A run that cannot even be made (a service
+   * never ready, a learner's class that cannot be loaded) is unknown, without a folder: one such
+   * run must not cost the learner the whole grade.
+   */
   private RunResult run(Scenario scenario) {
-    RunResult result = runner.run(choice.strategy(), choice.variant(), scenario, options);
+    RunResult result;
+    try {
+      result = runner.run(choice.strategy(), choice.variant(), scenario, options);
+    } catch (RuntimeException | LinkageError e) {
+      result =
+          new RunResult(
+              choice.strategy().name(),
+              choice.variant().name(),
+              scenario,
+              Verdict.unknown("the run could not be made: " + e.getMessage()),
+              List.of(),
+              null,
+              Duration.ZERO);
+    }
+    troubles.put(result, LearnerCode.drain());
     listener.done(scenario.name() + ": " + result.verdict().summary());
     return result;
+  }
+
+  /** What the learner's code threw in a run, one line per place. */
+  private List<String> threwIn(RunResult result) {
+    return troubles.getOrDefault(result, Map.of()).values().stream().map(Grade::threw).toList();
   }
 
   /**
    * The class fails with no fault at all: every property says so, with what the run saw and what
    * the learner's code threw; nothing else is run.
    */
-  private Scoreboard failsWithoutFaults(
-      RunResult first, Map<String, LearnerCode.Trouble> troubles) {
+  private Scoreboard failsWithoutFaults(RunResult first) {
     Verdict verdict = first.verdict();
     List<Line> lines = new ArrayList<>();
     for (Property property : Property.OF_A_FIX) {
@@ -232,11 +255,7 @@ public final class Grade {
     }
     List<String> notes = new ArrayList<>();
     notes.add("Without any fault: " + verdict.summary());
-    List<Anomaly> found = verdict.found();
-    if (verdict.valid() == Validity.UNKNOWN && !found.isEmpty()) {
-      notes.add("  when it gave up, the checker saw: " + anomalies(verdict, found));
-    }
-    troubles.values().forEach(t -> notes.add(threw(t)));
+    notes.addAll(threwIn(first));
     notes.add("  run folder: " + first.folder());
     notes.add("  replay: " + replay(first));
     notes.add(
@@ -247,15 +266,15 @@ public final class Grade {
     return new Scoreboard(subject(), lines, notes);
   }
 
-  /** A service never became ready, so not even the first run could start. */
-  private Scoreboard neverReady(ServiceNotReady e, Map<String, LearnerCode.Trouble> troubles) {
+  /** Not even the first run could be made: a service never became ready, or could not start. */
+  private Scoreboard couldNotRun(RunResult first) {
     List<Line> lines = new ArrayList<>();
     for (Property property : Property.OF_A_FIX) {
       lines.add(new Line(Mark.UNSHOWN, property.name(), "no run could start", List.of()));
     }
     List<String> notes = new ArrayList<>();
-    notes.add("The first run could not start: " + e.getMessage());
-    troubles.values().forEach(t -> notes.add(threw(t)));
+    notes.add("The first run " + first.verdict().reason().replace("the run ", ""));
+    notes.addAll(threwIn(first));
     if (settings.command() != null) {
       notes.add(
           "  a relay program is ready when it prints the line "
@@ -299,8 +318,7 @@ public final class Grade {
               .min(Comparator.comparingInt((RunResult r) -> r.scenario().steps().size()))
               .orElseThrow();
       Counterexample example =
-          shrunk.computeIfAbsent(
-              property.name() + "/" + smallest.folder(), key -> shrink(property, smallest));
+          shrunk.computeIfAbsent(smallest.folder().toString(), key -> shrink(property, smallest));
       List<Anomaly> seen =
           property.forbidden().stream()
               .filter(a -> !example.result().verdict().of(a).isEmpty())
@@ -322,6 +340,7 @@ public final class Grade {
           .lines()
           .limit(12)
           .forEach(l -> details.add("  " + l.strip()));
+      details.addAll(threwIn(example.result()).stream().map(String::strip).toList());
       details.add("replay: " + replay(example.result()));
       return new Line(
           Mark.BROKEN,
@@ -335,13 +354,20 @@ public final class Grade {
           Mark.UNSHOWN,
           property.name(),
           unknown.size() + " runs could not be judged",
-          List.of(
-              one.scenario().name() + ": " + one.verdict().summary(), "replay: " + replay(one)));
+          unknownDetails(one));
     }
     if (held == 0) {
       return new Line(Mark.UNSHOWN, property.name(), "no run showed it (all vacuous)", List.of());
     }
     return new Line(Mark.HELD, property.name(), "held in " + held + " runs", List.of());
+  }
+
+  private List<String> unknownDetails(RunResult one) {
+    List<String> details = new ArrayList<>();
+    details.add(one.scenario().name() + ": " + one.verdict().summary());
+    details.addAll(threwIn(one).stream().map(String::strip).toList());
+    details.add("replay: " + replay(one));
+    return details;
   }
 
   /** A counterexample as small as the shrink budget allowed, and how it got that small. */
@@ -356,9 +382,7 @@ public final class Grade {
     }
     Shrinker.Shrunk shrunk =
         new Shrinker(
-                scenario -> runner.run(choice.strategy(), choice.variant(), scenario, options),
-                result -> property.brokenBy(result.verdict()),
-                settings.shrinkBudget())
+                this::run, result -> property.brokenBy(result.verdict()), settings.shrinkBudget())
             .shrink(failure.scenario(), failure);
     listener.done("shrunk " + failure.scenario().name() + ": " + shrunk.progress());
     return new Counterexample(shrunk.result(), ", shrunk from " + shrunk.original().steps().size());
@@ -366,6 +390,9 @@ public final class Grade {
 
   /** The command that runs the counterexample again. */
   private String replay(RunResult result) {
+    if (result.folder() == null) {
+      return "(the run failed before it wrote a folder: grade again to see it once more)";
+    }
     String prefix =
         settings.command() == null
             ? ""

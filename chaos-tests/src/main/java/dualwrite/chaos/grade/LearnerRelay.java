@@ -5,10 +5,12 @@ import dualwrite.bank.crash.CommitHooks;
 import dualwrite.bank.crash.Crash;
 import dualwrite.bank.crash.Tripwire;
 import dualwrite.bank.spi.Instance;
+import dualwrite.bank.spi.LearnerClasses;
 import dualwrite.bank.spi.LearnerCode;
 import dualwrite.bank.spi.Readiness;
 import dualwrite.workshop.OutboxRelay;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,7 +42,11 @@ final class LearnerRelay implements Instance {
   private final Map<String, Object> producerSettings;
   private final String topic;
   private final Tripwire tripwire;
-  private final OutboxRelay learner = new OutboxRelay();
+
+  /** This life's {@link OutboxRelay}, from a class loader of its own: no static field survives. */
+  private final Object learner = LearnerClasses.fresh(OutboxRelay.class.getName(), Object.class);
+
+  private final Method relayOnce;
   private final Readiness readiness = new Readiness();
   private final Thread thread;
   private volatile KafkaProducer<String, byte[]> producer;
@@ -69,6 +75,15 @@ final class LearnerRelay implements Instance {
             () -> sentInThisTransaction = false);
     this.thread = new Thread(this::run, "workshop-" + name);
     this.thread.setDaemon(true);
+    try {
+      this.relayOnce =
+          learner.getClass().getMethod("relayOnce", Connection.class, Producer.class, String.class);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(
+          "OutboxRelay has no public relayOnce(Connection, Producer, String): keep the skeleton's"
+              + " signature",
+          e);
+    }
   }
 
   static LearnerRelay start(
@@ -125,7 +140,15 @@ final class LearnerRelay implements Instance {
       // ready once the learner's code runs with a connection and a producer, whatever it does
       readiness.ready();
       try {
-        return learner.relayOnce(connection, handed, topic);
+        return (Integer) relayOnce.invoke(learner, connection, handed, topic);
+      } catch (InvocationTargetException e) {
+        if (e.getCause() instanceof Exception thrown) {
+          throw thrown;
+        }
+        if (e.getCause() instanceof Error error) {
+          throw error; // a Crash among them
+        }
+        throw e;
       } finally {
         rollbackQuietly(connection);
       }
@@ -147,7 +170,11 @@ final class LearnerRelay implements Instance {
    * the {@code mid-batch} crash point once the record is in the producer's hands.
    */
   @SuppressWarnings("unchecked")
-  private Producer<String, byte[]> producer() {
+  private synchronized Producer<String, byte[]> producer() {
+    if (!running) {
+      // killed between two calls: a dead relay makes no new producer that could still send
+      throw new IllegalStateException(name + " is stopping");
+    }
     if (producer == null) {
       producer = new KafkaProducer<>(producerSettings);
     }
@@ -173,7 +200,7 @@ final class LearnerRelay implements Instance {
             });
   }
 
-  private void dropProducer() {
+  private synchronized void dropProducer() {
     KafkaProducer<String, byte[]> dropped = producer;
     producer = null;
     if (dropped != null) {
@@ -196,8 +223,8 @@ final class LearnerRelay implements Instance {
   public void kill() {
     running = false;
     readiness.never();
-    dropProducer();
     pool.close(); // aborts the open connection: PostgreSQL rolls back
+    dropProducer(); // after running is false, producer() makes no new one
     if (Thread.currentThread() != thread) {
       thread.interrupt();
       join();
@@ -209,8 +236,11 @@ final class LearnerRelay implements Instance {
     running = false;
     readiness.never();
     join();
-    KafkaProducer<String, byte[]> last = producer;
-    producer = null;
+    KafkaProducer<String, byte[]> last;
+    synchronized (this) {
+      last = producer;
+      producer = null;
+    }
     if (last != null) {
       last.close(Duration.ofSeconds(5));
     }

@@ -4,8 +4,10 @@ import dualwrite.bank.crash.Crashes;
 import dualwrite.bank.spi.Connections;
 import dualwrite.bank.spi.Deployment;
 import dualwrite.bank.spi.DualWriteStrategy;
+import dualwrite.bank.spi.LearnerClasses;
 import dualwrite.bank.spi.Service;
 import dualwrite.bank.spi.Variant;
+import dualwrite.eventsourced.Cursor;
 import dualwrite.eventsourced.EventSourcedStrategy;
 import dualwrite.outbox.OutboxStrategy;
 import dualwrite.workshop.LedgerCursor;
@@ -90,8 +92,14 @@ public final class WorkshopStrategy implements DualWriteStrategy {
   @Override
   public Deployment deploy(Variant variant, Connections connections, Crashes crashes) {
     if (variant.equals(CURSOR)) {
+      // each life of a relay gets a fresh cursor, from a class loader of its own
       return EventSourcedStrategy.deployWith(
-          new ReportingCursor(new LedgerCursor()), relays, connections, crashes);
+          () ->
+              new ReportingCursor(LearnerClasses.fresh(LedgerCursor.class.getName(), Cursor.class)),
+          LearnerClasses.fresh(LedgerCursor.class.getName(), Cursor.class),
+          relays,
+          connections,
+          crashes);
     }
     boolean command = known(variant).equals(RELAY_COMMAND);
     String commandLine = command ? RelayCommand.fromSettings() : null;
