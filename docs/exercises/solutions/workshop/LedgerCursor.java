@@ -2,11 +2,9 @@ package dualwrite.workshop;
 
 import dualwrite.eventsourced.Cursor;
 import dualwrite.eventsourced.LedgerEntry;
+import dualwrite.eventsourced.Positions;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,7 +31,7 @@ import java.util.List;
  * </pre>
  *
  * The position is the pair {@code (after_writer_xid, after_entry_id)} of the last entry published,
- * and {@link #save} moves it (given). PostgreSQL's {@code pg_current_snapshot()} and {@code
+ * and {@link #save} moves it (given, with the backlog, by {@link Positions}). PostgreSQL's {@code pg_current_snapshot()} and {@code
  * pg_snapshot_xmin(...)} tell you about the transactions still running.
  *
  * <h2>The contract</h2>
@@ -41,7 +39,8 @@ import java.util.List;
  * <ol>
  *   <li>{@link #next} returns up to {@code limit} entries past the position, in {@code (writer_xid,
  *       entry_id)} order, select {@link LedgerEntry#COLUMNS} and read each row with {@link
- *       LedgerEntry#read}.
+ *       LedgerEntry#read}: {@code Cursor.read(session, sql, POSITION, limit)} runs such a query,
+ *       with the position's name and the limit as its two parameters.
  *   <li>It must never return an entry while an entry that sorts before it may still commit: once
  *       the position has moved past a place, nothing may appear there later.
  *   <li>Entries of a transaction still open, or rolled back, are never returned (they are not
@@ -72,21 +71,6 @@ public final class LedgerCursor implements Cursor {
       """
           .formatted(LedgerEntry.COLUMNS);
 
-  private static final String SAVE =
-      """
-      UPDATE bank.relay_positions
-         SET after_writer_xid = ?::xid8, after_entry_id = ?
-       WHERE relay = ? AND (after_writer_xid, after_entry_id) < (?::xid8, ?)
-      """;
-
-  private static final String BACKLOG =
-      """
-      SELECT count(*)
-        FROM bank.ledger_entries e
-        JOIN bank.relay_positions p ON p.relay = ?
-       WHERE (e.writer_xid, e.entry_id) > (p.after_writer_xid, p.after_entry_id)
-      """;
-
   /**
    * Up to {@code limit} entries past the position that can no longer be overtaken by an entry that
    * commits later, in {@code (writer_xid, entry_id)} order.
@@ -95,43 +79,18 @@ public final class LedgerCursor implements Cursor {
    */
   @Override
   public List<LedgerEntry> next(Connection session, int limit) throws SQLException {
-    try (PreparedStatement next = session.prepareStatement(NEXT)) {
-      next.setString(1, POSITION);
-      next.setInt(2, limit);
-      List<LedgerEntry> entries = new ArrayList<>();
-      try (ResultSet rows = next.executeQuery()) {
-        while (rows.next()) {
-          entries.add(LedgerEntry.read(rows));
-        }
-      }
-      return entries;
-    }
+    return Cursor.read(session, NEXT, POSITION, limit);
   }
 
   /** Moves the position past the last entry of {@code published}; it only ever moves forward. */
   @Override
   public void save(Connection session, List<LedgerEntry> published) throws SQLException {
-    LedgerEntry last = published.get(published.size() - 1);
-    String xid = Long.toString(last.writerXid());
-    try (PreparedStatement save = session.prepareStatement(SAVE)) {
-      save.setString(1, xid);
-      save.setLong(2, last.entryId());
-      save.setString(3, POSITION);
-      save.setString(4, xid);
-      save.setLong(5, last.entryId());
-      save.executeUpdate();
-    }
+    Positions.save(session, POSITION, published);
   }
 
   /** How many entries are past the position: what the relay has still to publish. */
   @Override
   public long backlog(Connection direct) throws SQLException {
-    try (PreparedStatement count = direct.prepareStatement(BACKLOG)) {
-      count.setString(1, POSITION);
-      try (ResultSet row = count.executeQuery()) {
-        row.next();
-        return row.getLong(1);
-      }
-    }
+    return Positions.backlog(direct, POSITION);
   }
 }

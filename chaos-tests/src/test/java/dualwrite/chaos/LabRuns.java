@@ -1,5 +1,6 @@
 package dualwrite.chaos;
 
+import dualwrite.chaos.checker.Verdict;
 import dualwrite.chaos.env.Environments;
 import dualwrite.chaos.run.RunOptions;
 import dualwrite.chaos.run.RunResult;
@@ -53,6 +54,16 @@ public final class LabRuns {
   public static RunResult run(String strategyAndVariant, Scenario scenario, RunOptions options) {
     Strategies.Choice choice = Strategies.parse(strategyAndVariant);
     return runner().run(choice.strategy(), choice.variant(), scenario, options);
+  }
+
+  /**
+   * Asserts the run's verdict. An unknown verdict has no anomalies and no counts, so every claim
+   * about them would pass on it: the verdict must be the definite one the test expects first.
+   */
+  public static void assertVerdict(RunResult result, Verdict.Validity expected) {
+    org.assertj.core.api.Assertions.assertThat(result.verdict().valid())
+        .as("the verdict: %s, in %s", result.summary(), result.folder())
+        .isEqualTo(expected);
   }
 
   /**

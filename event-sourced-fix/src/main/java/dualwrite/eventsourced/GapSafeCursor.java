@@ -1,7 +1,6 @@
 package dualwrite.eventsourced;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -32,21 +31,6 @@ final class GapSafeCursor implements Cursor {
 
   // endregion read-final-entries
 
-  private static final String SAVE =
-      """
-      UPDATE bank.relay_positions
-         SET after_writer_xid = ?::xid8, after_entry_id = ?
-       WHERE relay = ? AND (after_writer_xid, after_entry_id) < (?::xid8, ?)
-      """;
-
-  private static final String BACKLOG =
-      """
-      SELECT count(*)
-        FROM bank.ledger_entries e
-        JOIN bank.relay_positions p ON p.relay = ?
-       WHERE (e.writer_xid, e.entry_id) > (p.after_writer_xid, p.after_entry_id)
-      """;
-
   private final String relay;
 
   GapSafeCursor(String relay) {
@@ -61,20 +45,11 @@ final class GapSafeCursor implements Cursor {
 
   @Override
   public void save(Connection session, List<LedgerEntry> published) throws SQLException {
-    LedgerEntry last = published.get(published.size() - 1);
-    try (PreparedStatement save = session.prepareStatement(SAVE)) {
-      String xid = Long.toString(last.writerXid());
-      save.setString(1, xid);
-      save.setLong(2, last.entryId());
-      save.setString(3, relay);
-      save.setString(4, xid); // the position only moves forward
-      save.setLong(5, last.entryId());
-      save.executeUpdate();
-    }
+    Positions.save(session, relay, published);
   }
 
   @Override
   public long backlog(Connection direct) throws SQLException {
-    return Cursor.count(direct, BACKLOG, relay);
+    return Positions.backlog(direct, relay);
   }
 }

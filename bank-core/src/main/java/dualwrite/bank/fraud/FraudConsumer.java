@@ -21,8 +21,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -335,7 +337,7 @@ public final class FraudConsumer implements Instance {
   private void commitPastTrailingDeadLetters(
       ConsumerRecords<String, byte[]> records, List<Parsed> parsed) {
     Set<ConsumerRecord<String, byte[]>> handled =
-        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Collections.newSetFromMap(new IdentityHashMap<>());
     parsed.forEach(one -> handled.add(one.record()));
     Map<TopicPartition, OffsetAndMetadata> past = new HashMap<>();
     for (TopicPartition partition : records.partitions()) {

@@ -29,6 +29,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -233,7 +235,7 @@ public final class Benchmark {
   /** Something left to do, counted in the database. */
   @FunctionalInterface
   private interface Left {
-    long count() throws java.sql.SQLException;
+    long count() throws SQLException;
   }
 
   /**
@@ -241,8 +243,7 @@ public final class Benchmark {
    *
    * @throws IllegalStateException when something is still left after {@link #DRAIN_LIMIT}
    */
-  private static void awaitZero(Left left, String what)
-      throws java.sql.SQLException, InterruptedException {
+  private static void awaitZero(Left left, String what) throws SQLException, InterruptedException {
     long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
     long count;
     while ((count = left.count()) > 0) {
@@ -254,9 +255,9 @@ public final class Benchmark {
     }
   }
 
-  private static long checks(Connection direct) throws java.sql.SQLException {
+  private static long checks(Connection direct) throws SQLException {
     try (Statement count = direct.createStatement();
-        java.sql.ResultSet row = count.executeQuery("SELECT count(*) FROM fraud.fraud_checks")) {
+        ResultSet row = count.executeQuery("SELECT count(*) FROM fraud.fraud_checks")) {
       row.next();
       return row.getLong(1);
     }
@@ -345,7 +346,7 @@ public final class Benchmark {
     return deployed;
   }
 
-  private Connection connect(String url) throws java.sql.SQLException {
+  private Connection connect(String url) throws SQLException {
     Properties props = new Properties();
     props.setProperty("user", runner.environment().postgresUser());
     props.setProperty("password", runner.environment().postgresPassword());

@@ -116,10 +116,8 @@ final class LearnerRelay implements Instance {
           log.debug("{}: the workshop's relay threw; trying again: {}", name, e.toString());
           dropProducer();
           pause = backoff;
-          backoff =
-              backoff.multipliedBy(2).compareTo(LONGEST_BACKOFF) > 0
-                  ? LONGEST_BACKOFF
-                  : backoff.multipliedBy(2);
+          Duration doubled = backoff.multipliedBy(2);
+          backoff = doubled.compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : doubled;
         }
         if (running && !pause.isZero()) {
           TimeUnit.MILLISECONDS.sleep(pause.toMillis());

@@ -22,25 +22,15 @@ import org.junit.jupiter.api.Test;
  */
 class FaultsLandOnlyOnWorkTest {
 
-  private static final Link RELAY_KAFKA = Link.of(Component.RELAY, Server.KAFKA);
-  private static final Link BANK_KAFKA = Link.of(Component.BANK, Server.KAFKA);
-  private static final Set<Link> OUTBOX =
-      Set.of(
-          Link.of(Component.BANK, Server.POSTGRES),
-          Link.of(Component.RELAY, Server.POSTGRES),
-          RELAY_KAFKA,
-          Link.of(Component.FRAUD, Server.POSTGRES),
-          Link.of(Component.FRAUD, Server.KAFKA));
-
   @Test
   void aLinkFaultLandsWhenTheComponentBehindItHadABacklogWhileItWasOn() {
     Story story =
         new Story()
-            .step(100, new Step.Inject(new Fault.Down(RELAY_KAFKA)))
-            .step(400, new Step.Heal(RELAY_KAFKA));
+            .step(100, new Step.Inject(new Fault.Down(Story.RELAY_KAFKA)))
+            .step(400, new Step.Heal(Story.RELAY_KAFKA));
     story.transaction(150, 160L, 200L, 500L, 520L); // committed during the cut, published after
 
-    FaultOutcome outcome = only(story.outcomes(OUTBOX));
+    FaultOutcome outcome = only(story.outcomes(Story.OUTBOX_LINKS));
 
     assertThat(outcome.landed()).as("the relay had an event to publish: %s", outcome).isTrue();
     assertThat(outcome.evidence())
@@ -55,12 +45,12 @@ class FaultsLandOnlyOnWorkTest {
   void aLinkFaultOnAnIdleComponentMisses() {
     Story story =
         new Story()
-            .step(100, new Step.Inject(Fault.Toxic.latency(RELAY_KAFKA, 300)))
-            .step(400, new Step.Heal(RELAY_KAFKA));
+            .step(100, new Step.Inject(Fault.Toxic.latency(Story.RELAY_KAFKA, 300)))
+            .step(400, new Step.Heal(Story.RELAY_KAFKA));
     story.transaction(10, 20L, 15L, 30L, 40L); // all done before the fault
     story.transaction(500, 510L, 505L, 520L, 530L); // all after it
 
-    FaultOutcome outcome = only(story.outcomes(OUTBOX));
+    FaultOutcome outcome = only(story.outcomes(Story.OUTBOX_LINKS));
 
     assertThat(outcome.landed()).as("nothing waited for the relay: %s", outcome).isFalse();
     assertThat(outcome.evidence()).contains("no work for relay");
@@ -70,11 +60,11 @@ class FaultsLandOnlyOnWorkTest {
   void aFaultOnALinkTheDeploymentNeverUsesCannotLand() {
     Story story =
         new Story()
-            .step(100, new Step.Inject(new Fault.Down(BANK_KAFKA)))
-            .step(400, new Step.Heal(BANK_KAFKA));
+            .step(100, new Step.Inject(new Fault.Down(Story.BANK_KAFKA)))
+            .step(400, new Step.Heal(Story.BANK_KAFKA));
     story.transaction(150, 300L, 200L, 250L, 260L); // the bank was busy, but not with Kafka
 
-    FaultOutcome outcome = only(story.outcomes(OUTBOX));
+    FaultOutcome outcome = only(story.outcomes(Story.OUTBOX_LINKS));
 
     assertThat(outcome.landed()).as("the outbox's bank never talks to Kafka").isFalse();
     assertThat(outcome.evidence()).contains("nothing in this deployment connects through");
@@ -96,7 +86,7 @@ class FaultsLandOnlyOnWorkTest {
             .point(100, Op.DISARMED, missed)
             .healEverything(101);
 
-    List<FaultOutcome> outcomes = story.outcomes(OUTBOX);
+    List<FaultOutcome> outcomes = story.outcomes(Story.OUTBOX_LINKS);
 
     assertThat(outcomes).extracting(FaultOutcome::landed).containsExactly(true, false);
     assertThat(outcomes.get(0).target()).isEqualTo("relay:after-publish");
@@ -118,7 +108,7 @@ class FaultsLandOnlyOnWorkTest {
             .ok(12, crash)
             .step(50, new Step.Restart("bank"));
 
-    FaultOutcome outcome = only(story.outcomes(OUTBOX));
+    FaultOutcome outcome = only(story.outcomes(Story.OUTBOX_LINKS));
 
     assertThat(outcome.landed()).as("the crash fired: %s", outcome).isTrue();
   }
@@ -135,7 +125,7 @@ class FaultsLandOnlyOnWorkTest {
             .point(101, Op.CRASHED, fired)
             .healEverything(102);
 
-    assertThat(story.outcomes(OUTBOX))
+    assertThat(story.outcomes(Story.OUTBOX_LINKS))
         .extracting(FaultOutcome::landed)
         .as("the fire written after the heal's disarm still counts; only the disarmed one missed")
         .containsExactly(true, false);
@@ -148,7 +138,7 @@ class FaultsLandOnlyOnWorkTest {
             "bank", "before-commit", 1, new Fault.Down(Link.of(Component.BANK, Server.POSTGRES)));
     Story story = new Story().step(10, at).faultRefused(40, at).healEverything(90);
 
-    FaultOutcome outcome = only(story.outcomes(OUTBOX));
+    FaultOutcome outcome = only(story.outcomes(Story.OUTBOX_LINKS));
 
     assertThat(outcome.landed()).as("reached, but nothing was broken: %s", outcome).isFalse();
     assertThat(outcome.evidence()).contains("could not be set");
@@ -163,7 +153,7 @@ class FaultsLandOnlyOnWorkTest {
             .step(500, new Step.Restart("relay-1"));
     story.transaction(200, 210L, 205L, 600L, 610L); // committed while relay-1 was still down
 
-    assertThat(only(story.outcomes(OUTBOX)).landed())
+    assertThat(only(story.outcomes(Story.OUTBOX_LINKS)).landed())
         .as(
             "kill(relay) took relay-1 down until restart(relay-1); restart(relay-2) is another relay")
         .isTrue();
@@ -179,7 +169,7 @@ class FaultsLandOnlyOnWorkTest {
             .step(400, new Step.ServerFault(Server.POSTGRES, Action.START));
     story.transaction(250, 260L, 255L, 265L, 270L); // between the two outages only
 
-    assertThat(story.outcomes(OUTBOX))
+    assertThat(story.outcomes(Story.OUTBOX_LINKS))
         .extracting(FaultOutcome::landed)
         .as("each outage ended before the only work began, or began after it ended")
         .containsExactly(false, false);
@@ -202,7 +192,7 @@ class FaultsLandOnlyOnWorkTest {
             .fired(60, Op.FAULT_FIRED, at)
             .healEverything(900);
 
-    assertThat(story.outcomes(OUTBOX))
+    assertThat(story.outcomes(Story.OUTBOX_LINKS))
         .extracting(FaultOutcome::kind, FaultOutcome::landed)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("stall", true),
@@ -217,8 +207,12 @@ class FaultsLandOnlyOnWorkTest {
     Story idle = new Story().step(100, new Step.Kill("fraud")).step(300, new Step.Restart("fraud"));
     idle.transaction(10, 20L, 15L, 30L, 40L);
 
-    assertThat(only(needed.outcomes(OUTBOX)).landed()).as("an event waited for its check").isTrue();
-    assertThat(only(idle.outcomes(OUTBOX)).landed()).as("nothing waited for it").isFalse();
+    assertThat(only(needed.outcomes(Story.OUTBOX_LINKS)).landed())
+        .as("an event waited for its check")
+        .isTrue();
+    assertThat(only(idle.outcomes(Story.OUTBOX_LINKS)).landed())
+        .as("nothing waited for it")
+        .isFalse();
   }
 
   @Test
@@ -229,11 +223,11 @@ class FaultsLandOnlyOnWorkTest {
             .step(600, new Step.ServerFault(Server.KAFKA, Action.START));
     story.transaction(200, null, null, null, null); // a request the bank never answered
 
-    FaultOutcome outcome = only(story.outcomes(Set.of(BANK_KAFKA)));
+    FaultOutcome outcome = only(story.outcomes(Set.of(Story.BANK_KAFKA)));
 
     assertThat(outcome.landed()).as("the bank needed Kafka while it was down").isTrue();
     assertThat(outcome.kind()).isEqualTo("kill(kafka)");
-    assertThat(only(story.outcomes(OUTBOX)).landed())
+    assertThat(only(story.outcomes(Story.OUTBOX_LINKS)).landed())
         .as("in the outbox, the bank never needs Kafka, and nothing else had work")
         .isFalse();
   }
@@ -251,7 +245,7 @@ class FaultsLandOnlyOnWorkTest {
             .step(700, new Step.BrokerFault(Step.LEADER, Action.START));
     story.transaction(150, 160L, 200L, 800L, 820L); // committed during the fault, published after
 
-    List<FaultOutcome> outcomes = story.outcomes(OUTBOX);
+    List<FaultOutcome> outcomes = story.outcomes(Story.OUTBOX_LINKS);
 
     assertThat(outcomes)
         .extracting(FaultOutcome::kind)
@@ -272,13 +266,13 @@ class FaultsLandOnlyOnWorkTest {
   void healingAWholeLinkEndsAFaultOnItsPartToOneBrokerButNotTheOtherWayRound() {
     Link toBroker2 = Link.toBroker(Component.RELAY, 2);
     Step cutOne = new Step.Inject(new Fault.Down(toBroker2));
-    Step cutAll = new Step.Inject(new Fault.Down(RELAY_KAFKA));
+    Step cutAll = new Step.Inject(new Fault.Down(Story.RELAY_KAFKA));
     Story story =
         new Story()
             .step(100, cutOne)
             .step(150, cutAll)
             .step(200, new Step.Heal(Link.toBroker(Component.RELAY, 3)))
-            .step(300, new Step.Heal(RELAY_KAFKA));
+            .step(300, new Step.Heal(Story.RELAY_KAFKA));
 
     List<dualwrite.chaos.history.FaultSpan> spans =
         dualwrite.chaos.history.FaultSpan.of(story.ops());
@@ -293,12 +287,12 @@ class FaultsLandOnlyOnWorkTest {
     Link bankPostgres = Link.of(Component.BANK, Server.POSTGRES);
     Story story =
         new Story()
-            .step(100, new Step.Inject(new Fault.Down(RELAY_KAFKA)))
+            .step(100, new Step.Inject(new Fault.Down(Story.RELAY_KAFKA)))
             .step(200, new Step.Heal(bankPostgres))
             .healEverything(800);
     story.transaction(300, 310L, 305L, 700L, 710L); // committed after the other link healed
 
-    assertThat(only(story.outcomes(OUTBOX)).landed())
+    assertThat(only(story.outcomes(Story.OUTBOX_LINKS)).landed())
         .as("relay->kafka was still cut at 305 ms: heal(bank->postgres) does not end it")
         .isTrue();
   }
@@ -307,11 +301,11 @@ class FaultsLandOnlyOnWorkTest {
   void aRunWhoseFaultsAllMissedIsVacuousNeverValid() {
     Story story =
         new Story()
-            .step(100, new Step.Inject(new Fault.Down(RELAY_KAFKA)))
-            .step(400, new Step.Heal(RELAY_KAFKA));
+            .step(100, new Step.Inject(new Fault.Down(Story.RELAY_KAFKA)))
+            .step(400, new Step.Heal(Story.RELAY_KAFKA));
     story.transaction(500, 510L, 505L, 520L, 530L);
 
-    Verdict verdict = new Checker().check(story.observation(true, OUTBOX));
+    Verdict verdict = new Checker().check(story.observation(true, Story.OUTBOX_LINKS));
 
     assertThat(verdict.valid()).as(verdict.summary()).isEqualTo(Validity.VACUOUS);
     assertThat(verdict.reason()).isEqualTo("none of its 1 faults landed");
@@ -322,13 +316,13 @@ class FaultsLandOnlyOnWorkTest {
   void oneLandedFaultIsEnoughForAValidVerdict() {
     Story story =
         new Story()
-            .step(100, new Step.Inject(new Fault.Down(RELAY_KAFKA)))
-            .step(400, new Step.Heal(RELAY_KAFKA))
-            .step(450, new Step.Inject(new Fault.Down(BANK_KAFKA)))
-            .step(460, new Step.Heal(BANK_KAFKA));
+            .step(100, new Step.Inject(new Fault.Down(Story.RELAY_KAFKA)))
+            .step(400, new Step.Heal(Story.RELAY_KAFKA))
+            .step(450, new Step.Inject(new Fault.Down(Story.BANK_KAFKA)))
+            .step(460, new Step.Heal(Story.BANK_KAFKA));
     story.transaction(150, 160L, 200L, 500L, 520L);
 
-    Verdict verdict = new Checker().check(story.observation(true, OUTBOX));
+    Verdict verdict = new Checker().check(story.observation(true, Story.OUTBOX_LINKS));
 
     assertThat(verdict.valid()).as(verdict.summary()).isEqualTo(Validity.VALID);
     assertThat(verdict.landed()).hasSize(1);
@@ -338,11 +332,11 @@ class FaultsLandOnlyOnWorkTest {
   void aBrokenPromiseStaysInvalidEvenWhenTheFaultsMissed() {
     Story story =
         new Story()
-            .step(100, new Step.Inject(new Fault.Down(BANK_KAFKA)))
-            .step(110, new Step.Heal(BANK_KAFKA));
+            .step(100, new Step.Inject(new Fault.Down(Story.BANK_KAFKA)))
+            .step(110, new Step.Heal(Story.BANK_KAFKA));
     UUID lost = story.transaction(500, 510L, 505L, null, null);
 
-    Verdict verdict = new Checker().check(story.observation(true, OUTBOX));
+    Verdict verdict = new Checker().check(story.observation(true, Story.OUTBOX_LINKS));
 
     assertThat(verdict.valid()).as(verdict.summary()).isEqualTo(Validity.INVALID);
     assertThat(verdict.of(Anomaly.LOST)).containsExactly(lost);
@@ -353,7 +347,7 @@ class FaultsLandOnlyOnWorkTest {
     Story story = new Story();
     story.transaction(10, 20L, 15L, null, null); // still in the outbox when the settle time ran out
 
-    Verdict verdict = new Checker().check(story.observation(false, OUTBOX));
+    Verdict verdict = new Checker().check(story.observation(false, Story.OUTBOX_LINKS));
 
     assertThat(verdict.valid()).as(verdict.summary()).isEqualTo(Validity.UNKNOWN);
     assertThat(verdict.found()).as("an undecided run names no anomaly").isEmpty();
@@ -365,7 +359,7 @@ class FaultsLandOnlyOnWorkTest {
     Story story = new Story();
     UUID open = story.transaction(10, null, 15L, 20L, 30L);
 
-    Verdict verdict = new Checker().check(story.observation(true, OUTBOX));
+    Verdict verdict = new Checker().check(story.observation(true, Story.OUTBOX_LINKS));
 
     assertThat(verdict.unresolved())
         .as("the client never heard back; the truth: committed")

@@ -1,6 +1,8 @@
 package dualwrite.chaos.checker;
 
+import dualwrite.bank.Component;
 import dualwrite.chaos.env.Link;
+import dualwrite.chaos.env.Server;
 import dualwrite.chaos.history.Op;
 import dualwrite.chaos.scenario.Step;
 import java.time.Instant;
@@ -16,6 +18,27 @@ import java.util.UUID;
 final class Story {
 
   static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
+
+  static final Link BANK_KAFKA = Link.of(Component.BANK, Server.KAFKA);
+  static final Link RELAY_KAFKA = Link.of(Component.RELAY, Server.KAFKA);
+
+  /** The links a naive variant connects through. */
+  static final Set<Link> NAIVE_LINKS =
+      Set.of(
+          Link.of(Component.BANK, Server.POSTGRES),
+          BANK_KAFKA,
+          Link.of(Component.FRAUD, Server.KAFKA),
+          Link.of(Component.FRAUD, Server.POSTGRES));
+
+  /** The links an outbox variant connects through. */
+  static final Set<Link> OUTBOX_LINKS =
+      Set.of(
+          Link.of(Component.BANK, Server.POSTGRES),
+          Link.of(Component.RELAY, Server.POSTGRES),
+          RELAY_KAFKA,
+          Link.of(Component.FRAUD, Server.POSTGRES),
+          Link.of(Component.FRAUD, Server.KAFKA));
+
   private static final long MS = 1_000_000L;
 
   private final List<Op> ops = new ArrayList<>();

@@ -3,10 +3,7 @@ package dualwrite.chaos.checker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dualwrite.bank.Component;
 import dualwrite.chaos.checker.Verdict.Validity;
-import dualwrite.chaos.env.Link;
-import dualwrite.chaos.env.Server;
 import dualwrite.chaos.history.Op;
 import dualwrite.chaos.run.RunFolder;
 import dualwrite.chaos.scenario.Fault;
@@ -14,7 +11,6 @@ import dualwrite.chaos.scenario.Step;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,22 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TradeOffFiguresTest {
 
-  private static final Link BANK_KAFKA = Link.of(Component.BANK, Server.KAFKA);
-  private static final Link RELAY_KAFKA = Link.of(Component.RELAY, Server.KAFKA);
-  private static final Set<Link> NAIVE =
-      Set.of(
-          Link.of(Component.BANK, Server.POSTGRES),
-          BANK_KAFKA,
-          Link.of(Component.FRAUD, Server.KAFKA),
-          Link.of(Component.FRAUD, Server.POSTGRES));
-  private static final Set<Link> OUTBOX =
-      Set.of(
-          Link.of(Component.BANK, Server.POSTGRES),
-          Link.of(Component.RELAY, Server.POSTGRES),
-          RELAY_KAFKA,
-          Link.of(Component.FRAUD, Server.POSTGRES),
-          Link.of(Component.FRAUD, Server.KAFKA));
-
   @Test
   void availabilityIsTheShareOfRequestsAnsweredOkWhateverTheTruthSays() {
     Story story = new Story();
@@ -52,14 +32,14 @@ class TradeOffFiguresTest {
     story.transaction(110, 120L, Op.Type.INFO, null, null, null);
     story.transaction(130, null, Op.Type.OK, null, null, null); // never answered
 
-    Verdict verdict = new Checker().check(story.observation(true, NAIVE));
+    Verdict verdict = new Checker().check(story.observation(true, Story.NAIVE_LINKS));
 
     assertThat(verdict.availability()).as("2 ok of 5 requests").isCloseTo(0.4, within(1e-9));
   }
 
   @Test
   void aRunWithoutRequestsHasNoAvailability() {
-    Verdict verdict = new Checker().check(new Story().observation(true, NAIVE));
+    Verdict verdict = new Checker().check(new Story().observation(true, Story.NAIVE_LINKS));
 
     assertThat(verdict.availability()).as("no request, no share").isNull();
   }
@@ -68,8 +48,8 @@ class TradeOffFiguresTest {
   void theNaiveBankRefusesDuringAKafkaOutageAndWhatGetsThroughIsNotDelayed() {
     Story story =
         new Story()
-            .step(100, new Step.Inject(new Fault.Down(BANK_KAFKA)))
-            .step(1000, new Step.Heal(BANK_KAFKA));
+            .step(100, new Step.Inject(new Fault.Down(Story.BANK_KAFKA)))
+            .step(1000, new Step.Heal(Story.BANK_KAFKA));
     // db-then-kafka during the outage: committed, refused, its event lost
     story.transaction(200, 700L, Op.Type.FAIL, 210L, null, null);
     story.transaction(300, 800L, Op.Type.FAIL, 310L, null, null);
@@ -77,7 +57,7 @@ class TradeOffFiguresTest {
     story.transaction(1100, 1120L, Op.Type.OK, 1110L, 1115L, 1140L);
     story.transaction(1200, 1220L, Op.Type.OK, 1210L, 1215L, 1235L);
 
-    Verdict verdict = new Checker().check(story.observation(true, NAIVE, 1300L));
+    Verdict verdict = new Checker().check(story.observation(true, Story.NAIVE_LINKS, 1300L));
 
     assertThat(verdict.valid()).isEqualTo(Validity.INVALID);
     assertThat(verdict.of(Anomaly.LOST)).hasSize(2);
@@ -91,14 +71,14 @@ class TradeOffFiguresTest {
   void theOutboxAcceptsEveryRequestDuringTheOutageAndDeliversItsBacklogAfterTheHeal() {
     Story story =
         new Story()
-            .step(100, new Step.Inject(new Fault.Down(RELAY_KAFKA)))
-            .step(1000, new Step.Heal(RELAY_KAFKA));
+            .step(100, new Step.Inject(new Fault.Down(Story.RELAY_KAFKA)))
+            .step(1000, new Step.Heal(Story.RELAY_KAFKA));
     story.transaction(200, 220L, Op.Type.OK, 210L, 1400L, 1500L);
     story.transaction(300, 320L, Op.Type.OK, 310L, 1450L, 1700L);
     story.transaction(1100, 1120L, Op.Type.OK, 1110L, 1130L, 1150L);
 
     // the final heal-everything comes after the clients are idle, long after the relay's link
-    Verdict verdict = new Checker().check(story.observation(true, OUTBOX, 3000L));
+    Verdict verdict = new Checker().check(story.observation(true, Story.OUTBOX_LINKS, 3000L));
 
     assertThat(verdict.valid()).as(verdict.summary()).isEqualTo(Validity.VALID);
     assertThat(verdict.availability()).as("every request accepted").isEqualTo(1.0);
@@ -114,12 +94,12 @@ class TradeOffFiguresTest {
   void aTransactionCommittedAfterTheHealWaitsFromItsCommitNotFromTheHeal() {
     Story story =
         new Story()
-            .step(100, new Step.Inject(new Fault.Down(RELAY_KAFKA)))
-            .step(1000, new Step.Heal(RELAY_KAFKA));
+            .step(100, new Step.Inject(new Fault.Down(Story.RELAY_KAFKA)))
+            .step(1000, new Step.Heal(Story.RELAY_KAFKA));
     story.transaction(200, 220L, Op.Type.OK, 210L, 1010L, 1040L); // the backlog: 40 ms
     story.transaction(5000, 5010L, Op.Type.OK, 5005L, 5050L, 5095L); // its own lag: 90 ms
 
-    Verdict verdict = new Checker().check(story.observation(true, OUTBOX, 5100L));
+    Verdict verdict = new Checker().check(story.observation(true, Story.OUTBOX_LINKS, 5100L));
 
     assertThat(verdict.delayAfterHealMs())
         .as("90 ms of its own lag, not the 4.1 s since the heal")
@@ -130,14 +110,14 @@ class TradeOffFiguresTest {
   void theHealIsWhenTheLastLandedFaultEndedAndAFaultThatMissedDelaysNothing() {
     Story story =
         new Story()
-            .step(100, new Step.Inject(new Fault.Down(RELAY_KAFKA)))
-            .step(1000, new Step.Heal(RELAY_KAFKA))
+            .step(100, new Step.Inject(new Fault.Down(Story.RELAY_KAFKA)))
+            .step(1000, new Step.Heal(Story.RELAY_KAFKA))
             // later, a cut of a link the outbox never uses: it misses
-            .step(2000, new Step.Inject(new Fault.Down(BANK_KAFKA)))
-            .step(3000, new Step.Heal(BANK_KAFKA));
+            .step(2000, new Step.Inject(new Fault.Down(Story.BANK_KAFKA)))
+            .step(3000, new Step.Heal(Story.BANK_KAFKA));
     story.transaction(200, 220L, Op.Type.OK, 210L, 1200L, 1300L);
 
-    Verdict verdict = new Checker().check(story.observation(true, OUTBOX, 3100L));
+    Verdict verdict = new Checker().check(story.observation(true, Story.OUTBOX_LINKS, 3100L));
 
     assertThat(verdict.faults()).extracting(FaultOutcome::landed).containsExactly(true, false);
     assertThat(verdict.delayAfterHealMs())
@@ -151,24 +131,27 @@ class TradeOffFiguresTest {
     noFault.transaction(10, 20L, Op.Type.OK, 15L, 30L, 40L);
     Story missed =
         new Story()
-            .step(100, new Step.Inject(new Fault.Down(BANK_KAFKA)))
-            .step(400, new Step.Heal(BANK_KAFKA));
+            .step(100, new Step.Inject(new Fault.Down(Story.BANK_KAFKA)))
+            .step(400, new Step.Heal(Story.BANK_KAFKA));
     missed.transaction(150, 300L, Op.Type.OK, 200L, 250L, 260L);
     Story nothingChecked =
         new Story()
-            .step(100, new Step.Inject(new Fault.Down(BANK_KAFKA)))
-            .step(400, new Step.Heal(BANK_KAFKA));
+            .step(100, new Step.Inject(new Fault.Down(Story.BANK_KAFKA)))
+            .step(400, new Step.Heal(Story.BANK_KAFKA));
     nothingChecked.transaction(150, 300L, Op.Type.FAIL, 200L, null, null);
 
     Checker checker = new Checker();
-    assertThat(checker.check(noFault.observation(true, NAIVE)).delayAfterHealMs())
+    assertThat(checker.check(noFault.observation(true, Story.NAIVE_LINKS)).delayAfterHealMs())
         .as("no fault")
         .isNull();
-    Verdict vacuous = checker.check(missed.observation(true, OUTBOX, 500L));
+    Verdict vacuous = checker.check(missed.observation(true, Story.OUTBOX_LINKS, 500L));
     assertThat(vacuous.valid()).isEqualTo(Validity.VACUOUS);
     assertThat(vacuous.delayAfterHealMs()).as("its only fault missed").isNull();
     assertThat(vacuous.availability()).as("a vacuous run still counts its requests").isEqualTo(1.0);
-    assertThat(checker.check(nothingChecked.observation(true, NAIVE, 500L)).delayAfterHealMs())
+    assertThat(
+            checker
+                .check(nothingChecked.observation(true, Story.NAIVE_LINKS, 500L))
+                .delayAfterHealMs())
         .as("a fault landed, but nothing was ever checked")
         .isNull();
   }
@@ -177,12 +160,12 @@ class TradeOffFiguresTest {
   void anUnsettledRunIsUnknownButKeepsItsFigures() {
     Story story =
         new Story()
-            .step(100, new Step.Inject(new Fault.Down(RELAY_KAFKA)))
-            .step(1000, new Step.Heal(RELAY_KAFKA));
+            .step(100, new Step.Inject(new Fault.Down(Story.RELAY_KAFKA)))
+            .step(1000, new Step.Heal(Story.RELAY_KAFKA));
     story.transaction(200, 220L, Op.Type.OK, 210L, 1100L, 1250L);
     story.transaction(300, 320L, Op.Type.INFO, 310L, null, null);
 
-    Verdict verdict = new Checker().check(story.observation(false, OUTBOX, 1300L));
+    Verdict verdict = new Checker().check(story.observation(false, Story.OUTBOX_LINKS, 1300L));
 
     assertThat(verdict.valid()).isEqualTo(Validity.UNKNOWN);
     assertThat(verdict.availability()).isCloseTo(0.5, within(1e-9));
@@ -205,11 +188,11 @@ class TradeOffFiguresTest {
       throws IOException {
     Story story =
         new Story()
-            .step(100, new Step.Inject(new Fault.Down(RELAY_KAFKA)))
-            .step(1000, new Step.Heal(RELAY_KAFKA));
+            .step(100, new Step.Inject(new Fault.Down(Story.RELAY_KAFKA)))
+            .step(1000, new Step.Heal(Story.RELAY_KAFKA));
     story.transaction(200, 220L, Op.Type.OK, 210L, 1100L, 1250L);
     story.transaction(300, 320L, Op.Type.FAIL, null, null, null);
-    Verdict written = new Checker().check(story.observation(true, OUTBOX, 1300L));
+    Verdict written = new Checker().check(story.observation(true, Story.OUTBOX_LINKS, 1300L));
 
     Path fresh = Files.createDirectories(dir.resolve("fresh"));
     RunFolder.JSON.writeValue(fresh.resolve("verdict.json").toFile(), written);

@@ -2,26 +2,16 @@ package dualwrite.chaos.fraud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dualwrite.bank.crash.CrashPoint;
 import dualwrite.bank.fraud.ConsumerMode;
 import dualwrite.bank.fraud.FraudDetectionService;
-import dualwrite.bank.spi.DatabaseTarget;
 import dualwrite.chaos.LabRuns;
 import dualwrite.chaos.checker.Anomaly;
 import dualwrite.chaos.checker.Truth;
 import dualwrite.chaos.checker.Verdict.Validity;
-import dualwrite.chaos.env.RunSpace;
-import dualwrite.chaos.run.CrashWitness;
 import dualwrite.chaos.run.RunFolder;
 import dualwrite.chaos.run.RunOptions;
 import dualwrite.chaos.run.RunResult;
 import dualwrite.chaos.scenario.Catalogue;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +38,7 @@ class ConsumerFoilsTest {
             Catalogue.fraudCommitFails(),
             RunOptions.DEFAULT.withConsumer(ConsumerMode.AUTO_COMMIT));
 
-    assertVerdict(result, Validity.INVALID);
+    LabRuns.assertVerdict(result, Validity.INVALID);
     LabRuns.assertEveryFaultLanded(result);
     assertThat(result.verdict().found())
         .as("the failed batch was never read again, and nothing else is wrong")
@@ -62,7 +52,7 @@ class ConsumerFoilsTest {
   void theIdempotentConsumerReadsAFailedBatchAgain() {
     RunResult result = LabRuns.run(VARIANT, Catalogue.fraudCommitFails(), RunOptions.DEFAULT);
 
-    assertVerdict(result, Validity.VALID);
+    LabRuns.assertVerdict(result, Validity.VALID);
     LabRuns.assertEveryFaultLanded(result);
     assertThat(result.verdict().found()).as(result.summary()).isEmpty();
     assertThat(checksPerTransaction(result)).isEqualTo(onceEach(result, Set.of()));
@@ -70,7 +60,7 @@ class ConsumerFoilsTest {
 
   @Test
   void anInboxOutsideTheChecksTransactionForgetsTheBatchItDiedOn() {
-    InboxAtTheCrash atTheCrash = new InboxAtTheCrash();
+    IdsAtTheCrash atTheCrash = inboxAtTheCrash();
     RunResult result =
         LabRuns.run(
             VARIANT,
@@ -79,9 +69,9 @@ class ConsumerFoilsTest {
                 .withConsumer(ConsumerMode.INBOX_OUTSIDE_TRANSACTION)
                 .withCrashWitness(atTheCrash));
 
-    assertVerdict(result, Validity.INVALID);
+    LabRuns.assertVerdict(result, Validity.INVALID);
     LabRuns.assertEveryFaultLanded(result);
-    Set<UUID> remembered = transactionsOf(result, atTheCrash.eventIds(result));
+    Set<UUID> remembered = transactionsOf(result, atTheCrash.ids(result));
     assertThat(remembered)
         .as("the inbox had committed the batch's event ids when the service died")
         .isNotEmpty();
@@ -96,16 +86,16 @@ class ConsumerFoilsTest {
 
   @Test
   void theIdempotentConsumerKeepsNothingOfTheBatchItDiedOn() {
-    InboxAtTheCrash atTheCrash = new InboxAtTheCrash();
+    IdsAtTheCrash atTheCrash = inboxAtTheCrash();
     RunResult result =
         LabRuns.run(
             VARIANT,
             Catalogue.fraudCrashBeforeCommit(),
             RunOptions.DEFAULT.withCrashWitness(atTheCrash));
 
-    assertVerdict(result, Validity.VALID);
+    LabRuns.assertVerdict(result, Validity.VALID);
     LabRuns.assertEveryFaultLanded(result);
-    assertThat(atTheCrash.eventIds(result))
+    assertThat(atTheCrash.ids(result))
         .as("the inbox rows went with the checks' transaction")
         .isEmpty();
     assertThat(result.verdict().found()).as(result.summary()).isEmpty();
@@ -125,7 +115,7 @@ class ConsumerFoilsTest {
             Catalogue.fraudCrashBeforeCommit(),
             RunOptions.DEFAULT.withConsumer(ConsumerMode.AUTO_COMMIT));
 
-    assertVerdict(result, Validity.VALID);
+    LabRuns.assertVerdict(result, Validity.VALID);
     LabRuns.assertEveryFaultLanded(result);
     assertThat(result.verdict().found()).as(result.summary()).isEmpty();
     assertThat(checksPerTransaction(result)).isEqualTo(onceEach(result, Set.of()));
@@ -156,7 +146,7 @@ class ConsumerFoilsTest {
             Catalogue.named(scenario),
             RunOptions.DEFAULT.withConsumer(ConsumerMode.fromLabel(consumer)));
 
-    assertVerdict(result, expected.equals("none") ? Validity.VALID : Validity.INVALID);
+    LabRuns.assertVerdict(result, expected.equals("none") ? Validity.VALID : Validity.INVALID);
     LabRuns.assertEveryFaultLanded(result);
     assertThat(
             result.verdict().found().stream()
@@ -167,57 +157,10 @@ class ConsumerFoilsTest {
         .isEqualTo(expected.equals("none") ? List.of() : List.of(expected));
   }
 
-  /**
-   * An unknown verdict has no anomalies and no counts, so every claim about them would pass on it:
-   * the verdict must be the definite one the test expects first.
-   */
-  private static void assertVerdict(RunResult result, Validity expected) {
-    assertThat(result.verdict().valid())
-        .as("the verdict: %s, in %s", result.summary(), result.folder())
-        .isEqualTo(expected);
-  }
-
-  /**
-   * The event ids in the fraud service's inbox, as another connection sees them, at the instant it
-   * died at before-db-commit: what was committed there. The witness runs in the consumer's own
-   * thread before it dies, so the inbox cannot change meanwhile.
-   */
-  private static final class InboxAtTheCrash implements CrashWitness {
-
-    private volatile List<UUID> remembered;
-    private volatile Exception failure;
-
-    @Override
-    public void crashed(CrashPoint point, RunSpace run) {
-      if (!point.equals(FraudDetectionService.BEFORE_DB_COMMIT)) {
-        return;
-      }
-      DatabaseTarget database = run.directDatabase();
-      try (Connection connection =
-              DriverManager.getConnection(
-                  database.jdbcUrl(), database.user(), database.password());
-          Statement statement = connection.createStatement();
-          ResultSet rows = statement.executeQuery("SELECT event_id FROM fraud.processed_events")) {
-        List<UUID> ids = new ArrayList<>();
-        while (rows.next()) {
-          ids.add(rows.getObject(1, UUID.class));
-        }
-        remembered = ids;
-      } catch (SQLException | RuntimeException e) {
-        failure = e;
-      }
-    }
-
-    /** The inbox at the crash; fails the test when the service never died there. */
-    List<UUID> eventIds(RunResult result) {
-      assertThat(failure).as("the inbox could be read at the crash: %s", result.folder()).isNull();
-      assertThat(remembered)
-          .as(
-              "the fraud service died at before-db-commit: %s, in %s",
-              result.summary(), result.folder())
-          .isNotNull();
-      return remembered;
-    }
+  /** The event ids in the fraud service's inbox when it died at before-db-commit. */
+  private static IdsAtTheCrash inboxAtTheCrash() {
+    return new IdsAtTheCrash(
+        FraudDetectionService.BEFORE_DB_COMMIT, "SELECT event_id FROM fraud.processed_events");
   }
 
   /** The committed transactions whose events have these ids. */

@@ -10,20 +10,17 @@ import dualwrite.bank.KafkaSettings;
 import dualwrite.bank.TransactionRecorded;
 import dualwrite.bank.TransactionRequest;
 import dualwrite.bank.TransactionType;
-import dualwrite.bank.crash.CrashPoint;
 import dualwrite.bank.crash.Crashes;
 import dualwrite.bank.fraud.ConsumerMode;
 import dualwrite.bank.fraud.FraudDetectionService;
 import dualwrite.bank.fraud.FraudRule;
 import dualwrite.bank.ledger.SchemaMigrations;
-import dualwrite.bank.spi.DatabaseTarget;
 import dualwrite.chaos.LabRuns;
 import dualwrite.chaos.checker.Anomaly;
 import dualwrite.chaos.checker.Truth;
 import dualwrite.chaos.checker.Verdict.Validity;
 import dualwrite.chaos.env.Environments;
 import dualwrite.chaos.env.RunSpace;
-import dualwrite.chaos.run.CrashWitness;
 import dualwrite.chaos.run.RunFolder;
 import dualwrite.chaos.run.RunOptions;
 import dualwrite.chaos.run.RunResult;
@@ -31,11 +28,6 @@ import dualwrite.chaos.scenario.Catalogue;
 import dualwrite.chaos.scenario.Scenario;
 import dualwrite.chaos.scenario.ScenarioBuilder;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,7 +50,7 @@ class FraudDetectionTest {
 
   @Test
   void withoutItsInboxTheFraudServiceChecksARedeliveredBatchTwice() {
-    ChecksAtTheCrash atTheCrash = new ChecksAtTheCrash();
+    IdsAtTheCrash atTheCrash = checksAtTheCrash();
     RunResult result =
         LabRuns.run(
             "naive/db-then-kafka",
@@ -67,8 +59,8 @@ class FraudDetectionTest {
                 .withConsumer(ConsumerMode.NON_IDEMPOTENT)
                 .withCrashWitness(atTheCrash));
 
-    assertVerdict(result, Validity.INVALID);
-    List<UUID> batch = atTheCrash.committedBatch(result);
+    LabRuns.assertVerdict(result, Validity.INVALID);
+    List<UUID> batch = committedBatch(atTheCrash, result);
     assertThat(result.verdict().of(Anomaly.PROCESSED_TWICE))
         .as(
             "exactly the batch committed before the crash %s was checked again after the restart",
@@ -84,16 +76,16 @@ class FraudDetectionTest {
 
   @Test
   void withItsInboxTheFraudServiceChecksEachTransactionOnceDespiteRedelivery() {
-    ChecksAtTheCrash atTheCrash = new ChecksAtTheCrash();
+    IdsAtTheCrash atTheCrash = checksAtTheCrash();
     RunResult result =
         LabRuns.run(
             "naive/db-then-kafka",
             fraudCrashAfterCommit(),
             RunOptions.DEFAULT.withCrashWitness(atTheCrash));
 
-    assertVerdict(result, Validity.VALID);
+    LabRuns.assertVerdict(result, Validity.VALID);
     assertThat(result.verdict().found()).as(result.summary()).isEmpty();
-    List<UUID> batch = atTheCrash.committedBatch(result);
+    List<UUID> batch = committedBatch(atTheCrash, result);
     assertThat(checksPerTransaction(result))
         .as("one check per committed transaction, the redelivered batch %s included", batch)
         .isEqualTo(expectedChecks(result, batch, 1));
@@ -194,61 +186,25 @@ class FraudDetectionTest {
   }
 
   /**
-   * An unknown verdict has no anomalies and no counts, so every claim about them would pass on it:
-   * the verdict must be the definite one the test expects first.
-   */
-  private static void assertVerdict(RunResult result, Validity expected) {
-    assertThat(result.verdict().valid())
-        .as("the verdict: %s, in %s", result.summary(), result.folder())
-        .isEqualTo(expected);
-  }
-
-  /**
    * The fraud checks committed at the instant the service died at after-db-commit. The point is
    * armed before the first event, so it fires on the first batch: these checks are that batch,
-   * committed in the database and not yet in Kafka's offsets, the batch Kafka delivers again. The
-   * witness runs in the consumer's own thread before it dies, so no check is added or missed
-   * meanwhile, however late in the scenario the crash comes (the restart step cannot tell).
+   * committed in the database and not yet in Kafka's offsets, the batch Kafka delivers again.
    */
-  private static final class ChecksAtTheCrash implements CrashWitness {
+  private static IdsAtTheCrash checksAtTheCrash() {
+    return new IdsAtTheCrash(
+        FraudDetectionService.AFTER_DB_COMMIT,
+        "SELECT DISTINCT transaction_id FROM fraud.fraud_checks");
+  }
 
-    private volatile List<UUID> checked;
-    private volatile Exception failure;
-
-    @Override
-    public void crashed(CrashPoint point, RunSpace run) {
-      if (!point.equals(FraudDetectionService.AFTER_DB_COMMIT)) {
-        return;
-      }
-      DatabaseTarget database = run.directDatabase();
-      try (Connection connection =
-              DriverManager.getConnection(
-                  database.jdbcUrl(), database.user(), database.password());
-          Statement statement = connection.createStatement();
-          ResultSet rows =
-              statement.executeQuery("SELECT transaction_id FROM fraud.fraud_checks")) {
-        List<UUID> ids = new ArrayList<>();
-        while (rows.next()) {
-          ids.add(rows.getObject(1, UUID.class));
-        }
-        checked = ids.stream().distinct().toList();
-      } catch (SQLException | RuntimeException e) {
-        failure = e;
-      }
-    }
-
-    /** The batch; fails the test when the service never died there, or its checks were unread. */
-    List<UUID> committedBatch(RunResult result) {
-      assertThat(failure)
-          .as("the checks committed at the crash could be read: %s", result.folder())
-          .isNull();
-      assertThat(checked)
-          .as(
-              "the fraud service died at after-db-commit with a committed batch: %s, in %s",
-              result.summary(), result.folder())
-          .isNotEmpty();
-      return checked;
-    }
+  /** The batch; fails the test when the service never died there with a committed batch. */
+  private static List<UUID> committedBatch(IdsAtTheCrash atTheCrash, RunResult result) {
+    List<UUID> batch = atTheCrash.ids(result);
+    assertThat(batch)
+        .as(
+            "the fraud service died at after-db-commit with a committed batch: %s, in %s",
+            result.summary(), result.folder())
+        .isNotEmpty();
+    return batch;
   }
 
   /** How many fraud checks each transaction got, from the run's truth. */
