@@ -1,7 +1,6 @@
 package dualwrite.chaos.run;
 
 import dualwrite.bank.Component;
-import dualwrite.bank.crash.CrashPoint;
 import dualwrite.bank.crash.Crashes;
 import dualwrite.bank.fraud.ConsumerMode;
 import dualwrite.bank.fraud.FraudDetectionService;
@@ -10,23 +9,14 @@ import dualwrite.bank.spi.Deployment;
 import dualwrite.bank.spi.DualWriteStrategy;
 import dualwrite.bank.spi.Service;
 import dualwrite.bank.spi.Variant;
-import dualwrite.chaos.checker.Checker;
-import dualwrite.chaos.checker.Observation;
-import dualwrite.chaos.checker.Truth;
-import dualwrite.chaos.checker.TruthReader;
-import dualwrite.chaos.checker.Verdict;
 import dualwrite.chaos.env.LabEnvironment;
 import dualwrite.chaos.env.Link;
 import dualwrite.chaos.env.RunSpace;
 import dualwrite.chaos.env.Server;
-import dualwrite.chaos.history.History;
-import dualwrite.chaos.nemesis.Nemesis;
 import dualwrite.chaos.scenario.Scenario;
 import dualwrite.chaos.scenario.Step;
-import dualwrite.chaos.workload.Clients;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -34,8 +24,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs one scenario against one strategy variant, in a fresh part of the environment: deploys the
@@ -46,10 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Runner {
 
-  private static final Logger log = LoggerFactory.getLogger(Runner.class);
   private static final DateTimeFormatter RUN_ID =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
-  private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(60);
 
   /** How long the services of a fresh deployment may take to be ready before the run gives up. */
   public static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
@@ -78,7 +64,8 @@ public final class Runner {
   }
 
   /**
-   * Runs the scenario and checks it.
+   * Runs the scenario and checks it: deploys, takes the steps, then heals, settles, checks and
+   * writes the run's folder.
    *
    * @throws IllegalArgumentException when a step names a service or crash point the variant lacks
    * @throws UnsupportedOperationException when a step needs a server fault the backend cannot do
@@ -87,130 +74,45 @@ public final class Runner {
    */
   public RunResult run(
       DualWriteStrategy chosen, Variant variant, Scenario scenario, RunOptions options) {
-    long started = System.nanoTime();
-    DualWriteStrategy strategy = chosen.withRelays(scenario.relays());
-    String runId = newRunId();
-    Path folder = RunFolder.create(runs, strategy.name(), variant.name(), scenario.name(), runId);
-    String template = templates.forMigrations(environment, strategy.migrations(variant));
-    History history = new History();
-    Instant healedAt = null;
-    boolean settled;
-    String stillOpen = null;
-    Truth truth = null;
-    Verdict verdict;
-    Phases phases = new Phases();
-    RunSpace run = RunSpace.open(environment, runId, template);
-    try {
-      phases.mark("open");
-      Crashes crashes = new Crashes();
-      crashes.onFire(point -> witness(options.crashWitness(), point, run));
-      FraudDetectionService fraud =
-          new FraudDetectionService(run, crashes, options.consumer(), FraudRule.DEFAULT);
-      fraud.start();
-      try (Deployment deployment = strategy.deploy(variant, run, crashes);
-          Clients clients = new Clients(scenario.clients(), deployment.bank(), history)) {
-        List<Service> services = new ArrayList<>(deployment.services());
-        services.add(fraud);
-        Nemesis nemesis =
-            new Nemesis(environment, crashes, services, history, run.topics().events());
-        phases.mark("deploy");
-        // Before the first request and the first fault: a scenario lasts a second or two, and a
-        // relay still starting would let its faults hit nothing.
-        deployment.awaitReady(READY_TIMEOUT);
-        fraud.awaitReady(READY_TIMEOUT);
-        phases.mark("ready");
-        boolean faulted = false;
-        try {
-          for (Step step : scenario.steps()) {
-            faulted |= step.nemesis();
-            take(step, clients, nemesis);
-          }
-          clients.awaitIdle(CLIENT_TIMEOUT);
-        } catch (RuntimeException | Error e) {
-          nemesis.restoreAfter(e);
-          throw e;
-        }
-        phases.mark("steps");
-        nemesis.healEverything();
-        // "late" counts from here: the heal is over only once servers and services are back
-        if (faulted) {
-          healedAt = Instant.now();
-        }
-        phases.mark("heal");
-        // The bank takes no more requests: stopping it flushes what a producer still holds.
-        services.stream().filter(s -> s.component() == Component.BANK).forEach(Service::stop);
-        Settling.Outcome outcome =
-            Settling.settle(
-                deployment, run, FraudDetectionService.groupId(run), options.settleTimeout());
-        settled = outcome.settled();
-        stillOpen = outcome.open();
-        phases.mark("settle");
-      } finally {
-        fraud.stop();
+    try (Session session =
+        open(chosen, variant, scenario.name(), scenario.clients(), scenario.relays(), options)) {
+      for (Step step : scenario.steps()) {
+        session.take(step);
       }
-      phases.mark("stop");
-      try {
-        truth =
-            TruthReader.read(
-                run.directDatabase().jdbcUrl(),
-                environment.postgresUser(),
-                environment.postgresPassword(),
-                run.directKafka(),
-                run.topics().events());
-        verdict =
-            new Checker(options.deliveryBound())
-                .check(
-                    new Observation(
-                        history.ops(),
-                        history.startedAt(),
-                        truth,
-                        healedAt,
-                        settled,
-                        run.linksInUse()));
-        if (!settled) {
-          // which condition stayed open is what the reader of an unknown verdict needs to know
-          verdict =
-              verdict.asUnknown(
-                  verdict.reason()
-                      + " (after "
-                      + options.settleTimeout().toSeconds()
-                      + " s: "
-                      + stillOpen
-                      + ")");
-        }
-      } catch (Exception e) {
-        verdict = Verdict.unknown("could not read the truth: " + e.getMessage());
-      }
-      phases.mark("check");
-    } finally {
-      run.closeLater();
+      return session.finish(scenario);
     }
-    Duration took = Duration.ofNanos(System.nanoTime() - started);
-    RunFolder.write(
+  }
+
+  /**
+   * Deploys the variant and the fraud service in a fresh run space and waits until every service is
+   * ready: a run whose steps come one at a time, from a scenario or from a person at the live lab.
+   * The caller takes the steps, then {@linkplain Session#finish finishes} the run, and closes the
+   * session in any case.
+   *
+   * @param scenarioName the name the run's folder goes under
+   * @throws dualwrite.bank.spi.ServiceNotReady when a service is not ready {@link #READY_TIMEOUT}
+   *     after the deploy
+   */
+  public Session open(
+      DualWriteStrategy chosen,
+      Variant variant,
+      String scenarioName,
+      int clients,
+      int relays,
+      RunOptions options) {
+    DualWriteStrategy strategy = chosen.withRelays(relays);
+    String runId = newRunId();
+    Path folder = RunFolder.create(runs, strategy.name(), variant.name(), scenarioName, runId);
+    String template = templates.forMigrations(environment, strategy.migrations(variant));
+    return new Session(
+        environment,
+        strategy,
+        variant,
+        clients,
+        options,
+        runId,
         folder,
-        scenario,
-        history,
-        verdict,
-        truth,
-        new RunFolder.RunInfo(
-            runId,
-            strategy.name(),
-            variant.name(),
-            scenario.name(),
-            environment.backend(),
-            history.startedAt(),
-            healedAt,
-            settled,
-            took.toMillis(),
-            null,
-            environment.brokers(),
-            options.consumer().label()));
-    RunResult result =
-        new RunResult(
-            strategy.name(), variant.name(), scenario, verdict, history.ops(), folder, took);
-    log.info("{} -> {}", result.summary(), folder);
-    log.debug("{} phases: {}", runId, phases);
-    return result;
+        RunSpace.open(environment, runId, template));
   }
 
   /**
@@ -354,56 +256,6 @@ public final class Runner {
 
   /** A service a variant deploys, and the names of its crash points. */
   public record ServiceProfile(String name, Component component, List<String> crashPoints) {}
-
-  /**
-   * A listener that throws would stop the crash point from killing its instance, so a failing
-   * witness is only logged: the run goes on as the scenario says.
-   */
-  private static void witness(CrashWitness witness, CrashPoint point, RunSpace run) {
-    try {
-      witness.crashed(point, run);
-    } catch (Exception | AssertionError e) {
-      log.warn("the crash witness failed at {}:{}", point.component(), point.name(), e);
-    }
-  }
-
-  private static void take(Step step, Clients clients, Nemesis nemesis) {
-    if (step instanceof Step.Record record) {
-      clients.submit(record);
-    } else if (step instanceof Step.Wait wait) {
-      pause(wait.millis());
-    } else if (step instanceof Step.AwaitClients) {
-      clients.awaitIdle(CLIENT_TIMEOUT);
-    } else {
-      nemesis.apply(step);
-    }
-  }
-
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted during a wait step", e);
-    }
-  }
-
-  /** Where a run's time goes, for the log. */
-  private static final class Phases {
-    private final StringBuilder marks = new StringBuilder();
-    private long last = System.nanoTime();
-
-    void mark(String phase) {
-      long now = System.nanoTime();
-      marks.append(phase).append('=').append((now - last) / 1_000_000).append("ms ");
-      last = now;
-    }
-
-    @Override
-    public String toString() {
-      return marks.toString().trim();
-    }
-  }
 
   private static String newRunId() {
     return LocalDateTime.now().format(RUN_ID)
