@@ -47,6 +47,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       EnvCommand.class,
       GradeCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Lab implements Runnable {

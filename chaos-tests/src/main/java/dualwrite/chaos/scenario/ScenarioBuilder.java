@@ -53,15 +53,21 @@ public final class ScenarioBuilder {
    */
   public ScenarioBuilder records(int count, int accounts) {
     for (int i = 0; i < count; i++) {
-      int n = counter++;
-      steps.add(
-          new Step.Record(
-              n % clients,
-              "acct-" + (1 + n % accounts),
-              TYPES[n % TYPES.length],
-              1_000 + (n * 737L) % 90_000));
+      steps.add(nthRecord(counter++, clients, accounts));
     }
     return this;
+  }
+
+  /**
+   * The {@code n}-th transaction of a workload (from 0): clients and accounts in turn, with varied
+   * types and amounts.
+   */
+  public static Step.Record nthRecord(int n, int clients, int accounts) {
+    return new Step.Record(
+        n % clients,
+        "acct-" + (1 + n % accounts),
+        TYPES[n % TYPES.length],
+        1_000 + (n * 737L) % 90_000);
   }
 
   public ScenarioBuilder step(Step step) {

@@ -1,0 +1,314 @@
+package dualwrite.chaos.live;
+
+import dualwrite.bank.fraud.ConsumerMode;
+import dualwrite.chaos.checker.Anomaly;
+import dualwrite.chaos.checker.FaultOutcome;
+import dualwrite.chaos.checker.Truth;
+import dualwrite.chaos.checker.Verdict;
+import dualwrite.chaos.run.RunFolder;
+import dualwrite.chaos.run.RunResult;
+import dualwrite.chaos.run.Runner;
+import dualwrite.chaos.run.Strategies;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live lab's one session at a time, and what every watching page is told: the session's state
+ * when it changes, a sample five times a second, the verdict when it is checked. Several tabs watch
+ * the same session; whoever acts, acts on it.
+ */
+public final class LiveLab implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(LiveLab.class);
+
+  /** What a request asked that the session's state does not allow: answered 409. */
+  public static final class Conflict extends RuntimeException {
+    Conflict(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * The session as the page shows it.
+   *
+   * @param status none, starting, running, checking, checked or failed
+   */
+  public record State(
+      String status,
+      String variant,
+      String consumer,
+      String runId,
+      int rate,
+      List<LiveSession.Taken> actions,
+      List<FaultBands.Band> bands,
+      List<String> armed,
+      CheckedView verdict,
+      String error) {}
+
+  /** A checked session's verdict, with what the page needs to show it and replay it. */
+  public record CheckedView(
+      String word,
+      String summary,
+      String reason,
+      List<AnomalyView> anomalies,
+      List<FaultOutcome> faults,
+      List<String> notes,
+      Map<String, Long> counts,
+      String folder,
+      String replay,
+      String journeys) {}
+
+  public record AnomalyView(
+      String label, String meaning, boolean invalidates, List<UUID> transactions) {}
+
+  private volatile Runner runner;
+  private final Broadcast broadcast = new Broadcast();
+  private String status = "none";
+  private LiveSession session;
+  private String variant;
+  private String consumer;
+  private String runId;
+  private CheckedView verdict;
+  private String error;
+  private final List<Sample> series = new ArrayList<>();
+  private String journeys = "";
+
+  /** A lab whose environment is still starting: it takes sessions once {@link #attach}ed. */
+  public LiveLab() {}
+
+  public LiveLab(Runner runner) {
+    this.runner = runner;
+  }
+
+  /** The environment is up: sessions may start. */
+  public void attach(Runner ready) {
+    this.runner = ready;
+  }
+
+  public Broadcast broadcast() {
+    return broadcast;
+  }
+
+  /**
+   * Starts a session: deploys the variant with the consumer and starts its traffic.
+   *
+   * @throws IllegalArgumentException for an unknown variant, consumer or rate
+   * @throws Conflict while another session runs
+   */
+  public State start(String variantName, String consumerLabel, int rate) {
+    Strategies.Choice choice = Strategies.parse(required(variantName, "variant"));
+    ConsumerMode mode =
+        consumerLabel == null ? ConsumerMode.IDEMPOTENT : ConsumerMode.fromLabel(consumerLabel);
+    if (rate < 0 || rate > Traffic.MAX_RATE) {
+      throw new IllegalArgumentException(
+          "the rate is transactions per second, from 0 to " + Traffic.MAX_RATE + ": " + rate);
+    }
+    synchronized (this) {
+      if (runner == null) {
+        throw new Conflict("the environment is still starting: try again in a few seconds");
+      }
+      if (status.equals("starting") || status.equals("running") || status.equals("checking")) {
+        throw new Conflict("a session is " + status + " (" + variant + "): one at a time");
+      }
+      status = "starting";
+      variant = choice.toString();
+      consumer = mode.label();
+      runId = null;
+      verdict = null;
+      error = null;
+      series.clear();
+      journeys = "";
+    }
+    publishState();
+    LiveSession started;
+    try {
+      started = new LiveSession(runner, choice, mode, rate, this::sampled);
+    } catch (RuntimeException e) {
+      log.warn("the live session could not start: {}", e.toString());
+      synchronized (this) {
+        status = "failed";
+        error = "could not start " + choice + ": " + e.getMessage();
+      }
+      publishState();
+      throw e;
+    }
+    synchronized (this) {
+      session = started;
+      runId = started.runId();
+      status = "running";
+    }
+    return publishState();
+  }
+
+  /**
+   * @throws Conflict when no session runs
+   */
+  public State rate(int perSecond) {
+    running().rate(perSecond);
+    return publishState();
+  }
+
+  /**
+   * @throws Conflict when no session runs
+   */
+  public LiveSession.Taken act(LiveAction action) {
+    LiveSession running = running();
+    try {
+      return running.act(action);
+    } finally {
+      publishState();
+    }
+  }
+
+  /**
+   * Heals everything, settles, checks the session and writes its run folder.
+   *
+   * @throws Conflict when no session runs
+   */
+  public State check() {
+    LiveSession checking;
+    synchronized (this) {
+      checking = running();
+      status = "checking";
+    }
+    publishState();
+    try {
+      RunResult result = checking.healAndCheck();
+      CheckedView view = view(result, checking);
+      synchronized (this) {
+        verdict = view;
+        status = "checked";
+        session = null;
+      }
+    } catch (RuntimeException e) {
+      log.warn("the live session could not be checked", e);
+      checking.close();
+      synchronized (this) {
+        status = "failed";
+        error = "the check failed: " + e.getMessage();
+        session = null;
+      }
+    }
+    return publishState();
+  }
+
+  /** Ends the running session without a check, if one runs. */
+  public State stop() {
+    LiveSession stopping;
+    synchronized (this) {
+      stopping = session;
+      session = null;
+      if (stopping != null) {
+        status = "none";
+      }
+    }
+    if (stopping != null) {
+      stopping.close();
+    }
+    return publishState();
+  }
+
+  public synchronized State state() {
+    LiveSession s = session;
+    return new State(
+        status,
+        variant,
+        consumer,
+        runId,
+        s == null ? 0 : s.rate(),
+        s == null ? List.of() : s.taken(),
+        s == null ? List.of() : s.bands(),
+        s == null ? List.of() : s.armed(),
+        verdict,
+        error);
+  }
+
+  /** A new watching page, told the state, the samples so far and the journeys first. */
+  public synchronized Broadcast.Watch watch() {
+    return broadcast.watch(catchUp());
+  }
+
+  /** What a page that connects now is told first: the state, the samples so far, the journeys. */
+  public synchronized List<Broadcast.Event> catchUp() {
+    List<Broadcast.Event> events = new ArrayList<>();
+    events.add(Broadcast.Event.of("state", state()));
+    events.add(Broadcast.Event.of("series", List.copyOf(series)));
+    events.add(Broadcast.Event.of("journeys", journeys));
+    return events;
+  }
+
+  private void sampled(Sample sample, String drawn) {
+    synchronized (this) {
+      series.add(sample);
+      journeys = drawn;
+    }
+    broadcast.send(Broadcast.Event.of("sample", sample));
+    broadcast.send(Broadcast.Event.of("journeys", drawn));
+  }
+
+  private State publishState() {
+    State now = state();
+    broadcast.send(Broadcast.Event.of("state", now));
+    return now;
+  }
+
+  private synchronized LiveSession running() {
+    if (session == null || !status.equals("running")) {
+      throw new Conflict(
+          "no session is running (the session is "
+              + status
+              + "): start one first with POST /api/session");
+    }
+    return session;
+  }
+
+  private CheckedView view(RunResult result, LiveSession checked) {
+    Verdict v = result.verdict();
+    List<AnomalyView> anomalies = new ArrayList<>();
+    for (Anomaly anomaly : v.found()) {
+      anomalies.add(
+          new AnomalyView(
+              anomaly.label(), anomaly.meaning(), anomaly.invalidates(), v.of(anomaly)));
+    }
+    Truth truth = null;
+    try {
+      truth = RunFolder.readTruth(result.folder());
+    } catch (RuntimeException e) {
+      log.debug("no truth in {}", result.folder(), e);
+    }
+    String folder = result.folder().toAbsolutePath().normalize().toString();
+    return new CheckedView(
+        v.valid().label(),
+        v.summary(),
+        v.reason(),
+        anomalies,
+        v.faults(),
+        v.notes(),
+        v.counts(),
+        folder,
+        "./lab replay " + folder,
+        LiveJourneys.checked(
+            result.history(),
+            truth,
+            v,
+            !checked.choice().strategy().name().equals("naive"),
+            checked.startedAt()));
+  }
+
+  private static String required(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("\"" + field + "\" is missing");
+    }
+    return value;
+  }
+
+  @Override
+  public void close() {
+    stop();
+    broadcast.close();
+  }
+}
