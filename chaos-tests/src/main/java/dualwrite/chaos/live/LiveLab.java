@@ -123,6 +123,7 @@ public final class LiveLab implements AutoCloseable {
       series.clear();
       journeys = "";
     }
+    broadcast.send(Broadcast.Event.of("series", List.of()));
     publishState();
     LiveSession started;
     try {
