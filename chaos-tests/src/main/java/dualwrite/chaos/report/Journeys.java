@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Every transaction's journey, from the client's history and the truth the checker read: what the
@@ -32,6 +33,9 @@ public final class Journeys {
 
   /** The name of the strategy whose bank publishes (see {@code dualwrite.naive.NaiveStrategy}). */
   private static final String NAIVE = "naive";
+
+  /** The class an error's message begins with: {@code dualwrite.bank.OutcomeUnknown: }. */
+  private static final Pattern EXCEPTION = Pattern.compile("^(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*: ");
 
   private Journeys() {}
 
@@ -176,7 +180,7 @@ public final class Journeys {
     String label =
         answer.error() == null || answer.error().isBlank()
             ? word
-            : word + ": " + Plain.shorten(answer.error(), 30);
+            : word + ": " + Plain.shorten(EXCEPTION.matcher(answer.error()).replaceFirst(""), 30);
     return new Hop(Lane.BANK, Lane.CLIENT, label, answer.timeNanos() / 1e9, tone);
   }
 }

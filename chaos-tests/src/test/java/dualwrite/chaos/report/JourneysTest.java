@@ -54,7 +54,13 @@ class JourneysTest {
             3100,
             "could not publish: org.apache.kafka.common.errors.TimeoutException\n\tat somewhere")
         .invoke("0", phantom, "payment acct-3 5.00 EUR", 3200)
-        .complete("0", Op.Type.FAIL, phantom, "payment acct-3 5.00 EUR", 3300, "insert failed")
+        .complete(
+            "0",
+            Op.Type.FAIL,
+            phantom,
+            "payment acct-3 5.00 EUR",
+            3300,
+            "java.sql.SQLException: insert failed")
         .invoke("1", refused, "deposit acct-4 1.00 EUR", 3500)
         .complete("1", Op.Type.FAIL, refused, "deposit acct-4 1.00 EUR", 3510, "bank is down")
         .list();
@@ -105,6 +111,7 @@ class JourneysTest {
     Journey journey = judgedNaiveRun().get(2);
 
     assertThat(journey.hops())
+        .as("the error without the exception's class")
         .extracting(JourneysTest::line)
         .containsExactly(
             "client>bank payment acct-3 5.00 EUR @3.200 request",
