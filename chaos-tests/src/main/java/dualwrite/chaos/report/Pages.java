@@ -12,7 +12,8 @@ import java.nio.file.Path;
 /**
  * Writes pages from the Mustache templates next to this class. Mustache escapes every {@code
  * {{value}}} for HTML, so nothing a run folder holds can break a page; the templates use no
- * unescaped {@code {{{value}}}} at all.
+ * unescaped {@code {{{value}}}} but for the run page's message flows, whose SVG {@link FlowDiagram}
+ * escapes itself.
  */
 final class Pages {
 

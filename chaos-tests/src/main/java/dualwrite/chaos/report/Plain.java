@@ -139,6 +139,15 @@ final class Plain {
     return id == null ? "\u2014" : id.toString().substring(0, 8);
   }
 
+  /**
+   * The first line of {@code text}, cut to at most {@code max} characters with an ellipsis: an
+   * error or a request short enough for a diagram's label.
+   */
+  static String shorten(String text, int max) {
+    String line = text.strip().lines().findFirst().orElse("").strip();
+    return line.length() <= max ? line : line.substring(0, max - 1).stripTrailing() + "\u2026";
+  }
+
   /** A relative link from path segments, each percent-encoded. */
   static String href(String... segments) {
     List<String> encoded = new ArrayList<>();

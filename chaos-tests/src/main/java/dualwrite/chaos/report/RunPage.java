@@ -29,6 +29,8 @@ final class RunPage {
   static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
   private static final int OTHER_RUNS_SHOWN = 20;
+  private static final int NORMAL_FLOWS_SHOWN = 3;
+  private static final int ANOMALOUS_FLOWS_SHOWN = 40;
 
   private RunPage() {}
 
@@ -107,7 +109,9 @@ final class RunPage {
             lag(run.verdict().lag()),
             afterHeal(run.verdict().lag()),
             counts(run.verdict()),
+            filters(run.verdict()),
             anomalies(run, ops, startedAt),
+            flows(run, ops, startedAt),
             unresolved(run.verdict(), ops),
             files(run),
             otherRuns(siblings, info.runId()),
@@ -157,7 +161,9 @@ final class RunPage {
       List<LagView> lag,
       String afterHeal,
       List<CountView> counts,
+      List<FilterView> filters,
       List<FateView> anomalies,
+      FlowsView flows,
       List<UnresolvedView> unresolved,
       List<FileView> files,
       List<OtherRunView> otherRuns,
@@ -244,6 +250,29 @@ final class RunPage {
   record LagView(String name, long count, String p50, String p99, String max) {}
 
   record CountView(String name, long value) {}
+
+  /** A button that picks out the message flows of the transactions an anomaly hit. */
+  record FilterView(String anomaly, int transactions) {}
+
+  /**
+   * The message flows drawn: every anomalous transaction's, up to a limit, and a few normal ones.
+   *
+   * @param more how many anomalous transactions are not drawn, in words; null when all are
+   */
+  record FlowsView(List<FlowView> shown, String more) {
+
+    boolean any() {
+      return !shown.isEmpty();
+    }
+  }
+
+  /**
+   * One transaction's message flow.
+   *
+   * @param svg the diagram, escaped by {@link FlowDiagram}: the page writes it as it is
+   */
+  record FlowView(
+      UUID transactionId, String request, List<String> anomalies, String stop, String svg) {}
 
   record FateView(
       List<String> anomalies,
@@ -394,6 +423,43 @@ final class RunPage {
       }
     }
     return rows;
+  }
+
+  private static List<FilterView> filters(Verdict verdict) {
+    return verdict.found().stream()
+        .map(a -> new FilterView(a.label(), verdict.of(a).size()))
+        .toList();
+  }
+
+  private static FlowsView flows(RunFolders.Loaded run, List<Op> ops, Instant startedAt) {
+    List<Journey> all =
+        Journeys.of(
+            ops,
+            run.truth(),
+            run.verdict(),
+            Journeys.relayPublishes(run.info().strategy()),
+            startedAt);
+    List<Journey> shown = Journeys.select(all, NORMAL_FLOWS_SHOWN, ANOMALOUS_FLOWS_SHOWN);
+    long anomalous = all.stream().filter(Journey::anomalous).count();
+    long drawn = shown.stream().filter(Journey::anomalous).count();
+    return new FlowsView(
+        shown.stream()
+            .map(
+                j ->
+                    new FlowView(
+                        j.transactionId(),
+                        j.request() == null ? "no client asked for it" : j.request(),
+                        j.anomalies(),
+                        j.stop(),
+                        FlowDiagram.svg(j)))
+            .toList(),
+        anomalous > drawn
+            ? "Only the first "
+                + drawn
+                + " of the "
+                + anomalous
+                + " transactions an anomaly hit are drawn; the table above lists them all."
+            : null);
   }
 
   private static List<FateView> anomalies(RunFolders.Loaded run, List<Op> ops, Instant startedAt) {

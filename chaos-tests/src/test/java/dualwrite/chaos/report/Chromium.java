@@ -32,6 +32,9 @@ final class Chromium {
    *
    * @param tradeOffCells the cells of the index's refused-or-delayed table
    * @param views for each label of the matrix's switch, clicked in turn, what the matrix showed
+   * @param flows the run page's message flows
+   * @param filtered the flows after a click on the first anomaly's name; null when none
+   * @param cleared the flows after a second click on it
    */
   record Rendered(
       String title,
@@ -42,7 +45,16 @@ final class Chromium {
       List<String> links,
       List<String> fetched,
       String error,
-      List<String> console) {}
+      List<String> console,
+      List<Flow> flows,
+      Filtered filtered,
+      List<Flow> cleared) {}
+
+  /** A message flow's {@code svg.flow}: its transaction, its anomalies, its classes. */
+  record Flow(String tx, String anomalies, String classes) {}
+
+  /** The message flows after a click on the button of {@code anomaly}. */
+  record Filtered(String anomaly, List<Flow> flows) {}
 
   /**
    * The matrix after a click on one label of its switch.
@@ -112,7 +124,10 @@ final class Chromium {
           rendered.links() == null ? List.of() : rendered.links(),
           rendered.fetched() == null ? List.of() : rendered.fetched(),
           rendered.error(),
-          console);
+          console,
+          rendered.flows() == null ? List.of() : rendered.flows(),
+          rendered.filtered(),
+          rendered.cleared() == null ? List.of() : rendered.cleared());
     } catch (IOException e) {
       throw new IllegalStateException("the check page wrote no result: " + encoded, e);
     }

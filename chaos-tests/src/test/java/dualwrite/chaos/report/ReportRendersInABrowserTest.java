@@ -145,6 +145,22 @@ class ReportRendersInABrowserTest {
     assertThat(Files.readString(runPage))
         .as("the anomaly table names the lost transaction")
         .contains(lost.substring(0, 8));
+    assertThat(page.flows())
+        .as("a message flow shows the lost transaction")
+        .anySatisfy(flow -> assertThat(flow.anomalies().split(" ")).contains("lost"));
+    assertThat(page.filtered())
+        .as("the page has a button that picks out an anomaly's flows")
+        .isNotNull();
+    for (Chromium.Flow flow : page.filtered().flows()) {
+      boolean hit = List.of(flow.anomalies().split(" ")).contains(page.filtered().anomaly());
+      assertThat(flow.classes())
+          .as("a click on %s picks out the flows it hit and dims the others", flow.tx())
+          .isEqualTo(hit ? "flow hl" : "flow dim");
+    }
+    assertThat(page.cleared())
+        .as("a second click clears")
+        .extracting(Chromium.Flow::classes)
+        .containsOnly("flow");
     CHROMIUM.screenshot(runPage, HERE.resolve("run.png"), 1400, 2600);
   }
 

@@ -42,8 +42,13 @@ class ReportTest {
         .as("the run page shows the text, escaped")
         .contains("&lt;script&gt;alert(&#39;scenario&#39;)&lt;/script&gt; &amp; more")
         .contains("deposit &lt;b&gt;acct-1&lt;/b&gt;")
-        .doesNotContain("<script>")
+        .doesNotContain("<script>alert")
         .doesNotContain("<b>acct-1");
+    assertThat(page)
+        .as("the lost transaction's message flow, its request escaped inside the SVG too")
+        .contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"flow\"")
+        .contains("data-anomalies=\"lost\"")
+        .contains("<button type=\"button\" class=\"anomaly-filter\" data-anomaly=\"lost\"");
   }
 
   @Test
