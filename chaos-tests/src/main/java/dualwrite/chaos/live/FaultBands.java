@@ -50,6 +50,11 @@ final class FaultBands {
     }
   }
 
+  /** Heal and check ends every fault. */
+  synchronized void closeAll(double at) {
+    closeWhere("", at);
+  }
+
   /** Every band, the closed ones first. */
   synchronized List<Band> all() {
     List<Band> bands = new ArrayList<>(closed);

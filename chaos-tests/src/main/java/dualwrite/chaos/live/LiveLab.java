@@ -69,6 +69,8 @@ public final class LiveLab implements AutoCloseable {
   private final Broadcast broadcast = new Broadcast();
   private String status = "none";
   private LiveSession session;
+  /** The session checked last: its actions and bands stay on the page with its verdict. */
+  private LiveSession checked;
   private String variant;
   private String consumer;
   private String runId;
@@ -122,6 +124,7 @@ public final class LiveLab implements AutoCloseable {
       error = null;
       series.clear();
       journeys = "";
+      checked = null;
     }
     broadcast.send(Broadcast.Event.of("series", List.of()));
     publishState();
@@ -184,6 +187,7 @@ public final class LiveLab implements AutoCloseable {
         verdict = view;
         status = "checked";
         session = null;
+        this.checked = checking;
       }
     } catch (RuntimeException e) {
       log.warn("the live session could not be checked", e);
@@ -214,16 +218,16 @@ public final class LiveLab implements AutoCloseable {
   }
 
   public synchronized State state() {
-    LiveSession s = session;
+    LiveSession s = session != null ? session : checked;
     return new State(
         status,
         variant,
         consumer,
         runId,
-        s == null ? 0 : s.rate(),
+        session == null ? 0 : session.rate(),
         s == null ? List.of() : s.taken(),
         s == null ? List.of() : s.bands(),
-        s == null ? List.of() : s.armed(),
+        session == null ? List.of() : session.armed(),
         verdict,
         error);
   }

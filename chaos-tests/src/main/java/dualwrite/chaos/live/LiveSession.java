@@ -25,6 +25,7 @@ final class LiveSession implements AutoCloseable {
   static final int CLIENTS = 4;
   static final int ACCOUNTS = 8;
   static final String SCENARIO = "live";
+  private static final int QUEUED_PER_CLIENT = 2;
 
   /**
    * @param t seconds since the session started
@@ -60,6 +61,7 @@ final class LiveSession implements AutoCloseable {
           new Watcher(
               session,
               this::requested,
+              this::heldBack,
               (sample, journeys) -> {
                 sample.services().forEach(s -> bands.service(s.name(), s.up(), sample.t()));
                 listener.sampled(sample, journeys);
@@ -99,11 +101,20 @@ final class LiveSession implements AutoCloseable {
     return traffic.sent();
   }
 
-  private void record(Step.Record record) {
+  long heldBack() {
+    return traffic.heldBack();
+  }
+
+  /** Submits the transaction, unless every client already has its fill waiting. */
+  private boolean record(Step.Record record) {
+    if (session.inFlight() >= CLIENTS * QUEUED_PER_CLIENT) {
+      return false;
+    }
     synchronized (steps) {
       steps.add(new Timed(session.history().now(), record));
     }
     session.take(record);
+    return true;
   }
 
   /**
@@ -157,6 +168,7 @@ final class LiveSession implements AutoCloseable {
    */
   synchronized RunResult healAndCheck() {
     traffic.close();
+    bands.closeAll(session.history().now() / 1e9);
     try {
       return session.finish(scenario());
     } finally {

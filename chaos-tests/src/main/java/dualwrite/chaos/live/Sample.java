@@ -10,6 +10,8 @@ import java.util.List;
  * @param t seconds since the session started
  * @param at when the sample was taken, in milliseconds since the epoch
  * @param requested transactions the traffic sent to the clients
+ * @param heldBack transactions the traffic held back because every client still waited for the
+ *     bank's answer (a fault holding it up)
  * @param ok requests the bank answered ok
  * @param refused requests the bank answered with an error
  * @param unknown requests that ended without an answer (a timeout, a reset, a crash)
@@ -26,6 +28,7 @@ public record Sample(
     double t,
     long at,
     long requested,
+    long heldBack,
     long ok,
     long refused,
     long unknown,

@@ -5,13 +5,15 @@ import dualwrite.chaos.scenario.Step;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Steady traffic at a rate a person sets: every 20 ms, as many transactions as the rate owes since
- * it was set, spread over the clients and accounts as a scenario's are. Rate 0 pauses it.
+ * it was set, spread over the clients and accounts as a scenario's are. Rate 0 pauses it. A
+ * transaction the clients refuse (each still waits for the bank, which a fault holds up) is held
+ * back, not queued: a queue would keep sending long after the person healed the fault.
  */
 final class Traffic implements AutoCloseable {
 
@@ -21,7 +23,7 @@ final class Traffic implements AutoCloseable {
 
   private final int clients;
   private final int accounts;
-  private final Consumer<Step.Record> send;
+  private final Predicate<Step.Record> send;
   private final ScheduledExecutorService ticker =
       Executors.newSingleThreadScheduledExecutor(
           task -> {
@@ -33,8 +35,9 @@ final class Traffic implements AutoCloseable {
   private long since = System.nanoTime();
   private long owedAtRateChange;
   private long sent;
+  private long accepted;
 
-  Traffic(int clients, int accounts, int rate, Consumer<Step.Record> send) {
+  Traffic(int clients, int accounts, int rate, Predicate<Step.Record> send) {
     this.clients = clients;
     this.accounts = accounts;
     this.send = send;
@@ -59,9 +62,14 @@ final class Traffic implements AutoCloseable {
     return rate;
   }
 
-  /** How many transactions it has sent. */
+  /** How many transactions the clients took. */
   synchronized long sent() {
-    return sent;
+    return accepted;
+  }
+
+  /** How many transactions it held back because every client still waited for an answer. */
+  synchronized long heldBack() {
+    return sent - accepted;
   }
 
   private void tick() {
@@ -78,7 +86,11 @@ final class Traffic implements AutoCloseable {
           }
           record = ScenarioBuilder.nthRecord((int) sent++, clients, accounts);
         }
-        send.accept(record);
+        if (send.test(record)) {
+          synchronized (this) {
+            accepted++;
+          }
+        }
       }
     } catch (RuntimeException e) {
       // a tick that fails must not end the schedule: the next one tries again

@@ -34,6 +34,7 @@ final class Watcher implements AutoCloseable {
 
   private final Session session;
   private final LongSupplier requested;
+  private final LongSupplier heldBack;
   private final Listener listener;
   private final DatabaseGauge database;
   private final TopicTail topic;
@@ -47,9 +48,10 @@ final class Watcher implements AutoCloseable {
           });
   private DatabaseGauge.Counts last = new DatabaseGauge.Counts(0, null, 0, 0);
 
-  Watcher(Session session, LongSupplier requested, Listener listener) {
+  Watcher(Session session, LongSupplier requested, LongSupplier heldBack, Listener listener) {
     this.session = session;
     this.requested = requested;
+    this.heldBack = heldBack;
     this.listener = listener;
     this.database = new DatabaseGauge(session.runSpace(), session.deployment());
     this.topic =
@@ -94,6 +96,7 @@ final class Watcher implements AutoCloseable {
               session.history().now() / 1e9,
               System.currentTimeMillis(),
               requested.getAsLong(),
+              heldBack.getAsLong(),
               ok,
               refused,
               unknown,

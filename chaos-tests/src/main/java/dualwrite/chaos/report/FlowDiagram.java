@@ -206,7 +206,7 @@ public final class FlowDiagram {
   }
 
   /** Text for XML, in an element or an attribute; characters XML cannot hold are dropped. */
-  static String escape(String text) {
+  public static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length());
     text.codePoints()
         .forEach(

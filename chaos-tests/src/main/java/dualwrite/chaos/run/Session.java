@@ -272,6 +272,11 @@ public final class Session implements AutoCloseable {
     }
   }
 
+  /** The clients' requests submitted and not answered yet. */
+  public int inFlight() {
+    return clients.inFlight();
+  }
+
   public String runId() {
     return runId;
   }

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The bank's clients. Each client sends its requests one after another, as a person at a counter
@@ -29,6 +30,8 @@ public final class Clients implements AutoCloseable {
   private final History history;
   private final List<ExecutorService> clients = new ArrayList<>();
   private final List<Future<?>> pending = new ArrayList<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private static final int PRUNE_AT = 1_000;
 
   public Clients(int count, Bank bank, History history) {
     this.bank = bank;
@@ -47,7 +50,27 @@ public final class Clients implements AutoCloseable {
 
   /** Hands a request to its client, which sends it when it has finished the ones before. */
   public synchronized void submit(Step.Record record) {
-    pending.add(clients.get(record.client()).submit(() -> send(record)));
+    if (pending.size() >= PRUNE_AT) {
+      // a long run (the live lab's) would otherwise keep every answered request's future
+      pending.removeIf(Future::isDone);
+    }
+    inFlight.incrementAndGet();
+    pending.add(
+        clients
+            .get(record.client())
+            .submit(
+                () -> {
+                  try {
+                    send(record);
+                  } finally {
+                    inFlight.decrementAndGet();
+                  }
+                }));
+  }
+
+  /** Requests submitted and not answered yet, queued ones included. */
+  public int inFlight() {
+    return inFlight.get();
   }
 
   private void send(Step.Record record) {

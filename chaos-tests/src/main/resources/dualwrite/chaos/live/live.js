@@ -113,6 +113,7 @@
 
   const COUNTERS = [
     ['requested', 'requested'],
+    ['heldBack', 'held back'],
     ['committed', 'committed'],
     ['refused', 'refused'],
     ['unknown', 'no answer'],
