@@ -69,8 +69,10 @@ public final class LiveLab implements AutoCloseable {
   private final Broadcast broadcast = new Broadcast();
   private String status = "none";
   private LiveSession session;
+
   /** The session checked last: its actions and bands stay on the page with its verdict. */
   private LiveSession checked;
+
   private String variant;
   private String consumer;
   private String runId;

@@ -45,6 +45,7 @@ final class LiveSession implements AutoCloseable {
   private final List<Step.Crash> armed = new ArrayList<>();
   private final Traffic traffic;
   private final Watcher watcher;
+  private volatile boolean checking;
 
   LiveSession(
       Runner runner,
@@ -63,7 +64,10 @@ final class LiveSession implements AutoCloseable {
               this::requested,
               this::heldBack,
               (sample, journeys) -> {
-                sample.services().forEach(s -> bands.service(s.name(), s.up(), sample.t()));
+                if (!checking) {
+                  // the check stops the services itself: that is no fault
+                  sample.services().forEach(s -> bands.service(s.name(), s.up(), sample.t()));
+                }
                 listener.sampled(sample, journeys);
               });
       this.traffic = new Traffic(CLIENTS, ACCOUNTS, rate, this::record);
@@ -168,7 +172,15 @@ final class LiveSession implements AutoCloseable {
    */
   synchronized RunResult healAndCheck() {
     traffic.close();
-    bands.closeAll(session.history().now() / 1e9);
+    checking = true;
+    // Every link at once, as the button says: the clients' last requests then get their answers
+    // now, instead of waiting out a cut link before the run's own heal.
+    long at = session.history().now();
+    session.take(new Step.HealAll());
+    synchronized (steps) {
+      steps.add(new Timed(at, new Step.HealAll()));
+    }
+    bands.closeAll(at / 1e9);
     try {
       return session.finish(scenario());
     } finally {

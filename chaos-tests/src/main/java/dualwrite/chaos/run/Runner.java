@@ -20,9 +20,12 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -42,16 +45,36 @@ public final class Runner {
 
   private final LabEnvironment environment;
   private final Path runs;
-  private final Templates templates = new Templates();
-  private final java.util.Map<String, List<ServiceProfile>> profiles = new java.util.HashMap<>();
-  private final java.util.Map<String, Set<Link>> links = new java.util.HashMap<>();
+  private final Templates templates;
+  private final Map<String, List<ServiceProfile>> profiles;
+  private final Map<String, Set<Link>> links;
 
   /**
    * @param runs where run folders go, such as {@code target/lab-runs}
    */
   public Runner(LabEnvironment environment, Path runs) {
+    this(environment, runs, new Templates(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+  }
+
+  private Runner(
+      LabEnvironment environment,
+      Path runs,
+      Templates templates,
+      Map<String, List<ServiceProfile>> profiles,
+      Map<String, Set<Link>> links) {
     this.environment = environment;
     this.runs = runs;
+    this.templates = templates;
+    this.profiles = profiles;
+    this.links = links;
+  }
+
+  /**
+   * A runner that leaves its folders elsewhere and shares this one's template databases (two
+   * runners of their own on one environment would clash over them).
+   */
+  public Runner writingTo(Path elsewhere) {
+    return new Runner(environment, elsewhere, templates, profiles, links);
   }
 
   public LabEnvironment environment() {
@@ -127,7 +150,7 @@ public final class Runner {
     }
     String template = templates.forMigrations(environment, strategy.migrations(variant));
     List<ServiceProfile> found = new ArrayList<>();
-    Set<Link> used = new java.util.HashSet<>();
+    Set<Link> used = new HashSet<>();
     try (RunSpace run = RunSpace.open(environment, "probe-" + newRunId(), template)) {
       Crashes crashes = new Crashes();
       FraudDetectionService fraud =

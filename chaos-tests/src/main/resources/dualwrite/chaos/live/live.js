@@ -201,6 +201,7 @@
             { label: 'to publish', stroke: '#ef8f00', width: 2 },
             { label: 'refused or no answer', stroke: '#c62828', width: 1.5 },
           ],
+          legend: { live: false },
           hooks: { drawClear: [drawBands] },
         },
         data,

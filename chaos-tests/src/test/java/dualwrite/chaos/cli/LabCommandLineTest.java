@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dualwrite.bank.fraud.ConsumerMode;
 import dualwrite.chaos.run.Strategies;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -49,6 +52,22 @@ class LabCommandLineTest {
     assertThat(lab("frobnicate")).isEqualTo(Lab.EXIT_USAGE);
     assertThat(lab("compare", "--no-such-option")).isEqualTo(Lab.EXIT_USAGE);
     assertThat(err.toString()).contains("frobnicate").contains("--no-such-option");
+  }
+
+  @Test
+  void serveRefusesATakenPortOrABadOneBeforeAnyServerStarts() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      String port = Integer.toString(taken.getLocalPort());
+      assertThat(lab("serve", "--port", port)).isEqualTo(Lab.EXIT_USAGE);
+      assertThat(err.toString())
+          .contains("cannot listen on 127.0.0.1:" + port)
+          .contains("choose another port with --port");
+    }
+    assertThat(lab("serve", "--port", "70000")).isEqualTo(Lab.EXIT_USAGE);
+    assertThat(err.toString()).contains("--port must be between 0 and 65535");
+    assertThat(lab("serve", "--host", "no-such-host.invalid")).isEqualTo(Lab.EXIT_USAGE);
+    assertThat(err.toString()).contains("unknown address 'no-such-host.invalid'");
+    assertThat(out.toString()).as("no environment was started").doesNotContain("Starting");
   }
 
   @Test
