@@ -75,24 +75,21 @@ class LiveLabApiTest {
       refusesBadInput();
       JsonNode state = JSON.readTree(get("/api/session").body());
       assertThat(state.get("status").asText()).as("after every bad request").isEqualTo("running");
-      assertThat(state.get("actions")).as("the failed kill is logged as failed").hasSize(1);
+      assertThat(state.get("actions").get(0).get("error").asText())
+          .as("the failed kill is logged as failed")
+          .contains("ghost");
 
+      everyKindOfFaultTakesEffect(first);
       await("checks before the cut")
           .atMost(Duration.ofSeconds(20))
           .until(
               () -> latestSample(first) != null && latestSample(first).get("checked").asLong() > 0);
-      assertThat(
-              post("/api/session/actions", "{\"action\":\"cut\",\"link\":\"bank->kafka\"}")
-                  .statusCode())
-          .isEqualTo(200);
+      long refusedBefore = refusedOrUnanswered(first);
+      act("{\"action\":\"cut\",\"link\":\"bank->kafka\"}");
       // the cut landed: requests that committed are now answered with an error or not at all
       await("requests refused under the cut")
           .atMost(Duration.ofSeconds(30))
-          .until(
-              () -> {
-                JsonNode sample = latestSample(first);
-                return sample.get("refused").asLong() + sample.get("unknown").asLong() >= 3;
-              });
+          .until(() -> refusedOrUnanswered(first) >= refusedBefore + 3);
 
       HttpResponse<String> checked = post("/api/session/check", "{}");
 
@@ -100,9 +97,13 @@ class LiveLabApiTest {
       JsonNode verdict = JSON.readTree(checked.body()).get("verdict");
       assertThat(verdict.get("word").asText()).as(checked.body()).isEqualTo("invalid");
       assertThat(verdict.get("anomalies").findValuesAsText("label")).contains("lost");
-      assertThat(verdict.get("faults").get(0).get("landed").asBoolean())
+      assertThat(verdict.get("faults"))
           .as("the cut landed: %s", verdict.get("faults"))
-          .isTrue();
+          .anySatisfy(
+              fault -> {
+                assertThat(fault.get("step").asText()).isEqualTo("down(bank->kafka)");
+                assertThat(fault.get("landed").asBoolean()).isTrue();
+              });
       assertThat(verdict.get("journeys").asText())
           .contains("class=\"flow\"")
           .contains("data-anomalies=\"lost");
@@ -122,6 +123,69 @@ class LiveLabApiTest {
       second.close();
       lab.stop();
     }
+  }
+
+  /**
+   * One of each kind of fault the page offers, each seen to take effect: a toxic, a crash armed at
+   * a point and fired when the fraud service reaches it, a kill and a restart, Kafka paused and
+   * resumed, PostgreSQL stopped at once and started.
+   */
+  private static void everyKindOfFaultTakesEffect(Watcher watcher) throws Exception {
+    act("{\"action\":\"latency\",\"link\":\"fraud->kafka\",\"millis\":50}");
+    assertThat(state().get("bands").findValuesAsText("label"))
+        .contains("latency(fraud->kafka, 50ms)");
+    act("{\"action\":\"heal\",\"link\":\"fraud->kafka\"}");
+
+    act("{\"action\":\"crash\",\"service\":\"fraud\",\"point\":\"after-db-commit\"}");
+    await("the crash fires").atMost(Duration.ofSeconds(20)).until(() -> !up(watcher, "fraud"));
+    assertThat(state().get("armed")).as("fired, no longer armed").isEmpty();
+    act("{\"action\":\"restart\",\"service\":\"fraud\"}");
+    await("the fraud service is back")
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> up(watcher, "fraud"));
+
+    act("{\"action\":\"kill\",\"service\":\"bank\"}");
+    await("the bank is down").atMost(Duration.ofSeconds(10)).until(() -> !up(watcher, "bank"));
+    act("{\"action\":\"restart\",\"service\":\"bank\"}");
+    await("the bank is back").atMost(Duration.ofSeconds(20)).until(() -> up(watcher, "bank"));
+
+    act("{\"action\":\"server\",\"server\":\"kafka\",\"does\":\"pause\"}");
+    act("{\"action\":\"server\",\"server\":\"kafka\",\"does\":\"resume\"}");
+    act("{\"action\":\"server\",\"server\":\"postgres\",\"does\":\"stop-immediate\"}");
+    await("the page sees PostgreSQL gone")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> !latestSample(watcher).get("database").isNull());
+    act("{\"action\":\"server\",\"server\":\"postgres\",\"does\":\"start\"}");
+    await("the page sees PostgreSQL back")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> latestSample(watcher).get("database").isNull());
+    assertThat(state().get("bands"))
+        .as("every fault healed")
+        .allSatisfy(band -> assertThat(band.get("to").isNull()).as(band.toString()).isFalse());
+  }
+
+  private static void act(String action) throws Exception {
+    HttpResponse<String> answer = post("/api/session/actions", action);
+    assertThat(answer.statusCode()).as("%s: %s", action, answer.body()).isEqualTo(200);
+  }
+
+  private static long refusedOrUnanswered(Watcher watcher) throws IOException {
+    JsonNode sample = latestSample(watcher);
+    return sample.get("refused").asLong() + sample.get("unknown").asLong();
+  }
+
+  private static JsonNode state() throws Exception {
+    return JSON.readTree(get("/api/session").body());
+  }
+
+  private static boolean up(Watcher watcher, String service) throws IOException {
+    JsonNode sample = latestSample(watcher);
+    for (JsonNode s : sample.get("services")) {
+      if (s.get("name").asText().equals(service)) {
+        return s.get("up").asBoolean();
+      }
+    }
+    throw new AssertionError("no service " + service + " in " + sample);
   }
 
   private static void refusesBadInput() throws Exception {
