@@ -99,7 +99,11 @@ public final class LiveServer implements AutoCloseable {
     String path = exchange.getRequestURI().getPath();
     String method = exchange.getRequestMethod();
     try (exchange) {
-      if (path.equals("/api/events") && method.equals("GET")) {
+      String host = exchange.getRequestHeaders().getFirst("Host");
+      if (!answersTo(host)) {
+        // a page of another site that renamed its host to this address (DNS rebinding) gets nothing
+        send(exchange, 403, Map.of("error", "this server does not answer to the host " + host));
+      } else if (path.equals("/api/events") && method.equals("GET")) {
         events(exchange);
       } else if (path.startsWith("/api/")) {
         api(exchange, method, path);
@@ -112,6 +116,17 @@ public final class LiveServer implements AutoCloseable {
       // the browser went away mid-answer: nothing to tell it
       log.debug("{} {}: {}", method, path, e.toString());
     }
+  }
+
+  /** Whether the Host header names this server: its own address, or localhost. */
+  private boolean answersTo(String host) {
+    if (host == null) {
+      return false;
+    }
+    String name = host.replaceFirst(":\\d+$", "").replace("[", "").replace("]", "");
+    return name.equalsIgnoreCase("localhost")
+        || name.equals(server.getAddress().getAddress().getHostAddress())
+        || name.equals(server.getAddress().getHostString());
   }
 
   private void api(HttpExchange exchange, String method, String path) throws IOException {

@@ -15,6 +15,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -189,6 +191,17 @@ class LiveLabApiTest {
   }
 
   private static void refusesBadInput() throws Exception {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
+      socket
+          .getOutputStream()
+          .write(
+              "GET /api/session HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+      assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+          .as("a page that renamed its host to this address (DNS rebinding)")
+          .startsWith("HTTP/1.1 403")
+          .contains("evil.example");
+    }
     assertError(
             post("/api/session/actions", "{\"action\":\"cut\",\"link\":\"bank->nowhere\"}"), 400)
         .contains("unknown link 'bank->nowhere'");
