@@ -1,8 +1,10 @@
 package dualwrite.chaos.cli;
 
+import dualwrite.chaos.env.Environments;
 import dualwrite.chaos.live.LiveLab;
 import dualwrite.chaos.live.LiveServer;
 import dualwrite.chaos.live.Options;
+import dualwrite.chaos.run.Runner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -18,9 +20,10 @@ import picocli.CommandLine.Option;
     name = "serve",
     description = {
       "Start the environment and the live lab: a web page to break the bank by hand.",
-      "Pick a variant, set the traffic, cut links, crash and kill services, stop servers, then",
-      "heal and check: the verdict, and a run folder that ./lab replay repeats. Listens on",
-      "127.0.0.1 only unless --host says otherwise. Ctrl-C stops it."
+      "Pick a variant, set the traffic, cut links, crash and kill services, stop servers.",
+      "Heal and check gives the verdict and a run folder that ./lab replay repeats.",
+      "It listens on 127.0.0.1 only unless --host says otherwise, with one Kafka broker.",
+      "Ctrl-C stops it."
     })
 final class ServeCommand implements Callable<Integer> {
 
@@ -72,7 +75,8 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println("Starting the environment (PostgreSQL, Kafka, fault proxy)...");
     out.flush();
-    lab.attach(Lab.runner());
+    // one broker, whatever LAB_BROKERS says: the page offers no cluster faults
+    lab.attach(new Runner(Environments.shared(1), Lab.RUNS));
     out.println("The live lab: " + server.address());
     out.println("Open it in a browser; Ctrl-C stops everything.");
     out.flush();

@@ -28,7 +28,10 @@ public final class LiveServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(LiveServer.class);
   private static final int MAX_BODY = 64 * 1024;
-  private static final long KEEP_ALIVE_MILLIS = 15_000;
+
+  /** How often an idle stream is written to: a closed page is noticed at the next write. */
+  private static final long KEEP_ALIVE_MILLIS = 5_000;
+
   private static final String UPLOT = "META-INF/resources/webjars/uplot/1.6.30/dist/";
   private static final Map<String, Asset> ASSETS =
       Map.of(
@@ -136,6 +139,9 @@ public final class LiveServer implements AutoCloseable {
     } catch (LiveLab.Conflict e) {
       send(exchange, 409, Map.of("error", e.getMessage()));
     } catch (NotFound e) {
+      if (e.status == 405) {
+        exchange.getResponseHeaders().set("Allow", allowed(path));
+      }
       send(exchange, e.status, Map.of("error", e.getMessage()));
     } catch (JsonProcessingException e) {
       send(exchange, 400, Map.of("error", "the body is not what " + path + " takes: " + brief(e)));
@@ -175,6 +181,14 @@ public final class LiveServer implements AutoCloseable {
               knownPath(path)
                   ? path + " does not take " + method
                   : "no such API: " + path + " (see docs/live-lab.md)");
+    };
+  }
+
+  private static String allowed(String path) {
+    return switch (path) {
+      case "/api/session" -> "GET, POST, DELETE";
+      case "/api/options", "/api/events" -> "GET";
+      default -> "POST";
     };
   }
 
