@@ -86,7 +86,7 @@ final class ServeCommand implements Callable<Integer> {
 
   private LiveServer listen(LiveLab lab, InetAddress address) {
     try {
-      return LiveServer.start(lab, Options.of(1), address.getHostAddress(), port);
+      return LiveServer.start(lab, Options.of(1), host, port);
     } catch (BindException e) {
       throw new IllegalArgumentException(
           "cannot listen on "

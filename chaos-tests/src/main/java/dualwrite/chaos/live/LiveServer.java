@@ -8,8 +8,10 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -59,9 +61,12 @@ public final class LiveServer implements AutoCloseable {
   private final Options options;
   private final HttpServer server;
   private final ExecutorService threads;
+  private final String listensOn;
 
-  private LiveServer(LiveLab lab, Options options, HttpServer server, ExecutorService threads) {
+  private LiveServer(
+      LiveLab lab, Options options, HttpServer server, ExecutorService threads, String host) {
     this.lab = lab;
+    this.listensOn = host;
     this.options = options;
     this.server = server;
     this.threads = threads;
@@ -84,7 +89,7 @@ public final class LiveServer implements AutoCloseable {
               return thread;
             });
     server.setExecutor(threads);
-    LiveServer live = new LiveServer(lab, options, server, threads);
+    LiveServer live = new LiveServer(lab, options, server, threads, host);
     server.createContext("/", live::handle);
     server.start();
     return live;
@@ -121,15 +126,29 @@ public final class LiveServer implements AutoCloseable {
     }
   }
 
-  /** Whether the Host header names this server: its own address, or localhost. */
+  /**
+   * Whether the Host header names this server: an address (a page at an address is of that origin),
+   * localhost, the name it was told to listen on, or this machine's name. A page of another site
+   * that points its own name at this address (DNS rebinding) sends that name.
+   */
   private boolean answersTo(String host) {
     if (host == null) {
       return false;
     }
-    String name = host.replaceFirst(":\\d+$", "").replace("[", "").replace("]", "");
-    return name.equalsIgnoreCase("localhost")
-        || name.equals(server.getAddress().getAddress().getHostAddress())
-        || name.equals(server.getAddress().getHostString());
+    String name = host.replaceFirst(":\\d+$", "");
+    return name.startsWith("[")
+        || name.matches("[0-9.]+")
+        || name.equalsIgnoreCase("localhost")
+        || name.equalsIgnoreCase(listensOn)
+        || name.equalsIgnoreCase(machineName());
+  }
+
+  private static String machineName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "localhost";
+    }
   }
 
   private void api(HttpExchange exchange, String method, String path) throws IOException {

@@ -19,6 +19,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
@@ -94,6 +95,23 @@ public final class Browser implements AutoCloseable {
       return Optional.of("ChromeDriver is not installed: apt-get install chromium-driver");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Skips the calling test where a browser cannot run, with the reason. In CI ({@code CI=true},
+   * which {@code .ci/run} sets after it installed both packages) it fails instead: a browser test
+   * must never go missing there unnoticed.
+   */
+  public static void requireOrSkip() {
+    Optional<String> missing = unavailable();
+    if (missing.isEmpty()) {
+      return;
+    }
+    if ("true".equals(System.getenv("CI"))) {
+      throw new AssertionError(
+          missing.get() + " (.ci/run installs it; a browser test in CI must run)");
+    }
+    Assumptions.abort(missing.get());
   }
 
   /** Starts ChromeDriver and a headless Chromium with a fresh profile; blank page, 1400x1000. */

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +67,7 @@ class BrowserDrivesAPageTest {
    */
   @BeforeEach
   void needsABrowser() {
-    Browser.unavailable().ifPresent(Assumptions::abort);
+    Browser.requireOrSkip();
   }
 
   @BeforeAll

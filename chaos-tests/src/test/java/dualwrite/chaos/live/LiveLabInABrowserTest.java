@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +52,7 @@ class LiveLabInABrowserTest {
 
   @BeforeEach
   void browserIsInstalled() {
-    Browser.unavailable().ifPresent(Assumptions::abort);
+    Browser.requireOrSkip();
   }
 
   @Test
