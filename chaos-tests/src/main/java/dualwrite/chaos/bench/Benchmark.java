@@ -5,10 +5,8 @@ import dualwrite.bank.Component;
 import dualwrite.bank.crash.Crashes;
 import dualwrite.bank.fraud.ConsumerMode;
 import dualwrite.bank.fraud.FraudDetectionService;
-import dualwrite.bank.fraud.FraudRule;
 import dualwrite.bank.ledger.InTransaction;
 import dualwrite.bank.ledger.Ledger;
-import dualwrite.bank.spi.Deployment;
 import dualwrite.bank.spi.Service;
 import dualwrite.chaos.bench.BenchResults.EnvironmentFigures;
 import dualwrite.chaos.bench.BenchResults.Throughput;
@@ -19,6 +17,7 @@ import dualwrite.chaos.checker.TruthReader;
 import dualwrite.chaos.checker.Verdict;
 import dualwrite.chaos.env.EmbeddedEnvironment;
 import dualwrite.chaos.env.RunSpace;
+import dualwrite.chaos.run.LabSystem;
 import dualwrite.chaos.run.Runner;
 import dualwrite.chaos.run.Settling;
 import dualwrite.chaos.run.Strategies;
@@ -175,9 +174,9 @@ public final class Benchmark {
   }
 
   private Throughput recording(Choice choice) throws Exception {
-    try (Deployed deployed = deploy(choice, "bench-rec", ConsumerMode.IDEMPOTENT)) {
+    try (LabSystem deployed = deploy(choice, "bench-rec", ConsumerMode.IDEMPOTENT)) {
       return Load.asFastAsPossible(
-          Load.recording(deployed.deployment().bank()),
+          Load.recording(deployed.bank()),
           settings.threads(),
           settings.warmUp(),
           settings.measure());
@@ -189,7 +188,7 @@ public final class Benchmark {
    * fraud service stopped.
    */
   public double drain(Choice choice) throws Exception {
-    try (Deployed deployed = deploy(choice, "bench-drain", ConsumerMode.IDEMPOTENT)) {
+    try (LabSystem deployed = deploy(choice, "bench-drain", ConsumerMode.IDEMPOTENT)) {
       // the relay's rate alone: a fraud service checking every event would take the same cores
       deployed.fraud().stop();
       List<Service> relays =
@@ -197,8 +196,7 @@ public final class Benchmark {
               .filter(s -> s.component() == Component.RELAY)
               .toList();
       relays.forEach(Service::stop);
-      Load.count(
-          Load.recording(deployed.deployment().bank()), settings.threads() * 2, settings.backlog());
+      Load.count(Load.recording(deployed.bank()), settings.threads() * 2, settings.backlog());
       try (Connection direct = connect(deployed.space().directDatabase().jdbcUrl())) {
         direct.setAutoCommit(true);
         long started = System.nanoTime();
@@ -214,10 +212,9 @@ public final class Benchmark {
    * backlog of events reaches the topic; then it starts and checks them all.
    */
   public double checkRate(Choice choice, ConsumerMode mode) throws Exception {
-    try (Deployed deployed = deploy(choice, "bench-check", mode)) {
+    try (LabSystem deployed = deploy(choice, "bench-check", mode)) {
       deployed.fraud().stop();
-      Load.count(
-          Load.recording(deployed.deployment().bank()), settings.threads() * 2, settings.backlog());
+      Load.count(Load.recording(deployed.bank()), settings.threads() * 2, settings.backlog());
       try (Connection direct = connect(deployed.space().directDatabase().jdbcUrl())) {
         direct.setAutoCommit(true);
         awaitZero(() -> deployed.deployment().backlog(direct), "events still to publish");
@@ -265,11 +262,8 @@ public final class Benchmark {
 
   /** A steady rate, then the checker's commit-to-fraud-check quantiles. */
   public Verdict.Quantiles lag(Choice choice) throws Exception {
-    try (Deployed deployed = deploy(choice, "bench-lag", ConsumerMode.IDEMPOTENT)) {
-      Load.steady(
-          Load.recording(deployed.deployment().bank()),
-          settings.steadyRate(),
-          settings.steadyFor());
+    try (LabSystem deployed = deploy(choice, "bench-lag", ConsumerMode.IDEMPOTENT)) {
+      Load.steady(Load.recording(deployed.bank()), settings.steadyRate(), settings.steadyFor());
       Settling.await(
           deployed.deployment(),
           deployed.space(),
@@ -317,33 +311,17 @@ public final class Benchmark {
   }
 
   /** A deployed variant with its fraud service, in a fresh run space. */
-  private record Deployed(RunSpace space, Deployment deployment, FraudDetectionService fraud)
-      implements AutoCloseable {
-    @Override
-    public void close() {
-      deployment.close();
-      fraud.stop();
-      space.close();
-    }
-  }
-
-  private Deployed deploy(Choice choice, String prefix, ConsumerMode mode) {
+  private LabSystem deploy(Choice choice, String prefix, ConsumerMode mode) {
     RunSpace space = runner.openRunSpace(choice.strategy(), choice.variant(), prefix);
-    Crashes crashes = new Crashes();
-    FraudDetectionService fraud =
-        new FraudDetectionService(space, crashes, mode, FraudRule.DEFAULT);
-    fraud.start();
-    Deployment deployment = choice.strategy().deploy(choice.variant(), space, crashes);
-    Deployed deployed = new Deployed(space, deployment, fraud);
+    LabSystem system =
+        LabSystem.deploy(space, choice.strategy(), choice.variant(), new Crashes(), mode);
     try {
       // a relay still starting would count its start as lag, or as the cost of recording
-      deployment.awaitReady(Runner.READY_TIMEOUT);
-      fraud.awaitReady(Runner.READY_TIMEOUT);
+      return system.awaitReady(Runner.READY_TIMEOUT);
     } catch (RuntimeException e) {
-      deployed.close();
+      system.close();
       throw e;
     }
-    return deployed;
   }
 
   private Connection connect(String url) throws SQLException {

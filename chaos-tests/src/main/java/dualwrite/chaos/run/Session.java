@@ -4,7 +4,6 @@ import dualwrite.bank.Component;
 import dualwrite.bank.crash.CrashPoint;
 import dualwrite.bank.crash.Crashes;
 import dualwrite.bank.fraud.FraudDetectionService;
-import dualwrite.bank.fraud.FraudRule;
 import dualwrite.bank.spi.Deployment;
 import dualwrite.bank.spi.DualWriteStrategy;
 import dualwrite.bank.spi.Service;
@@ -25,7 +24,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +51,7 @@ public final class Session implements AutoCloseable {
   private final RunSpace run;
   private final History history = new History();
   private final Phases phases = new Phases();
-  private final FraudDetectionService fraud;
-  private final Deployment deployment;
+  private final LabSystem system;
   private final Clients clients;
   private final List<Service> services;
   private final Nemesis nemesis;
@@ -81,31 +78,23 @@ public final class Session implements AutoCloseable {
     phases.mark("open");
     Crashes crashes = new Crashes();
     crashes.onFire(point -> witness(options.crashWitness(), point, run));
-    Deployment deployed = null;
+    system = LabSystem.deploy(run, strategy, variant, crashes, options.consumer());
     Clients started = null;
-    fraud = new FraudDetectionService(run, crashes, options.consumer(), FraudRule.DEFAULT);
     try {
-      fraud.start();
-      deployed = strategy.deploy(variant, run, crashes);
-      started = new Clients(clientCount, deployed.bank(), history);
-      List<Service> all = new ArrayList<>(deployed.services());
-      all.add(fraud);
-      services = List.copyOf(all);
+      started = new Clients(clientCount, system.bank(), history);
+      services = system.services();
       nemesis = new Nemesis(environment, crashes, services, history, run.topics().events());
       phases.mark("deploy");
       // Before the first request and the first fault: a scenario lasts a second or two, and a
       // relay still starting would let its faults hit nothing.
-      deployed.awaitReady(Runner.READY_TIMEOUT);
-      fraud.awaitReady(Runner.READY_TIMEOUT);
+      system.awaitReady(Runner.READY_TIMEOUT);
       phases.mark("ready");
     } catch (RuntimeException | Error e) {
       closeQuietly(started);
-      closeQuietly(deployed);
-      fraud.stop();
+      system.stop();
       run.closeLater();
       throw e;
     }
-    this.deployment = deployed;
     this.clients = started;
   }
 
@@ -168,12 +157,14 @@ public final class Session implements AutoCloseable {
       services.stream().filter(s -> s.component() == Component.BANK).forEach(Service::stop);
       outcome =
           Settling.settle(
-              deployment, run, FraudDetectionService.groupId(run), options.settleTimeout());
+              system.deployment(),
+              run,
+              FraudDetectionService.groupId(run),
+              options.settleTimeout());
       phases.mark("settle");
     } finally {
       closeQuietly(clients);
-      closeQuietly(deployment);
-      fraud.stop();
+      system.stop();
     }
     phases.mark("stop");
     Truth truth = null;
@@ -266,8 +257,7 @@ public final class Session implements AutoCloseable {
       }
     } finally {
       closeQuietly(clients);
-      closeQuietly(deployment);
-      fraud.stop();
+      system.stop();
       run.closeLater();
     }
   }
@@ -292,7 +282,7 @@ public final class Session implements AutoCloseable {
   }
 
   public Deployment deployment() {
-    return deployment;
+    return system.deployment();
   }
 
   /** The variant's services and the fraud service. */

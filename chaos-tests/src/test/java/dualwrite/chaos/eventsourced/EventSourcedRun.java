@@ -7,15 +7,14 @@ import dualwrite.bank.Bank;
 import dualwrite.bank.crash.CrashPoint;
 import dualwrite.bank.crash.Crashes;
 import dualwrite.bank.fraud.ConsumerMode;
-import dualwrite.bank.fraud.FraudDetectionService;
-import dualwrite.bank.fraud.FraudRule;
-import dualwrite.bank.ledger.SchemaMigrations;
 import dualwrite.bank.spi.Deployment;
 import dualwrite.bank.spi.Service;
 import dualwrite.bank.spi.Variant;
+import dualwrite.chaos.LabRuns;
 import dualwrite.chaos.env.Environments;
 import dualwrite.chaos.env.LabEnvironment;
 import dualwrite.chaos.env.RunSpace;
+import dualwrite.chaos.run.LabSystem;
 import dualwrite.eventsourced.EventSourcedStrategy;
 import java.io.IOException;
 import java.sql.Connection;
@@ -48,25 +47,24 @@ final class EventSourcedRun implements AutoCloseable {
   final Deployment deployment;
   final HikariDataSource direct;
   final TopicTail topic;
-  private final FraudDetectionService fraud;
+  private final LabSystem system;
 
   private EventSourcedRun(String variantName, int relays, boolean withFraud) {
     env = Environments.shared();
-    run = RunSpace.open(env, "es-" + UUID.randomUUID().toString().substring(0, 8), null);
     EventSourcedStrategy strategy = new EventSourcedStrategy(relays);
     Variant variant = strategy.variant(variantName);
-    direct = run.directDatabase().openPool("checker", 8);
-    SchemaMigrations.apply(direct, SchemaMigrations.BANK, strategy.migrations(variant));
-    SchemaMigrations.apply(direct, SchemaMigrations.FRAUD, SchemaMigrations.FRAUD_MIGRATIONS);
     crashes.onFire(fired::add);
-    deployment = strategy.deploy(variant, run, crashes);
-    fraud =
-        withFraud
-            ? new FraudDetectionService(run, crashes, ConsumerMode.IDEMPOTENT, FraudRule.DEFAULT)
-            : null;
-    if (fraud != null) {
-      fraud.start();
-    }
+    // no wait for readiness: some tests watch the relays start
+    system =
+        LabSystem.deploy(
+            LabRuns.runner().openRunSpace(strategy, variant, "es"),
+            strategy,
+            variant,
+            crashes,
+            withFraud ? ConsumerMode.IDEMPOTENT : null);
+    run = system.space();
+    deployment = system.deployment();
+    direct = run.directDatabase().openPool("checker", 8);
     topic = new TopicTail(run.directKafka(), run.topics().events(), RunSpace.EVENT_PARTITIONS);
   }
 
@@ -185,10 +183,7 @@ final class EventSourcedRun implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("could not heal the links", e);
     } finally {
-      if (fraud != null) {
-        fraud.stop();
-      }
-      deployment.close();
+      system.stop();
       topic.close();
       direct.close();
       run.close();

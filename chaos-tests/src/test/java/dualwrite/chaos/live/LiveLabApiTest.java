@@ -86,12 +86,21 @@ class LiveLabApiTest {
           .atMost(Duration.ofSeconds(20))
           .until(
               () -> latestSample(first) != null && latestSample(first).get("checked").asLong() > 0);
+      long okBefore = latestSample(first).get("ok").asLong();
+      await("the bank answers ok again after the faults")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> latestSample(first).get("ok").asLong() >= okBefore + 5);
       long refusedBefore = refusedOrUnanswered(first);
       act("{\"action\":\"cut\",\"link\":\"bank->kafka\"}");
-      // the cut landed: requests that committed are now answered with an error or not at all
-      await("requests refused under the cut")
+      // the cut landed: committed transactions stay off the topic, and their clients are refused
+      await("committed transactions refused under the cut")
           .atMost(Duration.ofSeconds(30))
-          .until(() -> refusedOrUnanswered(first) >= refusedBefore + 3);
+          .until(
+              () -> {
+                JsonNode sample = latestSample(first);
+                return refusedOrUnanswered(first) >= refusedBefore + 3
+                    && sample.get("committed").asLong() - sample.get("onTopic").asLong() >= 3;
+              });
 
       HttpResponse<String> checked = post("/api/session/check", "{}");
 

@@ -10,14 +10,14 @@ import dualwrite.bank.TransactionRequest;
 import dualwrite.bank.TransactionType;
 import dualwrite.bank.crash.Crashes;
 import dualwrite.bank.fraud.ConsumerMode;
-import dualwrite.bank.fraud.FraudDetectionService;
-import dualwrite.bank.fraud.FraudRule;
-import dualwrite.bank.ledger.SchemaMigrations;
 import dualwrite.bank.spi.Deployment;
 import dualwrite.bank.spi.Service;
+import dualwrite.bank.spi.Variant;
+import dualwrite.chaos.LabRuns;
 import dualwrite.chaos.env.Environments;
 import dualwrite.chaos.env.LabEnvironment;
 import dualwrite.chaos.env.RunSpace;
+import dualwrite.chaos.run.LabSystem;
 import dualwrite.outbox.OutboxSettings;
 import dualwrite.outbox.OutboxStrategy;
 import java.sql.Connection;
@@ -48,50 +48,29 @@ final class OutboxRun implements AutoCloseable {
   /** From the call to deploy until every service was ready. */
   final Duration readyAfter;
 
-  private final FraudDetectionService fraud;
+  private final LabSystem system;
 
   private OutboxRun(String variant, OutboxSettings settings, boolean withFraud) {
     env = Environments.shared();
-    space = RunSpace.open(env, "obx-" + UUID.randomUUID().toString().substring(0, 8), null);
-    HikariDataSource pool = null;
-    Deployment started = null;
-    FraudDetectionService fraudService = null;
-    Duration ready;
+    OutboxStrategy strategy = new OutboxStrategy(settings);
+    Variant chosen = strategy.variant(variant);
+    system =
+        LabSystem.deploy(
+            LabRuns.runner().openRunSpace(strategy, chosen, "obx"),
+            strategy,
+            chosen,
+            crashes,
+            withFraud ? ConsumerMode.IDEMPOTENT : null);
     try {
-      pool = space.directDatabase().openPool("test-direct", 4);
-      OutboxStrategy strategy = new OutboxStrategy(settings);
-      SchemaMigrations.apply(
-          pool, SchemaMigrations.BANK, strategy.migrations(strategy.variant(variant)));
-      SchemaMigrations.apply(pool, SchemaMigrations.FRAUD, SchemaMigrations.FRAUD_MIGRATIONS);
-      long deploying = System.nanoTime();
-      started = strategy.deploy(strategy.variant(variant), space, crashes);
-      if (withFraud) {
-        fraudService =
-            new FraudDetectionService(space, crashes, ConsumerMode.IDEMPOTENT, FraudRule.DEFAULT);
-        fraudService.start();
-      }
-      started.awaitReady(READY_TIMEOUT);
-      if (fraudService != null) {
-        fraudService.awaitReady(READY_TIMEOUT);
-      }
-      ready = Duration.ofNanos(System.nanoTime() - deploying);
+      system.awaitReady(READY_TIMEOUT);
     } catch (RuntimeException e) {
-      if (fraudService != null) {
-        fraudService.stop();
-      }
-      if (started != null) {
-        started.close();
-      }
-      if (pool != null) {
-        pool.close();
-      }
-      space.close();
+      system.close();
       throw e;
     }
-    direct = pool;
-    deployment = started;
-    fraud = fraudService;
-    readyAfter = ready;
+    space = system.space();
+    deployment = system.deployment();
+    readyAfter = system.readyAfter();
+    direct = space.directDatabase().openPool("test-direct", 4);
     topic = new TopicReader(space);
   }
 
@@ -205,10 +184,7 @@ final class OutboxRun implements AutoCloseable {
       // the next test resets again
     }
     try {
-      if (fraud != null) {
-        fraud.stop();
-      }
-      deployment.close();
+      system.stop();
     } finally {
       topic.close();
       direct.close();
