@@ -3,6 +3,7 @@ package dualwrite.chaos.checker;
 import dualwrite.bank.EventJson;
 import dualwrite.bank.MalformedEvent;
 import dualwrite.bank.TransactionRecorded;
+import dualwrite.chaos.env.Polling;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -101,15 +103,27 @@ public final class TruthReader {
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-      while (!caughtUp(consumer, end)) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("could not read " + topic + " to its end in time");
-        }
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-          published.add(toPublished(record));
-        }
+      // no pause between polls: each one waits up to 100 ms for records
+      Polling.Outcome outcome =
+          Polling.until(
+              READ_TIMEOUT,
+              Duration.ZERO,
+              failure -> false,
+              () -> {
+                if (caughtUp(consumer, end)) {
+                  return true;
+                }
+                for (ConsumerRecord<String, byte[]> record :
+                    consumer.poll(Duration.ofMillis(100))) {
+                  published.add(toPublished(record));
+                }
+                return caughtUp(consumer, end);
+              });
+      if (!outcome.done()) {
+        throw new IllegalStateException("could not read " + topic + " to its end in time");
       }
+    } catch (InterruptedException e) {
+      throw new InterruptException(e); // as the consumer's own poll does; it keeps the interrupt
     }
     return published;
   }

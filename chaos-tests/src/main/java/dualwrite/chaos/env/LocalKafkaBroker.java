@@ -194,36 +194,43 @@ final class LocalKafkaBroker implements ServerControl {
   }
 
   private void awaitReady() {
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, directBootstrap());
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
     props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 100);
+    Polling.Outcome outcome;
     try (Admin admin = Admin.create(props)) {
-      while (true) {
-        if (!process.isAlive()) {
-          throw failure("the broker exited with status " + process.exitValue(), null);
-        }
-        try {
-          // Ready means the node serves metadata and lists itself among the live brokers: it has
-          // joined the quorum and the controller has let it in (unfenced).
-          if (admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).stream()
-              .anyMatch(node -> node.id() == nodeId)) {
-            return;
-          }
-        } catch (ExecutionException | TimeoutException e) {
-          if (System.nanoTime() > deadline) {
-            throw failure(
-                "the broker did not answer within " + READY_TIMEOUT.toSeconds() + " s", e);
-          }
-        }
-      }
+      // no pause between questions: each one waits up to 2 s for an answer
+      outcome =
+          Polling.until(
+              READY_TIMEOUT,
+              Duration.ZERO,
+              e -> e instanceof ExecutionException || e instanceof TimeoutException,
+              () -> isReady(admin));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroyForcibly(); // a broker nobody waits for must not keep running
       throw new IllegalStateException("interrupted while waiting for the broker", e);
     }
+    if (!outcome.done()) {
+      throw failure(
+          "the broker did not answer within " + READY_TIMEOUT.toSeconds() + " s",
+          outcome.failure());
+    }
+  }
+
+  /**
+   * Ready means the node serves metadata and lists itself among the live brokers: it has joined the
+   * quorum and the controller has let it in (unfenced).
+   */
+  private boolean isReady(Admin admin)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    if (!process.isAlive()) {
+      throw failure("the broker exited with status " + process.exitValue(), null);
+    }
+    return admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).stream()
+        .anyMatch(node -> node.id() == nodeId);
   }
 
   private IllegalStateException failure(String why, Exception cause) {

@@ -13,53 +13,50 @@ final class Readiness {
 
   static final Duration TIMEOUT = Duration.ofSeconds(90);
 
+  private static final Duration POLL = Duration.ofMillis(100);
+
   private Readiness() {}
 
   static void awaitPostgres(LabEnvironment environment) {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (true) {
-      try (Connection connection = RunSpace.adminConnection(environment)) {
-        if (connection.isValid(2)) {
-          return;
-        }
-      } catch (SQLException e) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(
-              "PostgreSQL did not answer at " + environment.directJdbcUrl("postgres"), e);
-        }
-      }
-      pause();
+    Polling.Outcome outcome;
+    try {
+      outcome =
+          Polling.until(
+              TIMEOUT,
+              POLL,
+              SQLException.class::isInstance,
+              () -> {
+                try (Connection connection = RunSpace.adminConnection(environment)) {
+                  return connection.isValid(2);
+                }
+              });
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a server", e);
+    }
+    if (!outcome.done()) {
+      throw new IllegalStateException(
+          "PostgreSQL did not answer at " + environment.directJdbcUrl("postgres"),
+          outcome.failure());
     }
   }
 
   static void awaitKafka(LabEnvironment environment) {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    Polling.Outcome outcome;
     try (Admin admin = RunSpace.kafkaAdmin(environment)) {
-      while (true) {
-        try {
-          if (!admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty()) {
-            return;
-          }
-        } catch (ExecutionException | TimeoutException e) {
-          if (System.nanoTime() > deadline) {
-            throw new IllegalStateException(
-                "Kafka did not answer at " + environment.directKafkaBootstrap(), e);
-          }
-        }
-        pause();
-      }
+      outcome =
+          Polling.until(
+              TIMEOUT,
+              POLL,
+              e -> e instanceof ExecutionException || e instanceof TimeoutException,
+              () -> !admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for Kafka", e);
     }
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for a server", e);
+    if (!outcome.done()) {
+      throw new IllegalStateException(
+          "Kafka did not answer at " + environment.directKafkaBootstrap(), outcome.failure());
     }
   }
 }

@@ -47,6 +47,11 @@ public final class RunSpace implements Connections, AutoCloseable {
   private static final Pattern RUN_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,40}");
   static final String DATABASE_PREFIX = "lab_";
 
+  /** How long creating or dropping a database asks again after a failure, and how often. */
+  private static final Duration DDL_TIMEOUT = Duration.ofSeconds(10);
+
+  private static final Duration DDL_POLL = Duration.ofMillis(20);
+
   private final LabEnvironment environment;
   private final String runId;
   private final String database;
@@ -204,35 +209,35 @@ public final class RunSpace implements Connections, AutoCloseable {
         "CREATE DATABASE "
             + database
             + (template == null ? "" : " TEMPLATE " + checkedName(template));
-    long deadline = System.nanoTime() + SECONDS.toNanos(10);
-    while (true) {
-      try (Connection admin = adminConnection(environment);
-          Statement statement = admin.createStatement()) {
-        statement.execute(sql);
-        return;
-      } catch (SQLException e) {
-        // 55006: the template is still held by a connection that is closing; it lets go at once
-        if (!"55006".equals(e.getSQLState()) || System.nanoTime() > deadline) {
-          throw new IllegalStateException(
-              "cannot create database "
-                  + database
-                  + " on "
-                  + environment.directJdbcUrl("postgres")
-                  + ": "
-                  + e.getMessage(),
-              e);
-        }
-        pause();
-      }
-    }
-  }
-
-  private static void pause() {
+    Polling.Outcome outcome;
     try {
-      Thread.sleep(20);
+      outcome =
+          Polling.until(
+              DDL_TIMEOUT,
+              DDL_POLL,
+              // 55006: the template is still held by a connection that is closing; it lets go at
+              // once
+              e -> e instanceof SQLException failure && "55006".equals(failure.getSQLState()),
+              () -> {
+                try (Connection admin = adminConnection(environment);
+                    Statement statement = admin.createStatement()) {
+                  statement.execute(sql);
+                  return true;
+                }
+              });
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
+    }
+    if (!outcome.done()) {
+      throw new IllegalStateException(
+          "cannot create database "
+              + database
+              + " on "
+              + environment.directJdbcUrl("postgres")
+              + ": "
+              + outcome.failure().getMessage(),
+          outcome.failure());
     }
   }
 
@@ -341,30 +346,42 @@ public final class RunSpace implements Connections, AutoCloseable {
    */
   static void dropDatabase(Connection admin, String name) throws SQLException {
     checkedName(name);
-    long deadline = System.nanoTime() + SECONDS.toNanos(10);
-    while (true) {
-      try (PreparedStatement terminate =
-              admin.prepareStatement(
-                  "SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots"
-                      + " WHERE database = ? AND active");
-          PreparedStatement slots =
-              admin.prepareStatement(
-                  "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots"
-                      + " WHERE database = ? AND NOT active");
-          Statement drop = admin.createStatement()) {
-        terminate.setString(1, name);
-        terminate.execute();
-        slots.setString(1, name);
-        slots.execute();
-        drop.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        return;
-      } catch (SQLException e) {
-        // A terminated walsender takes a moment to let go of its slot.
-        if (System.nanoTime() > deadline) {
-          throw e;
-        }
-        pause();
-      }
+    Polling.Outcome outcome;
+    try {
+      outcome =
+          Polling.until(
+              DDL_TIMEOUT,
+              DDL_POLL,
+              // A terminated walsender takes a moment to let go of its slot.
+              SQLException.class::isInstance,
+              () -> {
+                dropDatabaseOnce(admin, name);
+                return true;
+              });
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+    if (!outcome.done()) {
+      throw (SQLException) outcome.failure();
+    }
+  }
+
+  private static void dropDatabaseOnce(Connection admin, String name) throws SQLException {
+    try (PreparedStatement terminate =
+            admin.prepareStatement(
+                "SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots"
+                    + " WHERE database = ? AND active");
+        PreparedStatement slots =
+            admin.prepareStatement(
+                "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots"
+                    + " WHERE database = ? AND NOT active");
+        Statement drop = admin.createStatement()) {
+      terminate.setString(1, name);
+      terminate.execute();
+      slots.setString(1, name);
+      slots.execute();
+      drop.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
   }
 

@@ -1,6 +1,7 @@
 package dualwrite.chaos.run;
 
 import dualwrite.bank.spi.Deployment;
+import dualwrite.chaos.env.Polling;
 import dualwrite.chaos.env.RunSpace;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -59,58 +60,83 @@ public final class Settling {
   /** As {@link #await}, with what stayed open when it did not settle. */
   public static Outcome settle(
       Deployment deployment, RunSpace run, String fraudGroup, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    int quietChecks = 0;
-    String lastSeen = "not asked yet";
-    Properties props = new Properties();
-    props.setProperty("user", run.environment().postgresUser());
-    props.setProperty("password", run.environment().postgresPassword());
-    props.setProperty("connectTimeout", "5");
-    props.setProperty("socketTimeout", "10");
-    try (Admin admin = Admin.create(Map.copyOf(run.directKafka()))) {
-      Connection direct = null;
-      try {
-        while (System.nanoTime() < deadline) {
-          boolean quiet;
-          try {
-            if (direct == null || direct.isClosed()) {
-              direct = DriverManager.getConnection(run.directDatabase().jdbcUrl(), props);
-              direct.setAutoCommit(true);
-            }
-            long backlog = deployment.backlog(direct);
-            long lag = fraudLag(admin, fraudGroup, run.topics().events());
-            long unreplicated =
-                run.environment().brokers() == 1 ? 0 : unreplicated(admin, run.topics().events());
-            quiet = backlog == 0 && lag == 0 && unreplicated == 0;
-            lastSeen =
-                backlog
-                    + " events still to publish, the fraud service's offsets "
-                    + lag
-                    + " behind"
-                    + (run.environment().brokers() == 1
-                        ? ""
-                        : ", " + unreplicated + " partitions not fully copied");
-          } catch (SQLException | ExecutionException | TimeoutException | KafkaException e) {
-            lastSeen = "could not ask: " + e;
-            quiet = false;
-            closeQuietly(direct);
-            direct = null;
-          }
-          quietChecks = quiet ? quietChecks + 1 : 0;
-          if (quietChecks >= 2) {
-            return new Outcome(true, null);
-          }
-          Thread.sleep(POLL.toMillis());
-        }
-        // which condition stayed open is what a reader of an unknown verdict needs to know
-        log.debug("{}: not settled after {}: {}", run.runId(), timeout, lastSeen);
-        return new Outcome(false, lastSeen);
-      } finally {
-        closeQuietly(direct);
+    try (Admin admin = Admin.create(Map.copyOf(run.directKafka()));
+        Asking asking = new Asking(deployment, run, fraudGroup, admin)) {
+      if (Polling.until(timeout, POLL, failure -> false, asking::quietTwiceInARow).done()) {
+        return new Outcome(true, null);
       }
+      // which condition stayed open is what a reader of an unknown verdict needs to know
+      log.debug("{}: not settled after {}: {}", run.runId(), timeout, asking.lastSeen);
+      return new Outcome(false, asking.lastSeen);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Outcome(false, "interrupted");
+    }
+  }
+
+  /** One question after another, on one direct connection while it lasts. */
+  private static final class Asking implements AutoCloseable {
+
+    private final Deployment deployment;
+    private final RunSpace run;
+    private final String fraudGroup;
+    private final Admin admin;
+    private final Properties props = new Properties();
+    private Connection direct;
+    private int quietChecks;
+    private String lastSeen = "not asked yet";
+
+    Asking(Deployment deployment, RunSpace run, String fraudGroup, Admin admin) {
+      this.deployment = deployment;
+      this.run = run;
+      this.fraudGroup = fraudGroup;
+      this.admin = admin;
+      props.setProperty("user", run.environment().postgresUser());
+      props.setProperty("password", run.environment().postgresPassword());
+      props.setProperty("connectTimeout", "5");
+      props.setProperty("socketTimeout", "10");
+    }
+
+    /**
+     * An error while asking (a server still coming back, a connection cut by the last fault) is no
+     * answer: the next question goes out on a fresh connection.
+     */
+    boolean quietTwiceInARow() throws InterruptedException {
+      boolean quiet;
+      try {
+        quiet = quiet();
+      } catch (SQLException | ExecutionException | TimeoutException | KafkaException e) {
+        lastSeen = "could not ask: " + e;
+        quiet = false;
+        closeQuietly(direct);
+        direct = null;
+      }
+      quietChecks = quiet ? quietChecks + 1 : 0;
+      return quietChecks >= 2;
+    }
+
+    private boolean quiet()
+        throws SQLException, ExecutionException, InterruptedException, TimeoutException {
+      if (direct == null || direct.isClosed()) {
+        direct = DriverManager.getConnection(run.directDatabase().jdbcUrl(), props);
+        direct.setAutoCommit(true);
+      }
+      long backlog = deployment.backlog(direct);
+      long lag = fraudLag(admin, fraudGroup, run.topics().events());
+      boolean cluster = run.environment().brokers() > 1;
+      long unreplicated = cluster ? unreplicated(admin, run.topics().events()) : 0;
+      lastSeen =
+          backlog
+              + " events still to publish, the fraud service's offsets "
+              + lag
+              + " behind"
+              + (cluster ? ", " + unreplicated + " partitions not fully copied" : "");
+      return backlog == 0 && lag == 0 && unreplicated == 0;
+    }
+
+    @Override
+    public void close() {
+      closeQuietly(direct);
     }
   }
 
