@@ -11,14 +11,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.KafkaException;
+import org.postgresql.Driver;
+import org.postgresql.PGProperty;
 
 /**
  * Your own servers: a PostgreSQL server, a Kafka cluster and a Toxiproxy server, named by
@@ -54,7 +56,6 @@ import org.apache.kafka.common.KafkaException;
 public final class ExternalEnvironment implements LabEnvironment {
 
   private static final int CHECK_TIMEOUT_SECONDS = 5;
-  private static final int DEFAULT_POSTGRES_PORT = 5432;
 
   private final String postgresHost;
   private final int postgresPort;
@@ -71,10 +72,10 @@ public final class ExternalEnvironment implements LabEnvironment {
   private int brokers = 1;
 
   private ExternalEnvironment(Map<String, String> env) {
-    URI database = postgresUri(required(env, "LAB_POSTGRES_URL"));
-    postgresHost = database.getHost();
-    postgresPort = database.getPort() < 0 ? DEFAULT_POSTGRES_PORT : database.getPort();
-    postgresQuery = database.getRawQuery() == null ? "" : "?" + database.getRawQuery();
+    PostgresUrl database = PostgresUrl.parse(required(env, "LAB_POSTGRES_URL"));
+    postgresHost = database.host();
+    postgresPort = database.port();
+    postgresQuery = database.query();
     user = required(env, "LAB_POSTGRES_USER");
     password = env.getOrDefault("LAB_POSTGRES_PASSWORD", "");
     kafkaBootstrap = required(env, "LAB_KAFKA_BOOTSTRAP");
@@ -106,30 +107,59 @@ public final class ExternalEnvironment implements LabEnvironment {
   }
 
   /**
-   * The URL as {@code postgresql://host[:port]/database[?parameters]}, checked: one host, and no
-   * password in it (the URL is shown in errors and by {@code ./lab env}; the password is not).
+   * The parts of {@code LAB_POSTGRES_URL} the lab uses, as pgjdbc reads the URL, checked: one host,
+   * and no credentials in it (the URL is shown in errors and by {@code ./lab env}; the password is
+   * not).
+   *
+   * @param query the URL's parameters as given, with their {@code ?}, or empty
    */
-  private static URI postgresUri(String url) {
-    String usage =
+  record PostgresUrl(String host, int port, String query) {
+
+    private static final String PREFIX = "jdbc:postgresql://";
+    private static final String USAGE =
         "LAB_POSTGRES_URL must look like jdbc:postgresql://host:5432/postgres (one host; the user"
             + " and password go in LAB_POSTGRES_USER and LAB_POSTGRES_PASSWORD)";
-    if (!url.startsWith("jdbc:postgresql://") || url.indexOf(',') >= 0) {
-      throw new IllegalArgumentException(usage + ", not '" + withoutQuery(url) + "'");
+
+    static PostgresUrl parse(String url) {
+      int question = url.indexOf('?');
+      String address = question < 0 ? url : url.substring(0, question);
+      if (!url.startsWith(PREFIX)
+          || address.length() == PREFIX.length()
+          || "/:".indexOf(address.charAt(PREFIX.length())) >= 0) {
+        throw malformed(url); // not a JDBC URL of PostgreSQL, or no host (pgjdbc assumes localhost)
+      }
+      if (address.indexOf('@') >= 0) {
+        // user[:password]@host: pgjdbc has no such form, and would log the password as a bad port
+        throw holdingCredentials();
+      }
+      // The address alone first: pgjdbc logs a malformed URL whole, a password in it included.
+      Properties parsed =
+          Driver.parseURL(address, null) == null ? null : Driver.parseURL(url, null);
+      if (parsed == null) {
+        throw malformed(url);
+      }
+      for (String name : parsed.stringPropertyNames()) {
+        if (name.equalsIgnoreCase(PGProperty.USER.getName())
+            || name.equalsIgnoreCase(PGProperty.PASSWORD.getName())) {
+          throw holdingCredentials();
+        }
+      }
+      String host = PGProperty.PG_HOST.getOrDefault(parsed);
+      if (host == null || host.isEmpty() || host.indexOf(',') >= 0) {
+        throw malformed(url);
+      }
+      String port = PGProperty.PG_PORT.getOrDefault(parsed);
+      return new PostgresUrl(
+          host, Integer.parseInt(port), question < 0 ? "" : url.substring(question));
     }
-    URI uri;
-    try {
-      uri = new URI(url.substring("jdbc:".length()));
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException(usage + ": " + e.getReason(), e);
+
+    private static IllegalArgumentException malformed(String url) {
+      return new IllegalArgumentException(USAGE + ", not '" + withoutQuery(url) + "'");
     }
-    String query = uri.getRawQuery() == null ? "" : uri.getRawQuery().toLowerCase(Locale.ROOT);
-    if (uri.getRawUserInfo() != null || query.matches("(^|.*&)(user|password)=.*")) {
-      throw new IllegalArgumentException(usage + "; the URL given holds credentials");
+
+    private static IllegalArgumentException holdingCredentials() {
+      return new IllegalArgumentException(USAGE + "; the URL given holds credentials");
     }
-    if (uri.getHost() == null) {
-      throw new IllegalArgumentException(usage + ", not '" + withoutQuery(url) + "'");
-    }
-    return uri;
   }
 
   /** The URL as it may be shown: no query, and no {@code user:password@} before the host. */
