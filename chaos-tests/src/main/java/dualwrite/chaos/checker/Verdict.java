@@ -1,11 +1,14 @@
 package dualwrite.chaos.checker;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.HdrHistogram.Histogram;
@@ -118,7 +121,7 @@ public record Verdict(
 
     /** {@code valid}, {@code invalid}, {@code unknown} or {@code vacuous}. */
     public String label() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
@@ -215,7 +218,7 @@ public record Verdict(
    * True when the only promise broken is {@code lost} and the checker laid it at Kafka's door: the
    * run turned unclean leader election on (see {@link Checker#KAFKA_BROKE_ITS_PROMISE}).
    */
-  @com.fasterxml.jackson.annotation.JsonIgnore
+  @JsonIgnore
   public boolean kafkaBrokeItsPromise() {
     return valid == Validity.INVALID
         && found().stream().filter(Anomaly::invalidates).toList().equals(List.of(Anomaly.LOST))
@@ -234,7 +237,7 @@ public record Verdict(
 
   /** The anomaly kinds that hit at least one transaction. */
   public List<Anomaly> found() {
-    return java.util.Arrays.stream(Anomaly.values()).filter(a -> !of(a).isEmpty()).toList();
+    return Arrays.stream(Anomaly.values()).filter(a -> !of(a).isEmpty()).toList();
   }
 
   /**

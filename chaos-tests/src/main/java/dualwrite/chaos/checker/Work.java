@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -135,7 +136,7 @@ final class Work {
     private Seconds() {}
 
     static String of(long nanos) {
-      return String.format(java.util.Locale.ROOT, "%.2f s", nanos / 1e9);
+      return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
     }
   }
 }

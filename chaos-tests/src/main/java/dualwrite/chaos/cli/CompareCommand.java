@@ -1,5 +1,6 @@
 package dualwrite.chaos.cli;
 
+import dualwrite.bank.fraud.ConsumerMode;
 import dualwrite.chaos.checker.Verdict.Validity;
 import dualwrite.chaos.run.RunOptions;
 import dualwrite.chaos.run.RunResult;
@@ -100,7 +101,7 @@ final class CompareCommand implements Callable<Integer> {
       }
     }
     printMatrix(out, matrix, catalogue);
-    if (options.consumer() != dualwrite.bank.fraud.ConsumerMode.IDEMPOTENT) {
+    if (options.consumer() != ConsumerMode.IDEMPOTENT) {
       out.println();
       out.println(
           "The fraud service ran as "

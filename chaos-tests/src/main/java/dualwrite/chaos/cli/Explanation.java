@@ -5,6 +5,7 @@ import dualwrite.chaos.checker.FaultOutcome;
 import dualwrite.chaos.checker.Verdict;
 import dualwrite.chaos.checker.Verdict.Validity;
 import dualwrite.chaos.history.Op;
+import dualwrite.chaos.report.TradeOff;
 import dualwrite.chaos.run.RunResult;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -83,7 +84,7 @@ final class Explanation {
     }
     if (verdict.availability() != null) {
       // the trade-off: refuse the customer, or keep the event waiting
-      dualwrite.chaos.report.TradeOff tradeOff = dualwrite.chaos.report.TradeOff.of(verdict);
+      TradeOff tradeOff = TradeOff.of(verdict);
       String fraud = tradeOff.fraudService();
       text.append("  customers: ")
           .append(tradeOff.customers())

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -100,7 +101,7 @@ public final class Lab implements Runnable {
   }
 
   /** Not under {@code dualwrite}: its stack traces go to the log file only, not the console. */
-  private static final org.slf4j.Logger unexpected = LoggerFactory.getLogger("lab.unexpected");
+  private static final Logger unexpected = LoggerFactory.getLogger("lab.unexpected");
 
   /** Where runs leave their folders. */
   static final Path RUNS = Path.of("target", "lab-runs");

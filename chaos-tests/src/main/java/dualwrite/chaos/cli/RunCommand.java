@@ -8,6 +8,7 @@ import dualwrite.chaos.run.Strategies;
 import dualwrite.chaos.scenario.Catalogue;
 import dualwrite.chaos.scenario.Scenario;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -69,8 +70,7 @@ final class RunCommand implements Callable<Integer> {
     out.print(Explanation.of(result));
     out.println("Run folder: " + result.folder());
     out.flush();
-    return Lab.exitFor(
-        choice.variant().fix(), scenario.weakensKafka(), java.util.List.of(result.verdict()));
+    return Lab.exitFor(choice.variant().fix(), scenario.weakensKafka(), List.of(result.verdict()));
   }
 
   /**

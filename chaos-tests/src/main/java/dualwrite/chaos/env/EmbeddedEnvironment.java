@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
@@ -289,7 +290,7 @@ public final class EmbeddedEnvironment implements LabEnvironment {
   public List<ProcessHandle> brokerProcesses() {
     return broker.nodes().stream()
         .map(LocalKafkaBroker::processHandle)
-        .filter(java.util.Objects::nonNull)
+        .filter(Objects::nonNull)
         .toList();
   }
 

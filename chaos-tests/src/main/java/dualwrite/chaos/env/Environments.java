@@ -1,6 +1,7 @@
 package dualwrite.chaos.env;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -21,9 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class Environments {
 
   private static final Logger log = LoggerFactory.getLogger(Environments.class);
-  private static final java.util.Map<Integer, LabEnvironment> shared = new java.util.HashMap<>();
-  private static final java.util.Map<Integer, RuntimeException> failures =
-      new java.util.HashMap<>();
+  private static final Map<Integer, LabEnvironment> shared = new HashMap<>();
+  private static final Map<Integer, RuntimeException> failures = new HashMap<>();
 
   private Environments() {}
 

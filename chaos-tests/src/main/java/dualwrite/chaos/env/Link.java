@@ -3,6 +3,7 @@ package dualwrite.chaos.env;
 import dualwrite.bank.Component;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,7 +84,7 @@ public record Link(Component component, Server server, int broker) {
     if (matcher.matches()) {
       try {
         Component component = Component.fromLabel(matcher.group(1));
-        Server server = Server.valueOf(matcher.group(2).toUpperCase(java.util.Locale.ROOT));
+        Server server = Server.valueOf(matcher.group(2).toUpperCase(Locale.ROOT));
         int broker = matcher.group(3) == null ? 0 : Integer.parseInt(matcher.group(3));
         return new Link(component, server, broker);
       } catch (IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package dualwrite.chaos.env;
 
 import dualwrite.bank.Component;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -164,8 +165,7 @@ final class LocalKafkaBroker implements ServerControl {
       Path loggingConfig = writeLoggingConfig();
       Path argFile = home.resolve("java.args");
       Files.writeString(
-          argFile,
-          "-cp \"" + String.join(java.io.File.pathSeparator, JvmClasspath.current()) + "\"\n");
+          argFile, "-cp \"" + String.join(File.pathSeparator, JvmClasspath.current()) + "\"\n");
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(

@@ -1,5 +1,6 @@
 package dualwrite.chaos.env;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +97,7 @@ final class LocalKafkaCluster implements ServerControl {
   }
 
   /** Deletes every node's data (not its logs). */
-  void deleteData() throws java.io.IOException {
+  void deleteData() throws IOException {
     for (LocalKafkaBroker node : nodes) {
       EmbeddedEnvironment.deleteRecursively(node.dataDir());
     }

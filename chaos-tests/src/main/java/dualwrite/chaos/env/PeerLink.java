@@ -1,5 +1,7 @@
 package dualwrite.chaos.env;
 
+import java.util.Objects;
+
 /**
  * One Kafka node's connection to another in a cluster, through a proxy of its own, so the nemesis
  * can cut a leader off from its followers while clients still reach it.
@@ -26,7 +28,7 @@ public record PeerLink(int from, int to, Plane plane) {
       throw new IllegalArgumentException(
           "a peer link joins two different nodes: " + from + "->" + to);
     }
-    java.util.Objects.requireNonNull(plane, "plane");
+    Objects.requireNonNull(plane, "plane");
   }
 
   /** The proxy's name: {@code kafka-2-kafka-1} for replication, {@code kafka-2-controller-1}. */

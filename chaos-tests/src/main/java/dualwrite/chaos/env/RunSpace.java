@@ -10,16 +10,19 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
@@ -284,23 +287,22 @@ public final class RunSpace implements Connections, AutoCloseable {
    * @param controller the active controller's id, or -1 when unknown
    */
   private static Map<Integer, List<Integer>> oneLeader(int brokers, int controller) {
-    List<Integer> candidates = new java.util.ArrayList<>();
+    List<Integer> candidates = new ArrayList<>();
     for (int id = 1; id <= brokers; id++) {
       if (id != controller) {
         candidates.add(id);
       }
     }
-    int leader =
-        candidates.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(candidates.size()));
-    List<Integer> followers = new java.util.ArrayList<>();
+    int leader = candidates.get(ThreadLocalRandom.current().nextInt(candidates.size()));
+    List<Integer> followers = new ArrayList<>();
     for (int id = 1; id <= brokers; id++) {
       if (id != leader) {
         followers.add(id);
       }
     }
-    Map<Integer, List<Integer>> assignment = new java.util.TreeMap<>();
+    Map<Integer, List<Integer>> assignment = new TreeMap<>();
     for (int partition = 0; partition < EVENT_PARTITIONS; partition++) {
-      List<Integer> replicas = new java.util.ArrayList<>();
+      List<Integer> replicas = new ArrayList<>();
       replicas.add(leader);
       for (int i = 0; i < 2 && i < followers.size(); i++) {
         replicas.add(followers.get((partition + i) % followers.size()));
@@ -394,7 +396,7 @@ public final class RunSpace implements Connections, AutoCloseable {
         PreparedStatement leftovers =
             admin.prepareStatement("SELECT datname FROM pg_database WHERE datname LIKE ?")) {
       leftovers.setString(1, DATABASE_PREFIX.replace("_", "\\_") + "%");
-      List<String> names = new java.util.ArrayList<>();
+      List<String> names = new ArrayList<>();
       try (var rows = leftovers.executeQuery()) {
         while (rows.next()) {
           names.add(rows.getString(1));

@@ -8,10 +8,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,7 +43,7 @@ final class ClusterFaults {
   private Integer leader;
 
   /** The faults on the pinned leader that have not ended: down, paused, isolated. */
-  private final java.util.Set<String> onLeader = new java.util.TreeSet<>();
+  private final Set<String> onLeader = new TreeSet<>();
 
   ClusterFaults(LabEnvironment environment, String topic) {
     this.environment = environment;
@@ -72,7 +76,7 @@ final class ClusterFaults {
     }
     int most =
         led.entrySet().stream()
-            .max(Map.Entry.comparingByValue(java.util.Comparator.comparingInt(List::size)))
+            .max(Map.Entry.comparingByValue(Comparator.comparingInt(List::size)))
             .orElseThrow()
             .getKey();
     leader = most;
@@ -175,20 +179,20 @@ final class ClusterFaults {
    *
    * @return empty when they are, else what is still out of sync
    */
-  java.util.Optional<String> awaitInSync(long maxMillis) {
+  Optional<String> awaitInSync(long maxMillis) {
     long deadline = System.nanoTime() + maxMillis * 1_000_000L;
     String behind = "not asked";
     while (true) {
       try {
         behind = outOfSync(describe());
         if (behind.isEmpty()) {
-          return java.util.Optional.empty();
+          return Optional.empty();
         }
       } catch (RuntimeException e) {
         behind = e.getMessage();
       }
       if (System.nanoTime() > deadline) {
-        return java.util.Optional.of(behind);
+        return Optional.of(behind);
       }
       try {
         Thread.sleep(100);

@@ -22,8 +22,10 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Breaks things on purpose: network faults through the Toxiproxy API (so a real Toxiproxy can take
@@ -38,7 +40,7 @@ public final class Nemesis {
   private final Map<String, Service> services = new LinkedHashMap<>();
   private final History history;
   private final Set<Server> paused = EnumSet.noneOf(Server.class);
-  private final Set<Integer> pausedBrokers = new java.util.TreeSet<>();
+  private final Set<Integer> pausedBrokers = new TreeSet<>();
   private final ClusterFaults cluster;
 
   /**
@@ -456,6 +458,6 @@ public final class Nemesis {
     if (step instanceof Step.AwaitInSync) {
       return "await-in-sync";
     }
-    return step.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    return step.getClass().getSimpleName().toLowerCase(Locale.ROOT);
   }
 }

@@ -72,7 +72,7 @@ public record Coverage(
     if (brokers < 3) {
       return KINDS_OF_A_FIX;
     }
-    List<String> kinds = new java.util.ArrayList<>(KINDS_OF_A_FIX);
+    List<String> kinds = new ArrayList<>(KINDS_OF_A_FIX);
     kinds.addAll(KINDS_OF_A_CLUSTER);
     return List.copyOf(kinds);
   }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -99,7 +100,7 @@ record Bench(
                 : String.format(
                     "; a bare single-row insert and commit: %,.0f tx/s",
                     results.baseline().perSecond()));
-    List<Measured> variants = new java.util.ArrayList<>();
+    List<Measured> variants = new ArrayList<>();
     Double steadyRate = null;
     for (BenchResults.VariantFigures figures : results.variants()) {
       String[] name = figures.variant().split("/", 2);

@@ -7,17 +7,24 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Waits, after healing, until the system has nothing left in flight: the strategy's backlog is
@@ -31,7 +38,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class Settling {
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Settling.class);
+  private static final Logger log = LoggerFactory.getLogger(Settling.class);
 
   private static final Duration POLL = Duration.ofMillis(50);
 
@@ -159,10 +166,8 @@ public final class Settling {
   static long unreplicated(Admin admin, String topic)
       throws ExecutionException, InterruptedException, TimeoutException {
     List<Integer> brokers =
-        admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).stream()
-            .map(org.apache.kafka.common.Node::id)
-            .toList();
-    Map<TopicPartition, java.util.Set<Long>> sizes = new java.util.HashMap<>();
+        admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).stream().map(Node::id).toList();
+    Map<TopicPartition, Set<Long>> sizes = new HashMap<>();
     for (var dirs :
         admin.describeLogDirs(brokers).allDescriptions().get(5, TimeUnit.SECONDS).values()) {
       for (var dir : dirs.values()) {
@@ -170,9 +175,7 @@ public final class Settling {
             .forEach(
                 (partition, replica) -> {
                   if (partition.topic().equals(topic) && !replica.isFuture()) {
-                    sizes
-                        .computeIfAbsent(partition, p -> new java.util.HashSet<>())
-                        .add(replica.size());
+                    sizes.computeIfAbsent(partition, p -> new HashSet<>()).add(replica.size());
                   }
                 });
       }
@@ -194,12 +197,10 @@ public final class Settling {
             .map(p -> new TopicPartition(topic, p.partition()))
             .toList();
     Map<TopicPartition, OffsetSpec> latest =
-        partitions.stream()
-            .collect(java.util.stream.Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+        partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
     Map<TopicPartition, Long> end =
         admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS).entrySet().stream()
-            .collect(
-                java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+            .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     Map<TopicPartition, OffsetAndMetadata> committed =
         admin
             .listConsumerGroupOffsets(group)

@@ -7,6 +7,7 @@ import dualwrite.chaos.env.RunSpace;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Migrated template databases, one per set of migrations. Running Flyway for every run would cost a
@@ -27,7 +28,7 @@ final class Templates {
         "tpl-"
             + Integer.toHexString(bank.hashCode() & 0x7fffffff)
             + "-"
-            + java.util.UUID.randomUUID().toString().substring(0, 8);
+            + UUID.randomUUID().toString().substring(0, 8);
     RunSpace template = RunSpace.openDatabaseOnly(environment, name);
     // Flyway holds one connection for its lock and works on another.
     try (HikariDataSource direct = template.directDatabase().openPool("template", 4)) {

@@ -7,6 +7,7 @@ import dualwrite.bank.Component;
 import dualwrite.chaos.env.Server;
 import dualwrite.chaos.scenario.Step.ServerFault.Action;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The fault catalogue: named scenarios, each one fault that happens in production, shown on a
@@ -140,8 +141,7 @@ public final class Catalogue {
             "With min.insync.replicas=1 and unclean leader election on, the leader's followers are"
                 + " cut off, it takes writes alone, then dies, and a stale follower is elected.")
         .clients(2)
-        .configure(
-            java.util.Map.of("min.insync.replicas", "1", "unclean.leader.election.enable", "true"))
+        .configure(Map.of("min.insync.replicas", "1", "unclean.leader.election.enable", "true"))
         .records(6, 3)
         .isolate(Step.LEADER, true)
         // the leader drops its followers from the in-sync set after replica.lag.time.max.ms (3 s)

@@ -6,6 +6,7 @@ import dualwrite.chaos.env.Link;
 import dualwrite.chaos.env.Server;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Builds a scenario step by step, so a catalogue entry reads like its story. */
 public final class ScenarioBuilder {
@@ -116,7 +117,7 @@ public final class ScenarioBuilder {
     return step(new Step.Isolate(broker, replicationOnly));
   }
 
-  public ScenarioBuilder configure(java.util.Map<String, String> settings) {
+  public ScenarioBuilder configure(Map<String, String> settings) {
     return step(new Step.Configure(settings));
   }
 

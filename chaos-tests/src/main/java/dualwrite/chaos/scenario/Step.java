@@ -8,7 +8,10 @@ import dualwrite.bank.TransactionType;
 import dualwrite.chaos.env.Link;
 import dualwrite.chaos.env.Server;
 import dualwrite.chaos.env.ServerControl;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * One step of a scenario. The runner takes them in order: a {@link Record} goes to its client,
@@ -268,7 +271,7 @@ public sealed interface Step {
       START;
 
       public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
       }
 
       /** How the server goes down for the stopping actions. */
@@ -313,7 +316,7 @@ public sealed interface Step {
    * or {@code kafka-N}.
    */
   private static String brokerName(String broker) {
-    java.util.Objects.requireNonNull(broker, "broker");
+    Objects.requireNonNull(broker, "broker");
     if (!broker.equals(LEADER) && !broker.matches("kafka-[1-9]")) {
       throw new IllegalArgumentException(
           "a broker is 'leader' or kafka-1, kafka-2, ...: '" + broker + "'");
@@ -387,9 +390,9 @@ public sealed interface Step {
    * min.insync.replicas=1)}. Weakens or strengthens what Kafka promises; it breaks nothing by
    * itself.
    */
-  record Configure(java.util.Map<String, String> settings) implements Step {
+  record Configure(Map<String, String> settings) implements Step {
     public Configure {
-      settings = java.util.Map.copyOf(new java.util.TreeMap<>(settings));
+      settings = Map.copyOf(new TreeMap<>(settings));
       if (settings.isEmpty()) {
         throw new IllegalArgumentException("configure needs at least one setting");
       }
@@ -405,7 +408,7 @@ public sealed interface Step {
       return "configure(events, "
           + String.join(
               ", ",
-              new java.util.TreeMap<>(settings)
+              new TreeMap<>(settings)
                   .entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
           + ")";
     }
