@@ -2,7 +2,7 @@ package dualwrite.faultproxy;
 
 /**
  * What one toxic does to one direction of one connection, with whatever state that needs. The
- * link's runner calls it under the link's lock; it never blocks, it says when it wants to run
+ * pipe's runner calls it under the pipe's lock; it never blocks, it says when it wants to run
  * again.
  */
 interface Behaviour {

@@ -3,7 +3,7 @@ package dualwrite.faultproxy;
 import java.util.ArrayDeque;
 
 /**
- * The queue in front of one toxic of a link (or in front of the destination socket). Its capacity
+ * The queue in front of one toxic of a pipe (or in front of the destination socket). Its capacity
  * gives back-pressure: a full queue stops the toxic before it, and in the end the reader of the
  * source socket. Nothing is queued after the end of the stream.
  */

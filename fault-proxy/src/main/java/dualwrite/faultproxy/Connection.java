@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One accepted client and its upstream connection: two links, upstream (client to server) and
+ * One accepted client and its upstream connection: two pipes, upstream (client to server) and
  * downstream (server to client), each pumped by a thread of its own.
  */
 final class Connection {
@@ -20,10 +20,10 @@ final class Connection {
   private final String name;
   private final SocketChannel client;
   private final SocketChannel server;
-  private final Link up;
-  private final Link down;
+  private final Pipe up;
+  private final Pipe down;
   private final boolean resetOnClose;
-  private final AtomicInteger linksRunning = new AtomicInteger(2);
+  private final AtomicInteger pipesRunning = new AtomicInteger(2);
 
   Connection(
       Proxy proxy, long id, SocketChannel client, List<Toxic> upToxics, List<Toxic> downToxics)
@@ -32,15 +32,15 @@ final class Connection {
     this.name = "fault-proxy-" + proxy.name() + "-" + id;
     this.client = client;
     this.server = SocketChannel.open();
-    this.up = new Link(this, name + "-up", upToxics);
-    this.down = new Link(this, name + "-down", downToxics);
+    this.up = new Pipe(this, name + "-up", upToxics);
+    this.down = new Pipe(this, name + "-down", downToxics);
     // Toxiproxy sets SO_LINGER 0 on both sockets when a reset_peer toxic is there at accept time.
     this.resetOnClose =
         upToxics.stream().anyMatch(t -> t.type() instanceof ResetPeer)
             || downToxics.stream().anyMatch(t -> t.type() instanceof ResetPeer);
   }
 
-  Link link(Direction direction) {
+  Pipe pipe(Direction direction) {
     return direction == Direction.UPSTREAM ? up : down;
   }
 
@@ -96,8 +96,8 @@ final class Connection {
     }
   }
 
-  void linkFinished() {
-    if (linksRunning.decrementAndGet() == 0) {
+  void pipeFinished() {
+    if (pipesRunning.decrementAndGet() == 0) {
       closeQuietly(client);
       closeQuietly(server);
       proxy.connectionClosed(this);

@@ -244,7 +244,7 @@ final class Proxy {
   void addToxic(Toxic toxic) {
     toxics.get(toxic.direction()).add(toxic);
     for (Connection connection : connections) {
-      connection.link(toxic.direction()).addToxic(toxic);
+      connection.pipe(toxic.direction()).addToxic(toxic);
     }
   }
 
@@ -253,7 +253,7 @@ final class Proxy {
     int index = indexOf(chain, toxic.name());
     chain.set(index, toxic);
     for (Connection connection : connections) {
-      connection.link(toxic.direction()).updateToxic(index, toxic);
+      connection.pipe(toxic.direction()).updateToxic(index, toxic);
     }
   }
 
@@ -262,7 +262,7 @@ final class Proxy {
     int index = indexOf(chain, toxic.name());
     chain.remove(index);
     for (Connection connection : connections) {
-      connection.link(toxic.direction()).removeToxic(index);
+      connection.pipe(toxic.direction()).removeToxic(index);
     }
   }
 

@@ -3,8 +3,8 @@ package dualwrite.faultproxy;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One toxic on one link: the queue in front of it, its toxicity roll and its per-connection
- * behaviour. Guarded by the link's lock.
+ * One toxic on one pipe: the queue in front of it, its toxicity roll and its per-connection
+ * behaviour. Guarded by the pipe's lock.
  */
 final class Stage {
   final ChunkQueue input;
@@ -12,7 +12,7 @@ final class Stage {
   Behaviour behaviour;
   boolean closed;
 
-  /** limit_data's count; it lives as long as the toxic stays on this link, across changes. */
+  /** limit_data's count; it lives as long as the toxic stays on this pipe, across changes. */
   long bytesPassed;
 
   Stage(Toxic toxic, long now) {

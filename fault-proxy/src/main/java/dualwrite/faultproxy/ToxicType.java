@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The seven kinds of toxic and their attributes. Each one knows its wire name, its attributes in
- * Toxiproxy's order, and how to start its behaviour on a link.
+ * Toxiproxy's order, and how to start its behaviour on a pipe.
  */
 sealed interface ToxicType
     permits Latency, Bandwidth, SlowClose, Timeout, ResetPeer, Slicer, LimitData {

@@ -45,7 +45,7 @@ public final class Runner {
 
   private final LabEnvironment environment;
   private final Path runs;
-  private final Templates templates;
+  private final TemplateDatabases templates;
   private final Map<String, List<ServiceProfile>> profiles;
   private final Map<String, Set<Link>> links;
 
@@ -53,13 +53,18 @@ public final class Runner {
    * @param runs where run folders go, such as {@code target/lab-runs}
    */
   public Runner(LabEnvironment environment, Path runs) {
-    this(environment, runs, new Templates(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+    this(
+        environment,
+        runs,
+        new TemplateDatabases(),
+        new ConcurrentHashMap<>(),
+        new ConcurrentHashMap<>());
   }
 
   private Runner(
       LabEnvironment environment,
       Path runs,
-      Templates templates,
+      TemplateDatabases templates,
       Map<String, List<ServiceProfile>> profiles,
       Map<String, Set<Link>> links) {
     this.environment = environment;

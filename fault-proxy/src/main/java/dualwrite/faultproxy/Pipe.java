@@ -12,7 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * One direction of one connection: bytes read from {@code source}, passed through this direction's
  * chain of toxics, written to {@code destination}.
  *
- * <p>With no toxic the link's pump thread copies straight from one socket to the other through one
+ * <p>With no toxic the pipe's pump thread copies straight from one socket to the other through one
  * direct buffer: no queue, no hand-off, no allocation per chunk. With toxics the pump copies what
  * it reads into chunks and queues them in front of the first toxic; a runner thread moves them
  * through the toxics as they fall due and writes them out. When the last toxic goes and everything
@@ -21,7 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Toxiproxy has no half-close: the end of the source closes the destination completely, which
  * the other direction then sees as the end of its own source.
  */
-final class Link {
+final class Pipe {
   /**
    * Every pump starts with a small buffer; one that fills it in a single read is carrying a bulk
    * transfer and moves to a large one, so that it costs few system calls. Idle and chatty
@@ -45,14 +45,14 @@ final class Link {
   private SocketChannel source;
   private SocketChannel destination;
 
-  /** True while no toxic is on the link and nothing is held: the pump writes itself. */
+  /** True while no toxic is on the pipe and nothing is held: the pump writes itself. */
   private volatile boolean direct = true;
 
   private boolean started;
   private boolean runnerRunning;
   private volatile boolean finished;
 
-  Link(Connection connection, String threadName, List<Toxic> toxics) {
+  Pipe(Connection connection, String threadName, List<Toxic> toxics) {
     this.connection = connection;
     this.threadName = threadName;
     long now = System.nanoTime();
@@ -116,7 +116,7 @@ final class Link {
   }
 
   /**
-   * Queues what was read for the toxics; false if the link went direct and the caller must write.
+   * Queues what was read for the toxics; false if the pipe went direct and the caller must write.
    */
   private boolean enqueue(ByteBuffer buffer, long readAt) {
     lock.lock();
@@ -255,7 +255,7 @@ final class Link {
     return index + 1 < stages.size() ? stages.get(index + 1).input : output;
   }
 
-  /** Appends a toxic to this link's chain; the toxic that was last restarts, as in Toxiproxy. */
+  /** Appends a toxic to this pipe's chain; the toxic that was last restarts, as in Toxiproxy. */
   void addToxic(Toxic toxic) {
     lock.lock();
     try {
@@ -292,7 +292,7 @@ final class Link {
   }
 
   /**
-   * Removes a toxic: what it held goes on at once, in order. Removing a timeout closes the link
+   * Removes a toxic: what it held goes on at once, in order. Removing a timeout closes the pipe
    * (Toxiproxy's cleanup of that toxic); otherwise the toxic before it restarts.
    */
   void removeToxic(int index) {
@@ -336,6 +336,6 @@ final class Link {
       lock.unlock();
     }
     connection.closeQuietly(destination);
-    connection.linkFinished();
+    connection.pipeFinished();
   }
 }

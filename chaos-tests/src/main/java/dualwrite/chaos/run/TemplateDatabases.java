@@ -13,7 +13,7 @@ import java.util.UUID;
  * Migrated template databases, one per set of migrations. Running Flyway for every run would cost a
  * few hundred milliseconds each time; copying a migrated template costs a fraction of that.
  */
-final class Templates {
+final class TemplateDatabases {
 
   private final Map<List<String>, String> created = new HashMap<>();
 
