@@ -37,8 +37,8 @@ final class IndexPage {
       VariantOrder order,
       List<RunFolders.Skipped> skipped) {}
 
-  static void write(Input in, Path out) {
-    Pages.write("index", view(in), out.resolve("index.html"));
+  static void write(View view, Path out) {
+    Pages.write("index", view, out.resolve("index.html"));
   }
 
   static View view(Input in) {
@@ -138,14 +138,18 @@ final class IndexPage {
   record TradeOffRow(String scenario, List<TradeOffCell> cells) {}
 
   /**
+   * @param availability {@code 50%}
+   * @param counts the latest run's anomalies, {@code lost 1}
    * @param href null for a pair that never ran (or to which the scenario does not apply)
    */
   record TradeOffCell(
       String customers,
+      String availability,
       String availabilityTone,
       String fraudService,
       String delayTone,
       String word,
+      List<String> counts,
       String href,
       String title) {}
 
@@ -336,7 +340,15 @@ final class IndexPage {
         if (cell == null) {
           cells.add(
               new TradeOffCell(
-                  null, "none", null, "none", null, null, row + " " + scenario + ": not run"));
+                  null,
+                  null,
+                  "none",
+                  null,
+                  "none",
+                  null,
+                  List.of(),
+                  null,
+                  row + " " + scenario + ": not run"));
           continue;
         }
         RunSummary run = cell.latest();
@@ -344,10 +356,12 @@ final class IndexPage {
         cells.add(
             new TradeOffCell(
                 t.customers(),
+                t.availabilityText(),
                 t.availabilityTone(),
                 t.fraudService(),
                 t.delayTone(),
                 run.word(),
+                run.anomalyCounts(),
                 run.page(),
                 row + " " + scenario + ": " + run.summary() + "; " + figures(t)));
       }

@@ -89,14 +89,15 @@ public final class Report {
     }
 
     String runsDir = runs.toAbsolutePath().normalize().toString();
-    IndexPage.write(
+    IndexPage.Input index =
         new IndexPage.Input(
-            runsDir, generatedAt, summaries, matrix, generated, bench, benchNote, order, skipped),
-        out);
+            runsDir, generatedAt, summaries, matrix, generated, bench, benchNote, order, skipped);
+    IndexPage.View page = IndexPage.view(index);
+    IndexPage.write(page, out);
     ResultsJson.write(
         out.resolve("results.json"), now, runsDir, summaries, matrix.latest(), skipped);
-    SummaryMarkdown.write(
-        out.resolve("summary.md"), generatedAt, summaries, matrix, generated, bench);
+    // the same view as the front page, charts and all drawn once
+    SummaryMarkdown.write(out.resolve("summary.md"), index, page);
     return out.resolve("index.html");
   }
 

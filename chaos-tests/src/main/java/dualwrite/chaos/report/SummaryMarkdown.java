@@ -2,268 +2,161 @@ package dualwrite.chaos.report;
 
 import dualwrite.chaos.checker.Verdict.Quantiles;
 import dualwrite.chaos.checker.Verdict.Validity;
-import dualwrite.chaos.property.Coverage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
+import java.util.stream.IntStream;
 
-/** summary.md: the matrix and the headline numbers in Markdown, to paste into a PR or an issue. */
+/**
+ * summary.md: the matrix and the headline numbers in Markdown, to paste into a PR or an issue. The
+ * template {@code summary.md.mustache} reads the front page's {@link IndexPage.View}, and the few
+ * records here only for what Markdown shows its own way.
+ */
 final class SummaryMarkdown {
 
   private SummaryMarkdown() {}
 
-  static void write(
-      Path file,
-      String generatedAt,
-      List<RunSummary> runs,
-      Matrix matrix,
-      List<GeneratedRuns> generated,
-      Optional<Bench> bench) {
-    StringBuilder md = new StringBuilder();
-    md.append("# Dual-write lab report\n\n");
-    if (runs.isEmpty()) {
-      md.append("No runs yet: run `./mvnw verify` at the repository's root.\n");
-      writeFile(file, md);
-      return;
+  /**
+   * The view {@code summary.md.mustache} renders.
+   *
+   * @param page the front page's view
+   * @param headline the catalogue's latest runs, counted
+   * @param verdictRows the catalogue matrix, a verdict per cell
+   * @param tradeOffLines a line per fault and variant that ran it
+   * @param generatedLines a line per variant with generated runs
+   * @param lagRows the latest {@code no-fault} run's latencies per variant that has one
+   * @param baseline the benchmark's baseline, or null
+   */
+  record View(
+      IndexPage.View page,
+      Headline headline,
+      List<VerdictRow> verdictRows,
+      List<TradeOffLine> tradeOffLines,
+      List<GeneratedLine> generatedLines,
+      List<LagRow> lagRows,
+      Baseline baseline) {}
+
+  /** Of the catalogue's latest runs, how many held, broke a promise, proved nothing. */
+  record Headline(long held, long invalid, long vacuous) {
+
+    boolean anyVacuous() {
+      return vacuous > 0;
     }
-    List<RunSummary> latest = matrix.latest();
-    long held = latest.stream().filter(r -> r.validity() == Validity.VALID).count();
-    long invalid = latest.stream().filter(r -> r.validity() == Validity.INVALID).count();
-    long vacuous = latest.stream().filter(r -> r.validity() == Validity.VACUOUS).count();
-    md.append(runs.size())
-        .append(" runs, written ")
-        .append(generatedAt)
-        .append(". Catalogue, latest run of each pair: ")
-        .append(held)
-        .append(" held, ")
-        .append(invalid)
-        .append(" broke a promise")
-        .append(vacuous > 0 ? ", " + vacuous + " proved nothing (vacuous)" : "")
-        .append(".\n\n");
+  }
 
-    md.append("## The fault catalogue\n\n| strategy / variant |");
-    matrix.scenarios().forEach(s -> md.append(' ').append(s).append(" |"));
-    md.append("\n|---|");
-    matrix.scenarios().forEach(s -> md.append("---|"));
-    md.append('\n');
-    for (Matrix.Row row : matrix.rows()) {
-      md.append("| ").append(row).append(" |");
-      for (String scenario : matrix.scenarios()) {
-        Matrix.Cell cell = matrix.cell(row, scenario);
-        md.append(' ').append(cell == null ? "" : cell(cell.latest())).append(" |");
-      }
-      md.append('\n');
+  /** A row of the matrix: a verdict ({@code ❌ lost 1}) per scenario, empty when not run. */
+  record VerdictRow(String pair, List<String> verdicts) {}
+
+  record TradeOffLine(String scenario, String pair, IndexPage.TradeOffCell cell, String verdict) {}
+
+  /** {@code smallest}: the smallest counterexample and its size, or {@code none}. */
+  record GeneratedLine(IndexPage.GeneratedView runs, String smallest) {}
+
+  /** A p50 and a p99 each for recording, commit→publish, commit→check, a cell each. */
+  record LagRow(String pair, List<String> figures) {}
+
+  record Baseline(String throughput, String p50, String p99) {}
+
+  static void write(Path file, IndexPage.Input in, IndexPage.View page) {
+    Pages.writeMarkdown("summary.md", view(in, page), file);
+  }
+
+  static View view(IndexPage.Input in, IndexPage.View page) {
+    List<RunSummary> latest = in.matrix().latest();
+    Bench.Recording base = in.bench().map(Bench::baseline).orElse(null);
+    return new View(
+        page,
+        new Headline(
+            latest.stream().filter(r -> r.validity() == Validity.VALID).count(),
+            latest.stream().filter(r -> r.validity() == Validity.INVALID).count(),
+            latest.stream().filter(r -> r.validity() == Validity.VACUOUS).count()),
+        page.matrixRows().stream()
+            .map(
+                row ->
+                    new VerdictRow(
+                        row.pair(),
+                        row.cells().stream()
+                            .map(c -> c.href() == null ? "" : verdict(c.word(), c.counts()))
+                            .toList()))
+            .toList(),
+        tradeOffLines(page.tradeOff()),
+        IntStream.range(0, page.generated().size())
+            .mapToObj(
+                i -> new GeneratedLine(page.generated().get(i), smallest(in.generated().get(i))))
+            .toList(),
+        lagRows(in.matrix()),
+        base == null
+            ? null
+            : new Baseline(
+                Plain.rate(base.throughputPerSecond()),
+                Plain.millis(base.p50Ms()),
+                Plain.millis(base.p99Ms())));
+  }
+
+  /** The trade-off table a line per fault and variant that ran it, fault by fault. */
+  private static List<TradeOffLine> tradeOffLines(IndexPage.TradeOffView table) {
+    List<TradeOffLine> lines = new ArrayList<>();
+    if (table == null) {
+      return lines;
     }
-
-    tradeOff(md, matrix);
-
-    if (!generated.isEmpty()) {
-      md.append("\n## Generated scenarios\n\n")
-          .append(
-              "| strategy / variant | runs | valid | invalid | unknown | vacuous | smallest"
-                  + " counterexample |\n")
-          .append("|---|---:|---:|---:|---:|---:|---|\n");
-      for (GeneratedRuns g : generated) {
-        RunSummary smallest = g.smallestCounterexample();
-        md.append("| ")
-            .append(g.row())
-            .append(" | ")
-            .append(g.total())
-            .append(" | ")
-            .append(g.valid())
-            .append(" | ")
-            .append(g.invalid().size())
-            .append(" | ")
-            .append(g.unknown())
-            .append(" | ")
-            .append(g.vacuous())
-            .append(" | ")
-            .append(
-                smallest == null
-                    ? "none"
-                    : escape(
-                        smallest.scenario()
-                            + " ("
-                            + smallest.steps()
-                            + " steps): "
-                            + String.join(", ", smallest.anomalyCounts())))
-            .append(" |\n");
-      }
-    }
-
-    if (!generated.isEmpty()) {
-      md.append("\n## Did the faults land?\n\n")
-          .append("Per variant, over its generated runs: how often each crash point was armed and")
-          .append(" reached, and each fault kind armed and landed.\n");
-      for (GeneratedRuns g : generated) {
-        Coverage coverage = g.coverage();
-        md.append("\n### ")
-            .append(g.row())
-            .append(": ")
-            .append(coverage.runs())
-            .append(" runs, ")
-            .append(coverage.vacuous())
-            .append(" vacuous\n\n| crash point or fault kind | armed | reached or landed |\n")
-            .append("|---|---:|---:|\n");
-        coverage
-            .crashPoints()
-            .forEach(
-                (point, t) ->
-                    md.append("| ")
-                        .append(escape(point))
-                        .append(" | ")
-                        .append(t.armed())
-                        .append(" | ")
-                        .append(t.reached())
-                        .append(" |\n"));
-        coverage
-            .faultKinds()
-            .forEach(
-                (kind, t) ->
-                    md.append("| ")
-                        .append(escape(kind))
-                        .append(" | ")
-                        .append(t.armed())
-                        .append(" | ")
-                        .append(t.landed())
-                        .append(" |\n"));
+    for (IndexPage.TradeOffRow row : table.rows()) {
+      for (int i = 0; i < row.cells().size(); i++) {
+        IndexPage.TradeOffCell cell = row.cells().get(i);
+        if (cell.href() != null) {
+          lines.add(
+              new TradeOffLine(
+                  row.scenario(),
+                  table.variants().get(i),
+                  cell,
+                  verdict(cell.word(), cell.counts())));
+        }
       }
     }
+    return lines;
+  }
 
-    md.append("\n## Delivery lag without faults\n\n")
-        .append("| strategy / variant | recording p50 | p99 | commit→publish p50 | p99 |")
-        .append(" commit→check p50 | p99 |\n")
-        .append("|---|---:|---:|---:|---:|---:|---:|\n");
+  private static String smallest(GeneratedRuns g) {
+    RunSummary smallest = g.smallestCounterexample();
+    return smallest == null
+        ? "none"
+        : smallest.scenario()
+            + " ("
+            + smallest.steps()
+            + " steps): "
+            + String.join(", ", smallest.anomalyCounts());
+  }
+
+  private static List<LagRow> lagRows(Matrix matrix) {
+    List<LagRow> rows = new ArrayList<>();
     for (Matrix.Row row : matrix.rows()) {
       Matrix.Cell cell = matrix.cell(row, IndexPage.NO_FAULT);
       if (cell == null) {
         continue;
       }
       RunSummary run = cell.latest();
-      md.append("| ").append(row).append(" | ");
-      md.append(pair(run.recording())).append(" | ");
-      md.append(pair(run.lag() == null ? null : run.lag().commitToPublish())).append(" | ");
-      md.append(pair(run.lag() == null ? null : run.lag().commitToCheck())).append(" |\n");
+      List<String> figures = new ArrayList<>();
+      figures.addAll(pair(run.recording()));
+      figures.addAll(pair(run.lag() == null ? null : run.lag().commitToPublish()));
+      figures.addAll(pair(run.lag() == null ? null : run.lag().commitToCheck()));
+      rows.add(new LagRow(row.toString(), figures));
     }
-
-    bench.ifPresent(
-        b -> {
-          md.append("\n## Benchmark\n\n")
-              .append("| strategy / variant | throughput | recording p50 | p99 | relay drain |")
-              .append(" end-to-end p50 | p99 |\n")
-              .append("|---|---:|---:|---:|---:|---:|---:|\n");
-          if (b.baseline() != null) {
-            md.append("| baseline (no event) | ")
-                .append(Plain.rate(b.baseline().throughputPerSecond()))
-                .append(" | ")
-                .append(Plain.millis(b.baseline().p50Ms()))
-                .append(" | ")
-                .append(Plain.millis(b.baseline().p99Ms()))
-                .append(" | | | |\n");
-          }
-          for (Bench.Measured m : b.variants()) {
-            Bench.Recording r = m.recording();
-            md.append("| ")
-                .append(m.strategy())
-                .append('/')
-                .append(m.variant())
-                .append(" | ")
-                .append(Plain.rate(r == null ? null : r.throughputPerSecond()))
-                .append(" | ")
-                .append(Plain.millis(r == null ? null : r.p50Ms()))
-                .append(" | ")
-                .append(Plain.millis(r == null ? null : r.p99Ms()))
-                .append(" | ")
-                .append(Plain.rate(m.relayDrainPerSecond()))
-                .append(" | ")
-                .append(Plain.millis(m.endToEndLag() == null ? null : m.endToEndLag().p50Ms()))
-                .append(" | ")
-                .append(Plain.millis(m.endToEndLag() == null ? null : m.endToEndLag().p99Ms()))
-                .append(" |\n");
-          }
-        });
-    md.append("\nThe full report, with a timeline of every run: `index.html` next to this file.\n");
-    writeFile(file, md);
+    return rows;
   }
 
-  /**
-   * Refused or delayed: for each catalogue fault, the latest run of each variant that ran it, with
-   * the requests it refused and how long after the heal the fraud service waited.
-   */
-  private static void tradeOff(StringBuilder md, Matrix matrix) {
-    StringBuilder rows = new StringBuilder();
-    for (String scenario : matrix.scenarios()) {
-      if (scenario.equals(IndexPage.NO_FAULT)) {
-        continue;
-      }
-      for (Matrix.Row row : matrix.rows()) {
-        Matrix.Cell cell = matrix.cell(row, scenario);
-        if (cell == null) {
-          continue;
-        }
-        TradeOff t = cell.latest().tradeOff();
-        rows.append("| ")
-            .append(scenario)
-            .append(" | ")
-            .append(row)
-            .append(" | ")
-            .append(escape(t.customers()))
-            .append(" | ")
-            .append(t.availabilityText())
-            .append(" | ")
-            .append(escape(t.fraudService()))
-            .append(" | ")
-            .append(cell(cell.latest()))
-            .append(" |\n");
-      }
-    }
-    if (rows.isEmpty()) {
-      return;
-    }
-    md.append("\n## Refused or delayed\n\n")
-        .append("Each fault from both sides: the requests the bank refused (an error, a timeout or")
-        .append(" no answer), and how long after the last fault ended the fraud service had")
-        .append(" checked every committed transaction that got through.\n\n")
-        .append("| fault | strategy / variant | customers | availability | fraud service |")
-        .append(" verdict |\n")
-        .append("|---|---|---|---:|---|---|\n")
-        .append(rows);
+  /** A run's verdict, {@code ✅ valid} or {@code ❌ lost 1}, from its word and anomaly counts. */
+  private static String verdict(String word, List<String> counts) {
+    return switch (Validity.valueOf(word.toUpperCase(Locale.ROOT))) {
+      case VALID -> "✅ valid";
+      case INVALID -> "❌ " + (counts.isEmpty() ? "invalid" : String.join(", ", counts));
+      case UNKNOWN -> "❔ unknown";
+      case VACUOUS -> "⚪ vacuous";
+    };
   }
 
-  private static String cell(RunSummary run) {
-    String mark =
-        switch (run.validity()) {
-          case VALID -> "✅ valid";
-          case INVALID ->
-              "❌ "
-                  + (run.anomalies().isEmpty()
-                      ? "invalid"
-                      : String.join(", ", run.anomalyCounts()));
-          case UNKNOWN -> "❔ unknown";
-          case VACUOUS -> "⚪ vacuous";
-        };
-    return escape(mark);
-  }
-
-  private static String pair(Quantiles q) {
+  private static List<String> pair(Quantiles q) {
     return q == null || q.count() == 0
-        ? "— | —"
-        : Plain.millis(q.p50()) + " | " + Plain.millis(q.p99());
-  }
-
-  private static String escape(String text) {
-    return text.replace("|", "\\|").replace("\n", " ");
-  }
-
-  private static void writeFile(Path file, CharSequence text) {
-    try {
-      Files.writeString(file, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+        ? List.of("—", "—")
+        : List.of(Plain.millis(q.p50()), Plain.millis(q.p99()));
   }
 }
