@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The report's front page: headline numbers, the catalogue matrix (its verdicts, availability or
@@ -393,7 +394,7 @@ final class IndexPage {
   private static List<CoverageRow> coverageRows(Coverage coverage) {
     List<CoverageRow> rows = new ArrayList<>();
     // a kind that never came up is exactly what the table must show
-    Map<String, Coverage.Landed> kinds = new java.util.TreeMap<>(coverage.faultKinds());
+    Map<String, Coverage.Landed> kinds = new TreeMap<>(coverage.faultKinds());
     Coverage.KINDS_OF_A_FIX.forEach(kind -> kinds.putIfAbsent(kind, new Coverage.Landed(0, 0)));
     coverage
         .crashPoints()
