@@ -16,7 +16,7 @@ final class GeneratedPage {
     return Plain.href("runs", row.strategy(), row.variant(), "generated.html");
   }
 
-  static void write(GeneratedRuns generated, Path out) {
+  static void write(GeneratedTally generated, Path out) {
     List<RunView> runs =
         generated.all().stream()
             .map(

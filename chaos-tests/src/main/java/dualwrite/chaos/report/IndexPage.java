@@ -32,7 +32,7 @@ final class IndexPage {
       String generatedAt,
       List<RunSummary> runs,
       Matrix matrix,
-      List<GeneratedRuns> generated,
+      List<GeneratedTally> generated,
       Optional<Bench> bench,
       String benchNote,
       VariantOrder order,
@@ -154,7 +154,7 @@ final class IndexPage {
       String href,
       String title) {}
 
-  record Link(String label, String href, String detail) {}
+  record Anchor(String label, String href, String detail) {}
 
   record GeneratedView(
       String pair,
@@ -164,8 +164,8 @@ final class IndexPage {
       int invalid,
       int unknown,
       int vacuous,
-      Link smallest,
-      List<Link> invalidLinks,
+      Anchor smallest,
+      List<Anchor> invalidLinks,
       Integer more,
       List<CoverageRow> coverage) {}
 
@@ -238,9 +238,9 @@ final class IndexPage {
                       // green only when every scenario held; one that proved nothing is no pass
                       t[2] > 0 ? "invalid" : t[1] < t[0] ? "vacuous" : "valid"));
             });
-    int generated = in.generated().stream().mapToInt(GeneratedRuns::total).sum();
+    int generated = in.generated().stream().mapToInt(GeneratedTally::total).sum();
     int invalid = in.generated().stream().mapToInt(g -> g.invalid().size()).sum();
-    int unknown = in.generated().stream().mapToInt(GeneratedRuns::unknown).sum();
+    int unknown = in.generated().stream().mapToInt(GeneratedTally::unknown).sum();
     if (generated > 0) {
       cards.add(
           new Card(
@@ -249,7 +249,7 @@ final class IndexPage {
                   + (unknown > 0 ? " (" + unknown + " more could not be judged)" : ""),
               invalid > 0 || unknown > 0 ? "invalid" : "valid"));
     }
-    int vacuous = in.generated().stream().mapToInt(GeneratedRuns::vacuous).sum();
+    int vacuous = in.generated().stream().mapToInt(GeneratedTally::vacuous).sum();
     if (generated > 0) {
       cards.add(
           new Card(
@@ -372,9 +372,9 @@ final class IndexPage {
         variants.stream().map(Matrix.Row::toString).toList(), variants.size() + 1, rows);
   }
 
-  private static GeneratedView generatedView(GeneratedRuns g) {
+  private static GeneratedView generatedView(GeneratedTally g) {
     RunSummary smallest = g.smallestCounterexample();
-    List<Link> invalid =
+    List<Anchor> invalid =
         g.invalid().stream().limit(INVALID_LINKS_SHOWN).map(r -> link(r, r.scenario())).toList();
     int more = g.invalid().size() - invalid.size();
     return new GeneratedView(
@@ -417,8 +417,8 @@ final class IndexPage {
     return rows;
   }
 
-  private static Link link(RunSummary run, String label) {
-    return new Link(
+  private static Anchor link(RunSummary run, String label) {
+    return new Anchor(
         label,
         run.page(),
         run.steps()
@@ -529,6 +529,33 @@ final class IndexPage {
         values);
   }
 
+  private static BenchRow benchRow(String pair, Bench.Measured m, Double base) {
+    Bench.Recording r = m.recording();
+    Double tps = r == null ? null : r.throughputPerSecond();
+    return new BenchRow(
+        pair,
+        Plain.rate(tps),
+        base == null || tps == null || base == 0
+            ? "\u2014"
+            : String.format(Locale.ROOT, "%.0f%%", 100 * tps / base),
+        Plain.millis(r == null ? null : r.p50Ms()),
+        Plain.millis(r == null ? null : r.p99Ms()),
+        Plain.rate(m.relayDrainPerSecond()),
+        Plain.millis(m.endToEndLag() == null ? null : m.endToEndLag().p50Ms()),
+        Plain.millis(m.endToEndLag() == null ? null : m.endToEndLag().p99Ms()));
+  }
+
+  private static String aboutBench(Bench bench) {
+    return "Measured "
+        + (bench.generatedAt() == null ? "" : bench.generatedAt() + " ")
+        + (bench.environment() == null ? "" : "on " + bench.environment() + "; ")
+        + "throughput is the most transactions a second the bank records; end-to-end lag is"
+        + " from the commit to the fraud check"
+        + (bench.steadyRatePerSecond() == null
+            ? "."
+            : " at a steady " + Plain.rate(bench.steadyRatePerSecond()) + ".");
+  }
+
   private static BenchView benchView(Bench bench) {
     List<String> categories = new ArrayList<>();
     List<Double> throughput = new ArrayList<>();
@@ -552,30 +579,10 @@ final class IndexPage {
         lagP50.add(m.endToEndLag().p50Ms());
         lagP99.add(m.endToEndLag().p99Ms());
       }
-      rows.add(
-          new BenchRow(
-              pair,
-              Plain.rate(tps),
-              base == null || tps == null || base == 0
-                  ? "\u2014"
-                  : String.format(Locale.ROOT, "%.0f%%", 100 * tps / base),
-              Plain.millis(r == null ? null : r.p50Ms()),
-              Plain.millis(r == null ? null : r.p99Ms()),
-              Plain.rate(m.relayDrainPerSecond()),
-              Plain.millis(m.endToEndLag() == null ? null : m.endToEndLag().p50Ms()),
-              Plain.millis(m.endToEndLag() == null ? null : m.endToEndLag().p99Ms())));
+      rows.add(benchRow(pair, m, base));
     }
-    String about =
-        "Measured "
-            + (bench.generatedAt() == null ? "" : bench.generatedAt() + " ")
-            + (bench.environment() == null ? "" : "on " + bench.environment() + "; ")
-            + "throughput is the most transactions a second the bank records; end-to-end lag is"
-            + " from the commit to the fraud check"
-            + (bench.steadyRatePerSecond() == null
-                ? "."
-                : " at a steady " + Plain.rate(bench.steadyRatePerSecond()) + ".");
     return new BenchView(
-        about,
+        aboutBench(bench),
         categories.isEmpty()
             ? null
             : Charts.bars(

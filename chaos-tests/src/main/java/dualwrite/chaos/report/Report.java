@@ -71,7 +71,7 @@ public final class Report {
     Matrix matrix =
         Matrix.of(
             summaries, order, order.known(), Catalogue.all().stream().map(Scenario::name).toList());
-    List<GeneratedRuns> generated = GeneratedRuns.of(summaries, order);
+    List<GeneratedTally> generated = GeneratedTally.of(summaries, order);
     generated.forEach(g -> GeneratedPage.write(g, out));
 
     Optional<Bench> bench;

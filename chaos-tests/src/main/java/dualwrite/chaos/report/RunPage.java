@@ -56,6 +56,41 @@ final class RunPage {
    * @param siblings every run of the same strategy variant and scenario, this one included
    * @param description what the variant does, or null when unknown
    */
+  private static String environmentOf(RunFolder.RunInfo info) {
+    return info.backend()
+        + " environment"
+        + (info.brokerCount() > 1 ? " with " + info.brokerCount() + " Kafka brokers" : "")
+        + " \u00b7 fraud consumer "
+        + consumerOf(info);
+  }
+
+  private static String progress(
+      RunFolders.Loaded run, Timeline timeline, Instant startedAt, double xMax) {
+    if (run.truth() == null) {
+      return null;
+    }
+    return Charts.progress(
+        run.truth(),
+        startedAt,
+        timeline == null ? FaultWindows.of(List.of()) : timeline.faults(),
+        xMax);
+  }
+
+  private static Totals totals(RunFolders.Loaded run) {
+    return run.truth() == null
+        ? null
+        : new Totals(
+            run.truth().committed().size(),
+            run.truth().published().size(),
+            run.truth().checks().size());
+  }
+
+  private static List<FaultView> faults(Verdict verdict) {
+    return verdict.faults().stream()
+        .map(f -> new FaultView(f.step(), f.kind(), f.landed() ? "landed" : "missed", f.evidence()))
+        .toList();
+  }
+
   static RunSummary write(
       RunFolders.Loaded run, List<RunSummary> siblings, String description, Path out) {
     var info = run.info();
@@ -74,11 +109,7 @@ final class RunPage {
             info.runId(),
             WHEN.format(info.startedAt()),
             Plain.millis((double) info.tookMillis()),
-            info.backend()
-                + " environment"
-                + (info.brokerCount() > 1 ? " with " + info.brokerCount() + " Kafka brokers" : "")
-                + " \u00b7 fraud consumer "
-                + consumerOf(info),
+            environmentOf(info),
             summary.word(),
             summary.word(),
             Plain.explain(run.verdict(), info),
@@ -93,19 +124,8 @@ final class RunPage {
             timeline == null ? null : Charts.timeline(timeline, xMax),
             timeline == null ? List.of() : windows(timeline.faults()),
             timeline == null ? List.of() : crashes(timeline.faults()),
-            run.truth() == null
-                ? null
-                : Charts.progress(
-                    run.truth(),
-                    startedAt,
-                    timeline == null ? FaultWindows.of(List.of()) : timeline.faults(),
-                    xMax),
-            run.truth() == null
-                ? null
-                : new Totals(
-                    run.truth().committed().size(),
-                    run.truth().published().size(),
-                    run.truth().checks().size()),
+            progress(run, timeline, startedAt, xMax),
+            totals(run),
             lag(run.verdict().lag()),
             afterHeal(run.verdict().lag()),
             counts(run.verdict()),
@@ -115,12 +135,7 @@ final class RunPage {
             unresolved(run.verdict(), ops),
             files(run),
             otherRuns(siblings, info.runId()),
-            run.verdict().faults().stream()
-                .map(
-                    f ->
-                        new FaultView(
-                            f.step(), f.kind(), f.landed() ? "landed" : "missed", f.evidence()))
-                .toList());
+            faults(run.verdict()));
     Path folder =
         out.resolve("runs")
             .resolve(info.strategy())

@@ -116,7 +116,7 @@ final class SummaryMarkdown {
     return lines;
   }
 
-  private static String smallest(GeneratedRuns g) {
+  private static String smallest(GeneratedTally g) {
     RunSummary smallest = g.smallestCounterexample();
     return smallest == null
         ? "none"

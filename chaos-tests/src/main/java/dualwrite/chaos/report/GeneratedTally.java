@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * @param invalid smallest first: fewest steps, then fewest records
  */
-record GeneratedRuns(
+record GeneratedTally(
     Matrix.Row row,
     List<RunSummary> all,
     int valid,
@@ -30,7 +30,7 @@ record GeneratedRuns(
           .thenComparing(RunSummary::runId);
 
   /** One entry per variant with generated runs, in the report's order of variants. */
-  static List<GeneratedRuns> of(List<RunSummary> runs, VariantOrder order) {
+  static List<GeneratedTally> of(List<RunSummary> runs, VariantOrder order) {
     Map<Matrix.Row, List<RunSummary>> byRow = new LinkedHashMap<>();
     for (RunSummary run : runs) {
       if (run.generated()) {
@@ -45,13 +45,13 @@ record GeneratedRuns(
         .toList();
   }
 
-  private static GeneratedRuns summarise(Matrix.Row row, List<RunSummary> runs) {
+  private static GeneratedTally summarise(Matrix.Row row, List<RunSummary> runs) {
     List<RunSummary> all = runs.stream().sorted(SMALLEST_FIRST).toList();
     int valid = (int) all.stream().filter(r -> r.validity() == Validity.VALID).count();
     int unknown = (int) all.stream().filter(r -> r.validity() == Validity.UNKNOWN).count();
     int vacuous = (int) all.stream().filter(r -> r.validity() == Validity.VACUOUS).count();
     List<RunSummary> invalid = all.stream().filter(r -> r.validity() == Validity.INVALID).toList();
-    return new GeneratedRuns(row, all, valid, unknown, vacuous, invalid);
+    return new GeneratedTally(row, all, valid, unknown, vacuous, invalid);
   }
 
   /** Which crash points and fault kinds these runs armed, and how often they landed. */

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class GeneratedRunsTest {
+class GeneratedTallyTest {
 
   @Test
   void theSmallestCounterexampleIsTheInvalidRunWithTheFewestSteps() {
@@ -50,8 +50,8 @@ class GeneratedRunsTest {
                 Map.of(),
                 4));
 
-    List<GeneratedRuns> generated =
-        GeneratedRuns.of(
+    List<GeneratedTally> generated =
+        GeneratedTally.of(
             runs,
             new VariantOrder(
                 List.of(
@@ -62,7 +62,7 @@ class GeneratedRunsTest {
         .as("one entry per variant with generated runs, the naive variants first")
         .extracting(g -> g.row().toString())
         .containsExactly("naive/db-then-kafka", "outbox/polling");
-    GeneratedRuns outbox = generated.get(1);
+    GeneratedTally outbox = generated.get(1);
     assertThat(outbox.total()).as("catalogue runs are not counted").isEqualTo(4);
     assertThat(outbox.valid()).as("valid").isEqualTo(1);
     assertThat(outbox.unknown()).as("unknown").isEqualTo(1);
