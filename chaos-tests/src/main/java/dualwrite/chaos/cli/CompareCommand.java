@@ -68,39 +68,8 @@ final class CompareCommand implements Callable<Integer> {
     long started = System.nanoTime();
     Runner runner = Lab.runner();
 
-    Map<String, Map<String, String>> matrix = new LinkedHashMap<>();
-    List<String> brokenFixes = new ArrayList<>();
-    List<String> vacuous = new ArrayList<>();
-    List<String> kafkasLosses = new ArrayList<>();
-    try (ProgressBar bar = Progress.bar("compare", (long) choices.size() * catalogue.size())) {
-      for (Strategies.Choice choice : choices) {
-        Map<String, String> row = new LinkedHashMap<>();
-        matrix.put(choice.toString(), row);
-        for (Scenario scenario : catalogue) {
-          bar.setExtraMessage(" " + choice + " " + scenario.name());
-          Optional<String> why =
-              runner.whyNotApplicable(choice.strategy(), choice.variant(), scenario);
-          if (why.isPresent()) {
-            row.put(scenario.name(), "n/a");
-          } else {
-            RunResult result = runner.run(choice.strategy(), choice.variant(), scenario, options);
-            row.put(scenario.name(), result.verdict().summary());
-            if (choice.variant().fix()
-                && scenario.weakensKafka()
-                && result.verdict().kafkaBrokeItsPromise()) {
-              kafkasLosses.add(result.summary() + " -> " + result.folder());
-            } else if (choice.variant().fix() && Lab.brokeOrUndecided(result.verdict())) {
-              brokenFixes.add(result.summary() + " -> " + result.folder());
-            }
-            if (result.verdict().valid() == Validity.VACUOUS) {
-              vacuous.add(result.summary() + " -> " + result.folder());
-            }
-          }
-          bar.step();
-        }
-      }
-    }
-    printMatrix(out, matrix, catalogue);
+    Outcomes outcomes = runAll(runner, choices, catalogue, options);
+    printMatrix(out, outcomes.matrix(), catalogue);
     if (options.consumer() != ConsumerMode.IDEMPOTENT) {
       out.println();
       out.println(
@@ -112,22 +81,81 @@ final class CompareCommand implements Callable<Integer> {
     out.println(ReportStep.write(Lab.RUNS, Lab.REPORT));
     long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
     out.printf("compare took %d min %02d s%n", seconds / 60, seconds % 60);
-    if (!brokenFixes.isEmpty()) {
-      out.println("A FIX BROKE A PROMISE, OR ITS RUN COULD NOT BE JUDGED:");
-      brokenFixes.forEach(line -> out.println("  " + line));
-    }
-    if (!kafkasLosses.isEmpty()) {
-      out.println(
-          "Kafka broke its own promise (the scenario turned unclean leader election on), so these"
-              + " fixes lost events without breaking theirs:");
-      kafkasLosses.forEach(line -> out.println("  " + line));
-    }
-    if (!vacuous.isEmpty()) {
-      out.println("RUNS THAT PROVED NOTHING (none of their faults landed):");
-      vacuous.forEach(line -> out.println("  " + line));
-    }
+    outcomes.print(out);
     out.flush();
-    return !brokenFixes.isEmpty() ? Lab.EXIT_INVALID : !vacuous.isEmpty() ? Lab.EXIT_VACUOUS : 0;
+    return !outcomes.brokenFixes().isEmpty()
+        ? Lab.EXIT_INVALID
+        : !outcomes.vacuous().isEmpty() ? Lab.EXIT_VACUOUS : 0;
+  }
+
+  /** What the comparison found: the matrix, and the runs a reader must not miss. */
+  private record Outcomes(
+      Map<String, Map<String, String>> matrix,
+      List<String> brokenFixes,
+      List<String> vacuous,
+      List<String> kafkasLosses) {
+
+    void print(PrintWriter out) {
+      if (!brokenFixes.isEmpty()) {
+        out.println("A FIX BROKE A PROMISE, OR ITS RUN COULD NOT BE JUDGED:");
+        brokenFixes.forEach(line -> out.println("  " + line));
+      }
+      if (!kafkasLosses.isEmpty()) {
+        out.println(
+            "Kafka broke its own promise (the scenario turned unclean leader election on), so these"
+                + " fixes lost events without breaking theirs:");
+        kafkasLosses.forEach(line -> out.println("  " + line));
+      }
+      if (!vacuous.isEmpty()) {
+        out.println("RUNS THAT PROVED NOTHING (none of their faults landed):");
+        vacuous.forEach(line -> out.println("  " + line));
+      }
+    }
+  }
+
+  private static Outcomes runAll(
+      Runner runner,
+      List<Strategies.Choice> choices,
+      List<Scenario> catalogue,
+      RunOptions options) {
+    Outcomes outcomes =
+        new Outcomes(
+            new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    try (ProgressBar bar = Progress.bar("compare", (long) choices.size() * catalogue.size())) {
+      for (Strategies.Choice choice : choices) {
+        Map<String, String> row = new LinkedHashMap<>();
+        outcomes.matrix().put(choice.toString(), row);
+        for (Scenario scenario : catalogue) {
+          bar.setExtraMessage(" " + choice + " " + scenario.name());
+          Optional<String> why =
+              runner.whyNotApplicable(choice.strategy(), choice.variant(), scenario);
+          if (why.isPresent()) {
+            row.put(scenario.name(), "n/a");
+          } else {
+            RunResult result = runner.run(choice.strategy(), choice.variant(), scenario, options);
+            row.put(scenario.name(), result.verdict().summary());
+            tally(outcomes, choice, scenario, result);
+          }
+          bar.step();
+        }
+      }
+    }
+    return outcomes;
+  }
+
+  private static void tally(
+      Outcomes outcomes, Strategies.Choice choice, Scenario scenario, RunResult result) {
+    String line = result.summary() + " -> " + result.folder();
+    if (choice.variant().fix()
+        && scenario.weakensKafka()
+        && result.verdict().kafkaBrokeItsPromise()) {
+      outcomes.kafkasLosses().add(line);
+    } else if (choice.variant().fix() && Lab.brokeOrUndecided(result.verdict())) {
+      outcomes.brokenFixes().add(line);
+    }
+    if (result.verdict().valid() == Validity.VACUOUS) {
+      outcomes.vacuous().add(line);
+    }
   }
 
   private static void printMatrix(

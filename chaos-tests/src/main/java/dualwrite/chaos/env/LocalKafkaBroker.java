@@ -328,7 +328,6 @@ final class LocalKafkaBroker implements ServerControl {
   private Path writeConfig() throws IOException {
     Properties config = new Properties();
     boolean cluster = clusterSize > 1;
-    String replicas = Integer.toString(Math.min(3, clusterSize));
     config.put("process.roles", "broker,controller");
     config.put("node.id", Integer.toString(nodeId));
     config.put("controller.quorum.voters", voters);
@@ -337,6 +336,27 @@ final class LocalKafkaBroker implements ServerControl {
     // node advertises as the proxy of that pair: cutting kafka-2->kafka-1 stops node 2's fetches
     // from node 1 and nothing else.
     config.put("inter.broker.listener.name", cluster ? peerListenerName(nodeId) : "DIRECT");
+    putListeners(config);
+    config.put("log.dirs", dataDir().toString());
+    putReplication(config, cluster);
+    putTimings(config, cluster);
+    // A laptop-sized broker.
+    config.put("num.network.threads", "2");
+    config.put("num.io.threads", cluster ? "2" : "4");
+    config.put("num.replica.fetchers", "1");
+    config.put("background.threads", cluster ? "2" : "4");
+    config.put("log.segment.bytes", Integer.toString(32 * 1024 * 1024));
+    config.put("log.index.size.max.bytes", Integer.toString(1024 * 1024));
+    config.putAll(settings);
+    Path file = home.resolve("server.properties");
+    try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      config.store(out, "written by the dual-write lab; the broker's own chatter is in broker.log");
+    }
+    return file;
+  }
+
+  /** The direct listener, one per component, one per peer broker, and the controller's. */
+  private void putListeners(Properties config) {
     StringBuilder listeners = new StringBuilder("DIRECT://" + directBootstrap());
     StringBuilder advertisedListeners = new StringBuilder("DIRECT://" + directBootstrap());
     StringBuilder protocols = new StringBuilder("DIRECT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -356,8 +376,11 @@ final class LocalKafkaBroker implements ServerControl {
     config.put("listeners", listeners.toString());
     config.put("advertised.listeners", advertisedListeners.toString());
     config.put("listener.security.protocol.map", protocols.toString());
-    config.put("log.dirs", dataDir().toString());
-    // Internal topics as replicated as the events: three copies, two in sync, on a cluster.
+  }
+
+  /** Internal topics as replicated as the events: three copies, two in sync, on a cluster. */
+  private void putReplication(Properties config, boolean cluster) {
+    String replicas = Integer.toString(Math.min(3, clusterSize));
     config.put("offsets.topic.replication.factor", replicas);
     config.put("offsets.topic.num.partitions", "3");
     config.put("transaction.state.log.replication.factor", replicas);
@@ -370,6 +393,9 @@ final class LocalKafkaBroker implements ServerControl {
     config.put("num.partitions", "3");
     config.put("auto.create.topics.enable", "false");
     config.put("delete.topic.enable", "true");
+  }
+
+  private static void putTimings(Properties config, boolean cluster) {
     config.put("group.initial.rebalance.delay.ms", "0");
     config.put("group.min.session.timeout.ms", "1000");
     // After a SIGKILL the controller waits out the dead incarnation's session before it lets the
@@ -386,19 +412,6 @@ final class LocalKafkaBroker implements ServerControl {
       config.put("controller.quorum.fetch.timeout.ms", "2000");
       config.put("controller.quorum.election.timeout.ms", "1000");
     }
-    // A laptop-sized broker.
-    config.put("num.network.threads", "2");
-    config.put("num.io.threads", cluster ? "2" : "4");
-    config.put("num.replica.fetchers", "1");
-    config.put("background.threads", cluster ? "2" : "4");
-    config.put("log.segment.bytes", Integer.toString(32 * 1024 * 1024));
-    config.put("log.index.size.max.bytes", Integer.toString(1024 * 1024));
-    config.putAll(settings);
-    Path file = home.resolve("server.properties");
-    try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      config.store(out, "written by the dual-write lab; the broker's own chatter is in broker.log");
-    }
-    return file;
   }
 
   private static String peerListenerName(int peer) {
