@@ -88,29 +88,11 @@ final class ExploreCommand implements Callable<Integer> {
               });
     }
     List<Verdict> verdicts = results.stream().map(RunResult::verdict).toList();
-    Coverage coverage = Coverage.of(verdicts);
-    out.print(coverage.table());
-    if (choice.variant().fix() && results.size() >= Coverage.FEWEST_RUNS) {
-      // the bar the contract suites assert; here it is told, so a short exploration still reports
-      coverage
-          .shortfalls(
-              Coverage.pointsOf(runner.profile(choice.strategy(), choice.variant())),
-              Coverage.kindsOfAFix(runner.environment().brokers()))
-          .forEach(line -> out.println("coverage falls short: " + line));
-    }
+    printCoverage(out, runner, choice, verdicts);
     for (Property property : Property.OF_A_FIX) {
       Optional<RunResult> failure = property.firstFailure(results);
       if (failure.isEmpty()) {
-        long held = results.stream().filter(r -> property.holdsFor(r.verdict())).count();
-        // a claim no run showed (every run vacuous) is not shown to hold
-        out.println(
-            (held == 0 ? "not shown: " : "holds: ")
-                + property.name()
-                + " (in "
-                + held
-                + " of "
-                + results.size()
-                + " runs)");
+        printHeld(out, property, results);
         continue;
       }
       if (!property.brokenBy(failure.get().verdict())) {
@@ -123,22 +105,56 @@ final class ExploreCommand implements Callable<Integer> {
                 + failure.get().folder());
         return Lab.EXIT_INVALID;
       }
-      out.println(
-          "BROKEN: " + property.name() + "; shrinking (at most " + shrinkSeconds + " s)...");
-      out.flush();
-      RunResult first = failure.get();
-      Shrinker.Shrunk shrunk =
-          Shrinker.whileBroken(runner, choice, property, settings.shrinkBudget())
-              .shrink(first.scenario(), first);
-      Scenario original = first.scenario();
-      String replay =
-          "./lab replay " + seed + ":" + GeneratedRuns.indexOf(original) + " --variant " + choice;
-      out.println(
-          new Counterexample(property, choice.toString(), first, shrunk, replay).describe());
-      out.flush();
+      shrinkAndPrint(out, runner, choice, property, failure.get(), settings);
       return choice.variant().fix() ? Lab.EXIT_INVALID : 0;
     }
     out.flush();
     return Lab.exitFor(choice.variant().fix(), verdicts);
+  }
+
+  private static void printCoverage(
+      PrintWriter out, Runner runner, Strategies.Choice choice, List<Verdict> verdicts) {
+    Coverage coverage = Coverage.of(verdicts);
+    out.print(coverage.table());
+    if (choice.variant().fix() && verdicts.size() >= Coverage.FEWEST_RUNS) {
+      // the bar the contract suites assert; here it is told, so a short exploration still reports
+      coverage
+          .shortfalls(
+              Coverage.pointsOf(runner.profile(choice.strategy(), choice.variant())),
+              Coverage.kindsOfAFix(runner.environment().brokers()))
+          .forEach(line -> out.println("coverage falls short: " + line));
+    }
+  }
+
+  private static void printHeld(PrintWriter out, Property property, List<RunResult> results) {
+    long held = results.stream().filter(r -> property.holdsFor(r.verdict())).count();
+    // a claim no run showed (every run vacuous) is not shown to hold
+    out.println(
+        (held == 0 ? "not shown: " : "holds: ")
+            + property.name()
+            + " (in "
+            + held
+            + " of "
+            + results.size()
+            + " runs)");
+  }
+
+  private void shrinkAndPrint(
+      PrintWriter out,
+      Runner runner,
+      Strategies.Choice choice,
+      Property property,
+      RunResult first,
+      GeneratedRuns.Settings settings) {
+    out.println("BROKEN: " + property.name() + "; shrinking (at most " + shrinkSeconds + " s)...");
+    out.flush();
+    Shrinker.Shrunk shrunk =
+        Shrinker.whileBroken(runner, choice, property, settings.shrinkBudget())
+            .shrink(first.scenario(), first);
+    Scenario original = first.scenario();
+    String replay =
+        "./lab replay " + seed + ":" + GeneratedRuns.indexOf(original) + " --variant " + choice;
+    out.println(new Counterexample(property, choice.toString(), first, shrunk, replay).describe());
+    out.flush();
   }
 }
