@@ -93,6 +93,62 @@ final class GradeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Exercise chosen = Exercise.fromLabel(exercise);
+    Grade.Settings settings = settings(chosen);
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Starting the environment (PostgreSQL, Kafka, fault proxy)...");
+    out.flush();
+    long started = System.nanoTime();
+    BarListener bar = new BarListener(chosen);
+    // its own folder: a learner's runs stay out of the report that compares the lab's
+    Grade grade = new Grade(new Runner(Environments.shared(), GRADES), chosen, settings, bar);
+    out.println("Grading " + grade.subject() + ".");
+    out.flush();
+    Scoreboard board;
+    try {
+      board = grade.run();
+    } finally {
+      bar.close();
+    }
+    out.println();
+    out.print(board.render());
+    out.printf(
+        "(the grade took %d s)%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    out.flush();
+    return board.failed() == 0 ? 0 : Lab.EXIT_INVALID;
+  }
+
+  /** The progress bar, made once the grade knows how many steps it plans. */
+  private static final class BarListener implements Grade.Listener, AutoCloseable {
+    private final Exercise exercise;
+    private ProgressBar bar;
+
+    BarListener(Exercise exercise) {
+      this.exercise = exercise;
+    }
+
+    @Override
+    public void planned(int steps) {
+      bar = Progress.bar("grade " + exercise.label(), steps);
+    }
+
+    @Override
+    public void done(String what) {
+      if (bar != null) {
+        bar.setExtraMessage(" " + what);
+        bar.step();
+      }
+    }
+
+    @Override
+    public void close() {
+      if (bar != null) {
+        bar.close();
+      }
+    }
+  }
+
+  /** The options, checked before any server starts. */
+  private Grade.Settings settings(Exercise chosen) {
     if (scenarios < 0) {
       throw new IllegalArgumentException("--scenarios must be 0 or more");
     }
@@ -106,53 +162,11 @@ final class GradeCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--command runs a program as the relay: it goes with 'grade relay' only");
     }
-    Grade.Settings settings =
-        new Grade.Settings(
-            scenarios,
-            seed != null ? seed : GeneratedRuns.DEFAULT_SEED,
-            Duration.ofSeconds(shrinkSeconds),
-            !noBudget,
-            command);
-    PrintWriter out = spec.commandLine().getOut();
-    out.println("Starting the environment (PostgreSQL, Kafka, fault proxy)...");
-    out.flush();
-    long started = System.nanoTime();
-    ProgressBar[] bar = new ProgressBar[1];
-    Grade grade =
-        new Grade(
-            // its own folder: a learner's runs stay out of the report that compares the lab's
-            new Runner(Environments.shared(), GRADES),
-            chosen,
-            settings,
-            new Grade.Listener() {
-              @Override
-              public void planned(int steps) {
-                bar[0] = Progress.bar("grade " + chosen.label(), steps);
-              }
-
-              @Override
-              public void done(String what) {
-                if (bar[0] != null) {
-                  bar[0].setExtraMessage(" " + what);
-                  bar[0].step();
-                }
-              }
-            });
-    out.println("Grading " + grade.subject() + ".");
-    out.flush();
-    Scoreboard board;
-    try {
-      board = grade.run();
-    } finally {
-      if (bar[0] != null) {
-        bar[0].close();
-      }
-    }
-    out.println();
-    out.print(board.render());
-    out.printf(
-        "(the grade took %d s)%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());
-    out.flush();
-    return board.failed() == 0 ? 0 : Lab.EXIT_INVALID;
+    return new Grade.Settings(
+        scenarios,
+        seed != null ? seed : GeneratedRuns.DEFAULT_SEED,
+        Duration.ofSeconds(shrinkSeconds),
+        !noBudget,
+        command);
   }
 }
