@@ -33,6 +33,31 @@ public final class TruthReader {
 
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
+  /** Every committed transaction; a caller may narrow it with a WHERE clause. */
+  public static final String COMMITTED =
+      "SELECT transaction_id, event_id, account_id, sequence, committed_at"
+          + " FROM bank.committed_transactions";
+
+  /** Every fraud check; a caller may narrow it with a WHERE clause. */
+  public static final String CHECKED =
+      "SELECT transaction_id, event_id, checked_at FROM fraud.fraud_checks";
+
+  /** The current row of a {@link #COMMITTED} query. */
+  public static Truth.Committed committed(ResultSet row) throws SQLException {
+    return new Truth.Committed(
+        row.getObject(1, UUID.class),
+        row.getObject(2, UUID.class),
+        row.getString(3),
+        row.getLong(4),
+        instant(row.getTimestamp(5)));
+  }
+
+  /** The current row of a {@link #CHECKED} query. */
+  public static Truth.Checked checked(ResultSet row) throws SQLException {
+    return new Truth.Checked(
+        row.getObject(1, UUID.class), row.getObject(2, UUID.class), instant(row.getTimestamp(3)));
+  }
+
   private TruthReader() {}
 
   /**
@@ -53,31 +78,16 @@ public final class TruthReader {
     List<Truth.Committed> committed = new ArrayList<>();
     List<Truth.Checked> checks = new ArrayList<>();
     try (Connection connection = DriverManager.getConnection(jdbcUrl, props)) {
-      try (PreparedStatement query =
-              connection.prepareStatement(
-                  "SELECT transaction_id, event_id, account_id, sequence, committed_at"
-                      + " FROM bank.committed_transactions");
+      try (PreparedStatement query = connection.prepareStatement(COMMITTED);
           ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          committed.add(
-              new Truth.Committed(
-                  rows.getObject(1, UUID.class),
-                  rows.getObject(2, UUID.class),
-                  rows.getString(3),
-                  rows.getLong(4),
-                  instant(rows.getTimestamp(5))));
+          committed.add(committed(rows));
         }
       }
-      try (PreparedStatement query =
-              connection.prepareStatement(
-                  "SELECT transaction_id, event_id, checked_at FROM fraud.fraud_checks");
+      try (PreparedStatement query = connection.prepareStatement(CHECKED);
           ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          checks.add(
-              new Truth.Checked(
-                  rows.getObject(1, UUID.class),
-                  rows.getObject(2, UUID.class),
-                  instant(rows.getTimestamp(3))));
+          checks.add(checked(rows));
         }
       }
     }
@@ -137,7 +147,11 @@ public final class TruthReader {
     return true;
   }
 
-  private static Truth.Published toPublished(ConsumerRecord<String, byte[]> record) {
+  /**
+   * A record of the events topic as the truth holds it; one that is not a readable event is kept
+   * with why ({@link Truth.Published#readable()} false).
+   */
+  public static Truth.Published toPublished(ConsumerRecord<String, byte[]> record) {
     Instant at = Instant.ofEpochMilli(record.timestamp());
     try {
       TransactionRecorded event = EventJson.read(record.value());

@@ -2,6 +2,7 @@ package dualwrite.chaos.live;
 
 import dualwrite.bank.spi.Deployment;
 import dualwrite.chaos.checker.Truth;
+import dualwrite.chaos.checker.TruthReader;
 import dualwrite.chaos.env.RunSpace;
 import java.sql.Array;
 import java.sql.Connection;
@@ -64,34 +65,20 @@ final class DatabaseGauge implements AutoCloseable {
     try {
       Array wanted = c.createArrayOf("uuid", ids.toArray());
       try (PreparedStatement query =
-          c.prepareStatement(
-              "SELECT transaction_id, event_id, account_id, sequence, committed_at"
-                  + " FROM bank.committed_transactions WHERE transaction_id = ANY(?)")) {
+          c.prepareStatement(TruthReader.COMMITTED + " WHERE transaction_id = ANY(?)")) {
         query.setArray(1, wanted);
         try (ResultSet rows = query.executeQuery()) {
           while (rows.next()) {
-            committed.add(
-                new Truth.Committed(
-                    rows.getObject(1, UUID.class),
-                    rows.getObject(2, UUID.class),
-                    rows.getString(3),
-                    rows.getLong(4),
-                    rows.getTimestamp(5).toInstant()));
+            committed.add(TruthReader.committed(rows));
           }
         }
       }
       try (PreparedStatement query =
-          c.prepareStatement(
-              "SELECT transaction_id, event_id, checked_at FROM fraud.fraud_checks"
-                  + " WHERE transaction_id = ANY(?)")) {
+          c.prepareStatement(TruthReader.CHECKED + " WHERE transaction_id = ANY(?)")) {
         query.setArray(1, wanted);
         try (ResultSet rows = query.executeQuery()) {
           while (rows.next()) {
-            checks.add(
-                new Truth.Checked(
-                    rows.getObject(1, UUID.class),
-                    rows.getObject(2, UUID.class),
-                    rows.getTimestamp(3).toInstant()));
+            checks.add(TruthReader.checked(rows));
           }
         }
       }

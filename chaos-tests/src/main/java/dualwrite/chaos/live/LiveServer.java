@@ -203,21 +203,18 @@ public final class LiveServer implements AutoCloseable {
     };
   }
 
+  /** The methods a path of the API takes, or null for a path it does not have. */
   private static String allowed(String path) {
     return switch (path) {
       case "/api/session" -> "GET, POST, DELETE";
       case "/api/options", "/api/events" -> "GET";
-      default -> "POST";
+      case "/api/session/rate", "/api/session/actions", "/api/session/check" -> "POST";
+      default -> null;
     };
   }
 
   private static boolean knownPath(String path) {
-    return path.equals("/api/options")
-        || path.equals("/api/session")
-        || path.equals("/api/session/rate")
-        || path.equals("/api/session/actions")
-        || path.equals("/api/session/check")
-        || path.equals("/api/events");
+    return allowed(path) != null;
   }
 
   private <T> T body(HttpExchange exchange, Class<T> type) throws IOException {

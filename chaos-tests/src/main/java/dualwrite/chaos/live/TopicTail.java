@@ -1,11 +1,8 @@
 package dualwrite.chaos.live;
 
-import dualwrite.bank.EventJson;
-import dualwrite.bank.MalformedEvent;
-import dualwrite.bank.TransactionRecorded;
 import dualwrite.chaos.checker.Truth;
+import dualwrite.chaos.checker.TruthReader;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,21 +86,12 @@ final class TopicTail implements AutoCloseable {
 
   private void keep(ConsumerRecord<String, byte[]> record) {
     records.incrementAndGet();
-    try {
-      TransactionRecorded event = EventJson.read(record.value());
+    Truth.Published published = TruthReader.toPublished(record);
+    if (published.readable()) {
       byTransaction
-          .computeIfAbsent(event.transactionId(), id -> new CopyOnWriteArrayList<>())
-          .add(
-              new Truth.Published(
-                  record.partition(),
-                  record.offset(),
-                  Instant.ofEpochMilli(record.timestamp()),
-                  event.eventId(),
-                  event.transactionId(),
-                  event.accountId(),
-                  event.sequence(),
-                  null));
-    } catch (MalformedEvent e) {
+          .computeIfAbsent(published.transactionId(), id -> new CopyOnWriteArrayList<>())
+          .add(published);
+    } else {
       malformed.incrementAndGet();
     }
   }
