@@ -5,9 +5,7 @@ import dualwrite.chaos.checker.Verdict.Validity;
 import dualwrite.chaos.history.Op;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Validates a history against the truth. It compares three sources (the committed transactions, the
@@ -118,7 +116,7 @@ public final class Checker {
     return new Verdict(
         found.invalid() ? Validity.INVALID : Validity.VALID,
         found.byLabel(),
-        counts(clients.opCounts(), truth, found),
+        counts(clients, truth, found),
         lag.lag(),
         clients.unresolved(),
         null,
@@ -127,17 +125,19 @@ public final class Checker {
   }
 
   /** The clients' operations, then the truth's rows, records and checks, then the anomalies. */
-  private static Map<String, Long> counts(
-      Map<String, Long> opCounts, IndexedTruth truth, Findings found) {
-    Map<String, Long> counts = new LinkedHashMap<>(opCounts);
+  private static Counts counts(ClientCheck.Outcomes clients, IndexedTruth truth, Findings found) {
     List<Truth.Published> records = truth.truth().published();
-    counts.put("committed", (long) truth.committed().size());
-    counts.put("records", (long) records.size());
-    counts.put("malformed-records", records.stream().filter(p -> !p.readable()).count());
-    counts.put("published-transactions", (long) truth.deliveries().size());
-    counts.put("fraud-checks", (long) truth.truth().checks().size());
-    found.countInto(counts);
-    return counts;
+    return new Counts(
+        clients.count(Op.Type.INVOKE),
+        clients.count(Op.Type.OK),
+        clients.count(Op.Type.FAIL),
+        clients.count(Op.Type.INFO),
+        truth.committed().size(),
+        records.size(),
+        records.stream().filter(p -> !p.readable()).count(),
+        truth.deliveries().size(),
+        truth.truth().checks().size(),
+        found.counted());
   }
 
   /** A run that did not settle claims nothing, but a reader wants to know how it stood. */

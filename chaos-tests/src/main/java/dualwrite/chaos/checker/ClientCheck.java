@@ -3,7 +3,7 @@ package dualwrite.chaos.checker;
 import dualwrite.chaos.checker.Verdict.Unresolved;
 import dualwrite.chaos.history.Op;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,23 +22,29 @@ final class ClientCheck {
    *
    * @param found failed-but-committed and ok-but-not-committed transactions
    * @param unresolved answered with info first, then the requests never answered
-   * @param opCounts the clients' operations by type, {@code ops-invoke}, ..., in order of first use
+   * @param opCounts the clients' requests by type: invoked, then answered ok, fail or info
    */
-  record Outcomes(Findings found, List<Unresolved> unresolved, Map<String, Long> opCounts) {}
+  record Outcomes(Findings found, List<Unresolved> unresolved, Map<Op.Type, Long> opCounts) {
+
+    /** How many of the clients' operations were of {@code type}. */
+    long count(Op.Type type) {
+      return opCounts.getOrDefault(type, 0L);
+    }
+  }
 
   private ClientCheck() {}
 
   static Outcomes check(List<Op> ops, IndexedTruth truth) {
     Findings found = new Findings();
     List<Unresolved> unresolved = new ArrayList<>();
-    Map<String, Long> opCounts = new LinkedHashMap<>();
+    Map<Op.Type, Long> opCounts = new EnumMap<>(Op.Type.class);
     Set<UUID> unanswered = new LinkedHashSet<>();
     for (Op op : ops) {
       if (!isRequest(op)) {
         continue;
       }
       UUID id = op.transactionId();
-      opCounts.merge("ops-" + op.type().label(), 1L, Long::sum);
+      opCounts.merge(op.type(), 1L, Long::sum);
       boolean committed = truth.isCommitted(id);
       if (op.type() == Op.Type.INVOKE) {
         unanswered.add(id);

@@ -57,8 +57,10 @@ final class Findings {
     return anomalies;
   }
 
-  /** How many transactions each anomaly hit, by its label, appended to {@code counts}. */
-  void countInto(Map<String, Long> counts) {
+  /** How many transactions each anomaly hit, by its label, every anomaly included. */
+  Map<String, Long> counted() {
+    Map<String, Long> counts = new LinkedHashMap<>();
     found.forEach((anomaly, ids) -> counts.put(anomaly.label(), (long) ids.size()));
+    return counts;
   }
 }

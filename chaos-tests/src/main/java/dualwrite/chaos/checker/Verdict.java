@@ -21,7 +21,8 @@ import org.HdrHistogram.Histogram;
  *
  * @param valid whether the run kept every promise
  * @param anomalies for every kind (see {@link Anomaly}), the transaction ids it hit, maybe none
- * @param counts operations, commits, records and checks, by kind
+ * @param counts operations, commits, records and checks, and the anomalies' hits (see {@link
+ *     Counts})
  * @param lag how long events took to get through
  * @param unresolved the operations whose outcome the client never learnt, and what the truth says
  * @param reason why the verdict is unknown or vacuous, or null
@@ -46,7 +47,7 @@ import org.HdrHistogram.Histogram;
 public record Verdict(
     Validity valid,
     Map<String, List<UUID>> anomalies,
-    Map<String, Long> counts,
+    Counts counts,
     Lag lag,
     List<Unresolved> unresolved,
     String reason,
@@ -59,7 +60,7 @@ public record Verdict(
   public Verdict(
       Validity valid,
       Map<String, List<UUID>> anomalies,
-      Map<String, Long> counts,
+      Counts counts,
       Lag lag,
       List<Unresolved> unresolved,
       String reason,
@@ -72,7 +73,7 @@ public record Verdict(
   public Verdict(
       Validity valid,
       Map<String, List<UUID>> anomalies,
-      Map<String, Long> counts,
+      Counts counts,
       Lag lag,
       List<Unresolved> unresolved,
       String reason,
@@ -173,7 +174,7 @@ public record Verdict(
 
   public Verdict {
     anomalies = anomalies == null ? Map.of() : new LinkedHashMap<>(anomalies);
-    counts = counts == null ? Map.of() : new LinkedHashMap<>(counts);
+    counts = counts == null ? Counts.NONE : counts;
     unresolved = unresolved == null ? List.of() : List.copyOf(unresolved);
     faults = faults == null ? List.of() : List.copyOf(faults);
     notes = notes == null ? List.of() : List.copyOf(notes);
@@ -181,7 +182,7 @@ public record Verdict(
 
   /** The verdict of a checker that could not read the truth. */
   public static Verdict unknown(String reason) {
-    return new Verdict(Validity.UNKNOWN, Map.of(), Map.of(), null, List.of(), reason, List.of());
+    return new Verdict(Validity.UNKNOWN, Map.of(), Counts.NONE, null, List.of(), reason, List.of());
   }
 
   /** The same verdict made unknown: what was counted stays for a reader, but it claims nothing. */

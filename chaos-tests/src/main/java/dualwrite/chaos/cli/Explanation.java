@@ -1,6 +1,7 @@
 package dualwrite.chaos.cli;
 
 import dualwrite.chaos.checker.Anomaly;
+import dualwrite.chaos.checker.Counts;
 import dualwrite.chaos.checker.FaultOutcome;
 import dualwrite.chaos.checker.Verdict;
 import dualwrite.chaos.checker.Verdict.Validity;
@@ -27,18 +28,18 @@ final class Explanation {
     text.append(coloured(verdict.valid(), headline(verdict), CommandLine.Help.Ansi.AUTO))
         .append('\n');
     if (verdict.valid() != Validity.UNKNOWN) {
-      Map<String, Long> counts = verdict.counts();
+      Counts counts = verdict.counts();
       text.append(
           String.format(
               "  %d requests: %d ok, %d failed, %d unknown; %d committed, %d records on the topic,"
                   + " %d fraud checks%n",
-              counts.getOrDefault("ops-invoke", 0L),
-              counts.getOrDefault("ops-ok", 0L),
-              counts.getOrDefault("ops-fail", 0L),
-              counts.getOrDefault("ops-info", 0L),
-              counts.getOrDefault("committed", 0L),
-              counts.getOrDefault("records", 0L),
-              counts.getOrDefault("fraud-checks", 0L)));
+              counts.invoked(),
+              counts.ok(),
+              counts.failed(),
+              counts.info(),
+              counts.committed(),
+              counts.records(),
+              counts.fraudChecks()));
     }
     Map<UUID, Op.Type> outcomes = outcomes(result.history());
     for (Anomaly anomaly : verdict.found()) {

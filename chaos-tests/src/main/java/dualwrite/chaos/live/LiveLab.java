@@ -2,6 +2,7 @@ package dualwrite.chaos.live;
 
 import dualwrite.bank.fraud.ConsumerMode;
 import dualwrite.chaos.checker.Anomaly;
+import dualwrite.chaos.checker.Counts;
 import dualwrite.chaos.checker.FaultOutcome;
 import dualwrite.chaos.checker.Truth;
 import dualwrite.chaos.checker.Verdict;
@@ -11,7 +12,6 @@ import dualwrite.chaos.run.Runner;
 import dualwrite.chaos.run.Strategies;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +57,7 @@ public final class LiveLab implements AutoCloseable {
       List<AnomalyView> anomalies,
       List<FaultOutcome> faults,
       List<String> notes,
-      Map<String, Long> counts,
+      Counts counts,
       String folder,
       String replay,
       String journeys) {}

@@ -21,8 +21,8 @@ final class Plain {
    */
   static List<String> explain(Verdict verdict, RunFolder.RunInfo info) {
     List<String> sentences = new ArrayList<>();
-    long committed = verdict.counts().getOrDefault("committed", 0L);
-    long checks = verdict.counts().getOrDefault("fraud-checks", 0L);
+    long committed = verdict.counts().committed();
+    long checks = verdict.counts().fraudChecks();
     switch (verdict.valid()) {
       case UNKNOWN ->
           sentences.add(

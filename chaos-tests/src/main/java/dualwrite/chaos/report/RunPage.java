@@ -1,6 +1,7 @@
 package dualwrite.chaos.report;
 
 import dualwrite.chaos.checker.Anomaly;
+import dualwrite.chaos.checker.Counts;
 import dualwrite.chaos.checker.Verdict;
 import dualwrite.chaos.checker.Verdict.Quantiles;
 import dualwrite.chaos.history.Op;
@@ -15,7 +16,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -381,8 +381,8 @@ final class RunPage {
     } else if (t.refused() == 0) {
       customers = "the bank accepted all " + t.requests() + " requests";
     } else {
-      long failed = verdict.counts().getOrDefault("ops-fail", 0L);
-      long unknown = verdict.counts().getOrDefault("ops-info", 0L);
+      long failed = verdict.counts().failed();
+      long unknown = verdict.counts().info();
       long unanswered = Math.max(0, t.refused() - failed - unknown);
       customers =
           "the bank "
@@ -431,12 +431,11 @@ final class RunPage {
 
   private static List<CountView> counts(Verdict verdict) {
     List<CountView> rows = new ArrayList<>();
-    for (Map.Entry<String, Long> count : verdict.counts().entrySet()) {
-      boolean anomaly = verdict.anomalies().containsKey(count.getKey());
-      if (!anomaly) {
-        rows.add(new CountView(count.getKey(), count.getValue()));
-      }
-    }
+    Counts counts = verdict.counts();
+    // the anomalies have a table of their own
+    counts.byName().entrySet().stream()
+        .filter(count -> !counts.anomalies().containsKey(count.getKey()))
+        .forEach(count -> rows.add(new CountView(count.getKey(), count.getValue())));
     return rows;
   }
 

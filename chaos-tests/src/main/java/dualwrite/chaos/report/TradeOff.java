@@ -35,8 +35,8 @@ public record TradeOff(
 
   public static TradeOff of(Verdict verdict) {
     return new TradeOff(
-        verdict.counts().getOrDefault("ops-invoke", 0L),
-        verdict.counts().getOrDefault("ops-ok", 0L),
+        verdict.counts().invoked(),
+        verdict.counts().ok(),
         verdict.availability(),
         verdict.delayAfterHealMs(),
         verdict.of(Anomaly.LOST).size(),

@@ -31,7 +31,8 @@ class CheckerTest {
 
     assertThat(verdict.valid()).as(verdict.summary()).isEqualTo(Validity.VALID);
     assertThat(verdict.found()).as("no anomaly at all").isEmpty();
-    assertThat(verdict.counts()).containsEntry("committed", 2L).containsEntry("fraud-checks", 2L);
+    assertThat(verdict.counts().committed()).isEqualTo(2L);
+    assertThat(verdict.counts().fraudChecks()).isEqualTo(2L);
     assertThat(List.of(a, b)).doesNotContainNull();
   }
 
@@ -166,7 +167,7 @@ class CheckerTest {
 
     Verdict verdict = check();
     assertThat(verdict.found()).isEmpty();
-    assertThat(verdict.counts()).containsEntry("malformed-records", 1L);
+    assertThat(verdict.counts().malformedRecords()).isEqualTo(1L);
   }
 
   @Test

@@ -217,5 +217,8 @@ class TradeOffFiguresTest {
     assertThat(before.availability()).as("not measured then").isNull();
     assertThat(before.delayAfterHealMs()).as("not measured then").isNull();
     assertThat(before.lag().afterHealMs()).isEqualTo(40L);
+    assertThat(before.counts().invoked()).as("the old counts read by name").isEqualTo(2L);
+    assertThat(before.counts().ok()).isEqualTo(2L);
+    assertThat(before.counts().failed()).as("a count missing is 0").isZero();
   }
 }

@@ -2,6 +2,7 @@ package dualwrite.chaos.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dualwrite.chaos.checker.Counts;
 import dualwrite.chaos.checker.Verdict;
 import dualwrite.chaos.checker.Verdict.Validity;
 import java.util.List;
@@ -20,7 +21,7 @@ class ExitStatusTest {
   private static Verdict verdict(Validity validity) {
     Map<String, List<UUID>> anomalies =
         validity == Validity.INVALID ? Map.of("lost", List.of(UUID.randomUUID())) : Map.of();
-    return new Verdict(validity, anomalies, Map.of(), null, List.of(), null, List.of());
+    return new Verdict(validity, anomalies, Counts.NONE, null, List.of(), null, List.of());
   }
 
   @Test
@@ -37,7 +38,7 @@ class ExitStatusTest {
         new Verdict(
             Validity.INVALID,
             Map.of("lost", List.of(UUID.randomUUID())),
-            Map.of(),
+            Counts.NONE,
             null,
             List.of(),
             null,
@@ -59,7 +60,7 @@ class ExitStatusTest {
         new Verdict(
             Validity.INVALID,
             Map.of("phantom", List.of(UUID.randomUUID())),
-            Map.of(),
+            Counts.NONE,
             null,
             List.of(),
             null,

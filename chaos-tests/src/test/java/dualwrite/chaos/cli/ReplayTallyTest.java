@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dualwrite.chaos.checker.Anomaly;
+import dualwrite.chaos.checker.Counts;
 import dualwrite.chaos.checker.Verdict;
 import dualwrite.chaos.checker.Verdict.Validity;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ class ReplayTallyTest {
     // derived from the enum, so a validity added later is tallied without a change to the tally
     List<Verdict> verdicts =
         Arrays.stream(Validity.values())
-            .map(v -> new Verdict(v, Map.of(), Map.of(), null, List.of(), null, List.of()))
+            .map(v -> new Verdict(v, Map.of(), Counts.NONE, null, List.of(), null, List.of()))
             .toList();
 
     String text = ReplayTally.of(verdicts).describe(WHAT);
@@ -144,6 +145,6 @@ class ReplayTallyTest {
         (anomaly, count) ->
             anomalies.put(
                 anomaly.label(), Stream.generate(UUID::randomUUID).limit(count).toList()));
-    return new Verdict(validity, anomalies, Map.of(), null, List.of(), null, List.of());
+    return new Verdict(validity, anomalies, Counts.NONE, null, List.of(), null, List.of());
   }
 }

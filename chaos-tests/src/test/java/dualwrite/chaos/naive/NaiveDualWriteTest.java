@@ -101,7 +101,7 @@ class NaiveDualWriteTest {
       assertThat(result.verdict().valid())
           .as("the checker does not cry wolf: " + result.summary())
           .isEqualTo(Validity.VALID);
-      assertThat(result.verdict().counts().get("committed"))
+      assertThat(result.verdict().counts().committed())
           .as("all thirty transactions were committed")
           .isEqualTo(30L);
     }

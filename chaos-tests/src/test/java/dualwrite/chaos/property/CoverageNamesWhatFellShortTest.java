@@ -2,6 +2,7 @@ package dualwrite.chaos.property;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dualwrite.chaos.checker.Counts;
 import dualwrite.chaos.checker.FaultOutcome;
 import dualwrite.chaos.checker.Verdict;
 import dualwrite.chaos.checker.Verdict.Validity;
@@ -79,6 +80,6 @@ class CoverageNamesWhatFellShortTest {
   }
 
   private static Verdict verdict(Validity validity, FaultOutcome... faults) {
-    return new Verdict(validity, Map.of(), Map.of(), null, List.of(), null, List.of(faults));
+    return new Verdict(validity, Map.of(), Counts.NONE, null, List.of(), null, List.of(faults));
   }
 }

@@ -2,6 +2,7 @@ package dualwrite.chaos.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dualwrite.bank.TransactionType;
+import dualwrite.chaos.checker.Counts;
 import dualwrite.chaos.checker.Truth;
 import dualwrite.chaos.checker.Verdict;
 import dualwrite.chaos.checker.Verdict.Validity;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -118,11 +118,7 @@ final class FakeRunFolder {
     Verdict.Quantiles lag = new Verdict.Quantiles(1, 10, 10, 10);
     long invoked = requests == null ? 1 : requests;
     long ok = accepted == null ? (lost ? 0 : 1) : accepted;
-    Map<String, Long> counts = new LinkedHashMap<>();
-    counts.put("ops-invoke", invoked);
-    counts.put("ops-ok", ok);
-    counts.put("ops-fail", invoked - ok);
-    counts.put("committed", 1L);
+    Counts counts = new Counts(invoked, ok, invoked - ok, 0, 1, 0, 0, 0, 0, Map.of());
     Verdict verdict =
         new Verdict(
             lost ? Validity.INVALID : Validity.VALID,

@@ -3,6 +3,7 @@ package dualwrite.chaos.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dualwrite.chaos.checker.Anomaly;
+import dualwrite.chaos.checker.Counts;
 import dualwrite.chaos.checker.Truth;
 import dualwrite.chaos.checker.Verdict;
 import dualwrite.chaos.history.Op;
@@ -54,7 +55,7 @@ class FatesTest {
     anomalies.put("failed-but-committed", List.of(lost));
     Verdict verdict =
         new Verdict(
-            Verdict.Validity.INVALID, anomalies, Map.of(), null, List.of(), null, List.of());
+            Verdict.Validity.INVALID, anomalies, Counts.NONE, null, List.of(), null, List.of());
 
     List<Fates.Row> rows = Fates.of(verdict, history, truth, START);
 
