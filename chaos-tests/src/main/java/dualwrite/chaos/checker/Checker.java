@@ -144,12 +144,8 @@ public final class Checker {
   private static Verdict unsettled(Verdict verdict) {
     return verdict.asUnknown(
         "the run did not settle: work was still in flight when the settle time ran out"
-            + (verdict.found().isEmpty() ? "" : "; as it stood: " + asItStood(verdict)));
-  }
-
-  /** {@code lost 30, unchecked 2}: what an unsettled run showed, which it does not claim. */
-  private static String asItStood(Verdict verdict) {
-    return String.join(
-        ", ", verdict.found().stream().map(a -> a.label() + " " + verdict.of(a).size()).toList());
+            + (verdict.found().isEmpty()
+                ? ""
+                : "; as it stood: " + String.join(", ", verdict.anomalyCounts())));
   }
 }

@@ -242,15 +242,20 @@ public record Verdict(
   }
 
   /**
-   * One line: {@code invalid: lost 3, failed-but-committed 1}, {@code vacuous: none of its 2 faults
-   * landed}.
+   * One line, for progress bars and logs: {@code invalid: lost 3, failed-but-committed 1}, {@code
+   * vacuous: none of its 2 faults landed}.
    */
   public String summary() {
     String word = valid.label();
     if (valid == Validity.UNKNOWN || valid == Validity.VACUOUS) {
       return word + ": " + reason;
     }
-    List<String> parts = found().stream().map(a -> a.label() + " " + of(a).size()).toList();
+    List<String> parts = anomalyCounts();
     return parts.isEmpty() ? word : word + ": " + String.join(", ", parts);
+  }
+
+  /** {@code lost 3}, {@code failed-but-committed 1}: each anomaly found and how often it hit. */
+  public List<String> anomalyCounts() {
+    return found().stream().map(a -> a.label() + " " + of(a).size()).toList();
   }
 }

@@ -1,104 +1,56 @@
 package dualwrite.chaos.cli;
 
-import dualwrite.chaos.checker.Anomaly;
-import dualwrite.chaos.checker.Counts;
 import dualwrite.chaos.checker.FaultOutcome;
-import dualwrite.chaos.checker.Verdict;
 import dualwrite.chaos.checker.Verdict.Validity;
-import dualwrite.chaos.history.Op;
-import dualwrite.chaos.report.TradeOff;
+import dualwrite.chaos.report.VerdictInWords;
 import dualwrite.chaos.run.RunResult;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import picocli.CommandLine;
 
-/** A run's verdict in plain words, for a person at a terminal. */
+/**
+ * A run's verdict in plain words, for a person at a terminal: the lines of its {@link
+ * VerdictInWords}, the headline in the report's colour for the verdict.
+ */
 final class Explanation {
-
-  private static final int IDS_SHOWN = 5;
 
   private Explanation() {}
 
   static String of(RunResult result) {
-    Verdict verdict = result.verdict();
+    return of(VerdictInWords.of(result.verdict(), result.history(), true));
+  }
+
+  /** The words of a verdict as lines for a terminal, the headline in its colour. */
+  static String of(VerdictInWords words) {
     StringBuilder text = new StringBuilder();
-    text.append(coloured(verdict.valid(), headline(verdict), CommandLine.Help.Ansi.AUTO))
+    text.append(coloured(words.validity(), words.headline(), CommandLine.Help.Ansi.AUTO))
         .append('\n');
-    if (verdict.valid() != Validity.UNKNOWN) {
-      Counts counts = verdict.counts();
-      text.append(
-          String.format(
-              "  %d requests: %d ok, %d failed, %d unknown; %d committed, %d records on the topic,"
-                  + " %d fraud checks%n",
-              counts.invoked(),
-              counts.ok(),
-              counts.failed(),
-              counts.info(),
-              counts.committed(),
-              counts.records(),
-              counts.fraudChecks()));
+    if (words.transactions() != null) {
+      line(text, words.transactions().line());
     }
-    Map<UUID, Op.Type> outcomes = outcomes(result.history());
-    for (Anomaly anomaly : verdict.found()) {
-      List<UUID> ids = verdict.of(anomaly);
-      text.append(
-          String.format(
-              "  %s %d: %s%s%n",
-              anomaly.label(),
-              ids.size(),
-              anomaly.meaning(),
-              anomaly.invalidates() ? "" : " (allowed)"));
-      for (UUID id : ids.subList(0, Math.min(IDS_SHOWN, ids.size()))) {
-        Op.Type outcome = outcomes.get(id);
-        text.append("    ")
-            .append(id)
-            .append(": the client was ")
-            .append(told(outcome))
-            .append('\n');
-      }
-      if (ids.size() > IDS_SHOWN) {
-        text.append("    ... and ").append(ids.size() - IDS_SHOWN).append(" more\n");
+    for (VerdictInWords.Hit hit : words.anomalies()) {
+      line(text, hit.line());
+      hit.examples().forEach(example -> line(text, "  " + example.line()));
+      if (!hit.examples().isEmpty() && hit.more() > 0) {
+        line(text, "  ... and " + hit.more() + " more");
       }
     }
-    for (String note : verdict.notes()) {
-      text.append("  note: ").append(note).append('\n');
+    words.notes().forEach(note -> line(text, "note: " + note));
+    for (FaultOutcome fault : words.faults()) {
+      line(text, (fault.landed() ? "landed " : "missed ") + fault.step() + ": " + fault.evidence());
     }
-    for (FaultOutcome fault : verdict.faults()) {
-      text.append("  ")
-          .append(fault.landed() ? "landed " : "missed ")
-          .append(fault.step())
-          .append(": ")
-          .append(fault.evidence())
-          .append('\n');
+    if (words.unanswered() != null) {
+      line(text, words.unanswered().line());
     }
-    long unresolved = verdict.unresolved().size();
-    if (unresolved > 0) {
-      long committed = verdict.unresolved().stream().filter(Verdict.Unresolved::committed).count();
-      text.append(
-          String.format(
-              "  %d requests ended without an answer the client could trust; the truth: %d"
-                  + " committed, %d not%n",
-              unresolved, committed, unresolved - committed));
+    if (words.cost() != null) {
+      line(text, words.cost().line());
     }
-    if (verdict.availability() != null) {
-      // the trade-off: refuse the customer, or keep the event waiting
-      TradeOff tradeOff = TradeOff.of(verdict);
-      String fraud = tradeOff.fraudService();
-      text.append("  customers: ")
-          .append(tradeOff.customers())
-          .append(fraud == null || fraud.equals("\u2014") ? "" : "; fraud service: " + fraud)
-          .append('\n');
-    }
-    if (verdict.lag() != null && verdict.lag().commitToCheck().count() > 0) {
-      text.append(
-          String.format(
-              "  delivery: commit to fraud check p50 %.0f ms, p99 %.0f ms%n",
-              verdict.lag().commitToCheck().p50(), verdict.lag().commitToCheck().p99()));
+    if (words.delivery() != null) {
+      line(text, "delivery: " + words.delivery());
     }
     return text.toString();
+  }
+
+  private static void line(StringBuilder text, String line) {
+    text.append("  ").append(line).append('\n');
   }
 
   /**
@@ -123,47 +75,5 @@ final class Explanation {
 
   private static String escape(String text) {
     return text.replace("@|", "@ |").replace("|@", "| @");
-  }
-
-  static String headline(Verdict verdict) {
-    return switch (verdict.valid()) {
-      case VALID ->
-          "VALID: every committed transaction reached the fraud service once, in order, and no"
-              + " event was invented.";
-      case INVALID -> "INVALID: " + verdict.summary().substring("invalid: ".length());
-      case UNKNOWN -> "UNKNOWN: the checker could not tell (" + verdict.reason() + ")";
-      case VACUOUS ->
-          "VACUOUS: every promise held, but "
-              + verdict.reason()
-              + ", so this run proves nothing about them.";
-    };
-  }
-
-  private static String told(Op.Type outcome) {
-    if (outcome == null) {
-      return "never asked for it (no such request)";
-    }
-    return switch (outcome) {
-      case OK -> "told it was recorded";
-      case FAIL -> "told it failed";
-      case INFO -> "left not knowing (an error or timeout)";
-      case INVOKE -> "still waiting";
-    };
-  }
-
-  private static Map<UUID, Op.Type> outcomes(List<Op> history) {
-    Map<UUID, Op.Type> outcomes = new HashMap<>();
-    List<Op> completions = new ArrayList<>();
-    for (Op op : history) {
-      if (op.isClient() && op.transactionId() != null) {
-        if (op.isCompletion()) {
-          completions.add(op);
-        } else {
-          outcomes.putIfAbsent(op.transactionId(), Op.Type.INVOKE);
-        }
-      }
-    }
-    completions.forEach(op -> outcomes.put(op.transactionId(), op.type()));
-    return outcomes;
   }
 }

@@ -6,6 +6,7 @@ import dualwrite.chaos.checker.Counts;
 import dualwrite.chaos.checker.FaultOutcome;
 import dualwrite.chaos.checker.Truth;
 import dualwrite.chaos.checker.Verdict;
+import dualwrite.chaos.report.VerdictInWords;
 import dualwrite.chaos.run.RunFolder;
 import dualwrite.chaos.run.RunResult;
 import dualwrite.chaos.run.Runner;
@@ -275,11 +276,13 @@ public final class LiveLab implements AutoCloseable {
 
   private CheckedView view(RunResult result, LiveSession checked) {
     Verdict v = result.verdict();
+    VerdictInWords words = VerdictInWords.of(v);
     List<AnomalyView> anomalies = new ArrayList<>();
-    for (Anomaly anomaly : v.found()) {
+    for (VerdictInWords.Hit hit : words.anomalies()) {
+      Anomaly anomaly = hit.anomaly();
       anomalies.add(
           new AnomalyView(
-              anomaly.label(), anomaly.meaning(), anomaly.invalidates(), v.of(anomaly)));
+              anomaly.label(), anomaly.meaning(), anomaly.invalidates(), hit.transactions()));
     }
     Truth truth = null;
     try {
@@ -289,12 +292,12 @@ public final class LiveLab implements AutoCloseable {
     }
     String folder = result.folder().toAbsolutePath().normalize().toString();
     return new CheckedView(
-        v.valid().label(),
-        v.summary(),
+        words.word(),
+        words.summary(),
         v.reason(),
         anomalies,
-        v.faults(),
-        v.notes(),
+        words.faults(),
+        words.notes(),
         v.counts(),
         folder,
         "./lab replay " + folder,

@@ -183,10 +183,10 @@ public final class FlowDiagram {
   /** {@code 1.23 s} for the request itself or without one, {@code +12.0 ms} after it. */
   static String time(double at, Double start) {
     if (start == null || at == start) {
-      return Plain.seconds(at);
+      return Format.seconds(at);
     }
     double ms = (at - start) * 1000;
-    return (ms < 0 ? "\u2212" : "+") + Plain.millis(Math.abs(ms));
+    return (ms < 0 ? "\u2212" : "+") + Format.millis(Math.abs(ms));
   }
 
   private static int x(Lane lane) {

@@ -13,7 +13,7 @@ final class GeneratedPage {
 
   /** {@code runs/<strategy>/<variant>/generated.html}, relative to the report. */
   static String pathOf(Matrix.Row row) {
-    return Plain.href("runs", row.strategy(), row.variant(), "generated.html");
+    return Href.of("runs", row.strategy(), row.variant(), "generated.html");
   }
 
   static void write(GeneratedTally generated, Path out) {
@@ -29,7 +29,7 @@ final class GeneratedPage {
                         r.word(),
                         String.join(", ", r.anomalyCounts()),
                         r.runId(),
-                        Plain.href(r.scenario(), r.runId() + ".html")))
+                        Href.of(r.scenario(), r.runId() + ".html")))
             .toList();
     View view =
         new View(

@@ -449,16 +449,16 @@ final class IndexPage {
               pair(recording),
               measured == null || measured.recording() == null
                   ? "\u2014"
-                  : Plain.rate(measured.recording().throughputPerSecond()),
+                  : Format.rate(measured.recording().throughputPerSecond()),
               pair(publish),
               pair(check),
               measured == null || measured.endToEndLag() == null
                   ? "\u2014"
-                  : Plain.pair(measured.endToEndLag().p50Ms(), measured.endToEndLag().p99Ms()),
-              measured == null ? "\u2014" : Plain.rate(measured.relayDrainPerSecond()),
+                  : Format.pair(measured.endToEndLag().p50Ms(), measured.endToEndLag().p99Ms()),
+              measured == null ? "\u2014" : Format.rate(measured.relayDrainPerSecond()),
               worst == null
                   ? "\u2014"
-                  : Plain.millis(worst.lag().commitToCheck().p99()) + " in " + worst.scenario(),
+                  : Format.millis(worst.lag().commitToCheck().p99()) + " in " + worst.scenario(),
               worst == null ? null : worst.page()));
     }
     return rows;
@@ -473,7 +473,7 @@ final class IndexPage {
   }
 
   private static String pair(Quantiles q) {
-    return q.count() == 0 ? "\u2014" : Plain.pair(q.p50(), q.p99());
+    return q.count() == 0 ? "\u2014" : Format.pair(q.p50(), q.p99());
   }
 
   private static RunSummary worstUnderFaults(Matrix matrix, Matrix.Row row) {
@@ -534,15 +534,15 @@ final class IndexPage {
     Double tps = r == null ? null : r.throughputPerSecond();
     return new BenchRow(
         pair,
-        Plain.rate(tps),
+        Format.rate(tps),
         base == null || tps == null || base == 0
             ? "\u2014"
             : String.format(Locale.ROOT, "%.0f%%", 100 * tps / base),
-        Plain.millis(r == null ? null : r.p50Ms()),
-        Plain.millis(r == null ? null : r.p99Ms()),
-        Plain.rate(m.relayDrainPerSecond()),
-        Plain.millis(m.endToEndLag() == null ? null : m.endToEndLag().p50Ms()),
-        Plain.millis(m.endToEndLag() == null ? null : m.endToEndLag().p99Ms()));
+        Format.millis(r == null ? null : r.p50Ms()),
+        Format.millis(r == null ? null : r.p99Ms()),
+        Format.rate(m.relayDrainPerSecond()),
+        Format.millis(m.endToEndLag() == null ? null : m.endToEndLag().p50Ms()),
+        Format.millis(m.endToEndLag() == null ? null : m.endToEndLag().p99Ms()));
   }
 
   private static String aboutBench(Bench bench) {
@@ -553,7 +553,7 @@ final class IndexPage {
         + " from the commit to the fraud check"
         + (bench.steadyRatePerSecond() == null
             ? "."
-            : " at a steady " + Plain.rate(bench.steadyRatePerSecond()) + ".");
+            : " at a steady " + Format.rate(bench.steadyRatePerSecond()) + ".");
   }
 
   private static BenchView benchView(Bench bench) {

@@ -154,7 +154,7 @@ public final class Journeys {
           new Hop(
               Lane.CLIENT,
               Lane.BANK,
-              Plain.shorten(asked.request() == null ? "record" : asked.request(), 34),
+              Format.shorten(asked.request() == null ? "record" : asked.request(), 34),
               asked.invoke().timeNanos() / 1e9,
               Tone.REQUEST));
     }
@@ -180,7 +180,7 @@ public final class Journeys {
     String label =
         answer.error() == null || answer.error().isBlank()
             ? word
-            : word + ": " + Plain.shorten(EXCEPTION.matcher(answer.error()).replaceFirst(""), 30);
+            : word + ": " + Format.shorten(EXCEPTION.matcher(answer.error()).replaceFirst(""), 30);
     return new Hop(Lane.BANK, Lane.CLIENT, label, answer.timeNanos() / 1e9, tone);
   }
 }

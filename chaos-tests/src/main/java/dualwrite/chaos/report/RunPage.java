@@ -47,7 +47,7 @@ final class RunPage {
    * The page's path relative to the report: {@code runs/<strategy>/<variant>/<scenario>/<id>.html}.
    */
   static String pathOf(String strategy, String variant, String scenario, String runId) {
-    return Plain.href("runs", strategy, variant, scenario, runId + ".html");
+    return Href.of("runs", strategy, variant, scenario, runId + ".html");
   }
 
   /**
@@ -85,8 +85,8 @@ final class RunPage {
             run.truth().checks().size());
   }
 
-  private static List<FaultView> faults(Verdict verdict) {
-    return verdict.faults().stream()
+  private static List<FaultView> faults(VerdictInWords words) {
+    return words.faults().stream()
         .map(f -> new FaultView(f.step(), f.kind(), f.landed() ? "landed" : "missed", f.evidence()))
         .toList();
   }
@@ -101,6 +101,7 @@ final class RunPage {
     Instant startedAt = run.history() == null ? info.startedAt() : run.history().startedAt();
 
     double xMax = xMaxSeconds(run, timeline, startedAt);
+    VerdictInWords words = VerdictInWords.of(run.verdict(), ops, info.settled());
     View view =
         new View(
             "../../../../index.html",
@@ -108,11 +109,11 @@ final class RunPage {
             run.scenario().name(),
             info.runId(),
             WHEN.format(info.startedAt()),
-            Plain.millis((double) info.tookMillis()),
+            Format.millis((double) info.tookMillis()),
             environmentOf(info),
             summary.word(),
             summary.word(),
-            Plain.explain(run.verdict(), info),
+            words.sentences(),
             tradeOff(run.verdict(), summary.tradeOff()),
             run.scenario().description(),
             run.scenario().origin(),
@@ -135,7 +136,7 @@ final class RunPage {
             unresolved(run.verdict(), ops),
             files(run),
             otherRuns(siblings, info.runId()),
-            faults(run.verdict()));
+            faults(words));
     Path folder =
         out.resolve("runs")
             .resolve(info.strategy())
@@ -337,15 +338,15 @@ final class RunPage {
                       case SERVICE -> "service down";
                       case SERVER -> "server down";
                     },
-                    Plain.seconds(w.startNanos() / 1e9),
-                    Plain.seconds(w.endNanos() / 1e9),
+                    Format.seconds(w.startNanos() / 1e9),
+                    Format.seconds(w.endNanos() / 1e9),
                     w.healed() ? w.endedBy() : "never healed"))
         .toList();
   }
 
   private static List<CrashView> crashes(FaultWindows faults) {
     return faults.crashes().stream()
-        .map(c -> new CrashView(c.what(), Plain.seconds(c.atNanos() / 1e9)))
+        .map(c -> new CrashView(c.what(), Format.seconds(c.atNanos() / 1e9)))
         .toList();
   }
 
@@ -365,9 +366,9 @@ final class RunPage {
           new LagView(
               name,
               q.count(),
-              Plain.millis(q.p50()),
-              Plain.millis(q.p99()),
-              Plain.millis(q.max())));
+              Format.millis(q.p50()),
+              Format.millis(q.p99()),
+              Format.millis(q.max())));
     }
   }
 
@@ -426,7 +427,7 @@ final class RunPage {
   private static String afterHeal(Verdict.Lag lag) {
     return lag == null || lag.afterHealMs() == null
         ? null
-        : Plain.millis((double) lag.afterHealMs());
+        : Format.millis((double) lag.afterHealMs());
   }
 
   private static List<CountView> counts(Verdict verdict) {
@@ -484,7 +485,7 @@ final class RunPage {
               String database =
                   f.committed()
                       ? "committed at "
-                          + Plain.seconds(f.committedAtSeconds())
+                          + Format.seconds(f.committedAtSeconds())
                           + ", #"
                           + f.sequence()
                           + " of "
@@ -493,12 +494,12 @@ final class RunPage {
               return new FateView(
                   row.anomalies().stream().map(Anomaly::label).toList(),
                   f.transactionId(),
-                  Plain.shortId(f.transactionId()),
+                  Format.shortId(f.transactionId()),
                   f.request() == null ? "no client asked for it" : f.request(),
                   f.told() == null ? "none" : f.told(),
                   f.toldAtSeconds() == null
                       ? (f.told() == null ? "" : "never answered")
-                      : "at " + Plain.seconds(f.toldAtSeconds()),
+                      : "at " + Format.seconds(f.toldAtSeconds()),
                   f.error(),
                   database,
                   f.records(),
@@ -519,7 +520,7 @@ final class RunPage {
                       .orElse("\u2014");
               return new UnresolvedView(
                   u.transactionId(),
-                  Plain.shortId(u.transactionId()),
+                  Format.shortId(u.transactionId()),
                   request,
                   u.committed() ? "it committed" : "it did not commit");
             })
@@ -530,7 +531,7 @@ final class RunPage {
     List<FileView> files = new ArrayList<>();
     for (String name : RunFolders.FILES) {
       if (Files.exists(run.folder().resolve(name))) {
-        files.add(new FileView(name, Plain.href(run.info().runId(), name)));
+        files.add(new FileView(name, Href.of(run.info().runId(), name)));
       }
     }
     return files;
@@ -544,7 +545,7 @@ final class RunPage {
             s ->
                 new OtherRunView(
                     s.runId(),
-                    s.runId().equals(runId) ? null : Plain.href(s.runId() + ".html"),
+                    s.runId().equals(runId) ? null : Href.of(s.runId() + ".html"),
                     s.word(),
                     s.word(),
                     String.join(", ", s.anomalyCounts())))

@@ -89,9 +89,9 @@ final class SummaryMarkdown {
         base == null
             ? null
             : new Baseline(
-                Plain.rate(base.throughputPerSecond()),
-                Plain.millis(base.p50Ms()),
-                Plain.millis(base.p99Ms())));
+                Format.rate(base.throughputPerSecond()),
+                Format.millis(base.p50Ms()),
+                Format.millis(base.p99Ms())));
   }
 
   /** The trade-off table a line per fault and variant that ran it, fault by fault. */
@@ -144,19 +144,14 @@ final class SummaryMarkdown {
     return rows;
   }
 
-  /** A run's verdict, {@code ✅ valid} or {@code ❌ lost 1}, from its word and anomaly counts. */
+  /** A cell's verdict in Markdown (see {@link VerdictInWords#badge}), from its word and counts. */
   private static String verdict(String word, List<String> counts) {
-    return switch (Validity.valueOf(word.toUpperCase(Locale.ROOT))) {
-      case VALID -> "✅ valid";
-      case INVALID -> "❌ " + (counts.isEmpty() ? "invalid" : String.join(", ", counts));
-      case UNKNOWN -> "❔ unknown";
-      case VACUOUS -> "⚪ vacuous";
-    };
+    return VerdictInWords.badge(Validity.valueOf(word.toUpperCase(Locale.ROOT)), counts);
   }
 
   private static List<String> pair(Quantiles q) {
     return q == null || q.count() == 0
         ? List.of("—", "—")
-        : List.of(Plain.millis(q.p50()), Plain.millis(q.p99()));
+        : List.of(Format.millis(q.p50()), Format.millis(q.p99()));
   }
 }

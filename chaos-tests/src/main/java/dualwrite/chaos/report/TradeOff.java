@@ -69,7 +69,7 @@ public record TradeOff(
 
   /** {@code 2.90 s}, {@code 30.0 ms}; a dash when not measured or nothing was broken. */
   String delayText() {
-    return delayAfterHealMs == null ? "\u2014" : Plain.millis((double) delayAfterHealMs);
+    return delayAfterHealMs == null ? "\u2014" : Format.millis((double) delayAfterHealMs);
   }
 
   /**
