@@ -26,25 +26,13 @@ final class IndexPage {
 
   private IndexPage() {}
 
-  /** Everything the front page is made of. */
-  record Input(
-      String runsDir,
-      String generatedAt,
-      List<RunSummary> runs,
-      Matrix matrix,
-      List<GeneratedTally> generated,
-      Optional<Bench> bench,
-      String benchNote,
-      VariantOrder order,
-      List<RunFolders.Skipped> skipped) {}
-
-  static void write(View view, Path out) {
+  static void write(IndexView view, Path out) {
     Pages.write("index", view, out.resolve("index.html"));
   }
 
-  static View view(Input in) {
+  static IndexView view(IndexInput in) {
     Matrix matrix = in.matrix();
-    return new View(
+    return new IndexView(
         in.runsDir(),
         in.generatedAt(),
         in.runs().size(),
@@ -66,154 +54,7 @@ final class IndexPage {
         in.skipped());
   }
 
-  record View(
-      String runsDir,
-      String generatedAt,
-      int runCount,
-      boolean hasRuns,
-      List<Card> cards,
-      List<String> scenarios,
-      int columns,
-      List<MatrixRow> matrixRows,
-      TradeOffView tradeOff,
-      List<GeneratedView> generated,
-      List<PerformanceRow> performance,
-      int performanceColumns,
-      String lagChart,
-      BenchView bench,
-      boolean hasBench,
-      String benchNote,
-      List<OtherView> others,
-      List<LegendRow> legend,
-      List<RunFolders.Skipped> skipped) {
-
-    boolean hasGenerated() {
-      return !generated.isEmpty();
-    }
-
-    boolean hasOthers() {
-      return !others.isEmpty();
-    }
-
-    boolean hasSkipped() {
-      return !skipped.isEmpty();
-    }
-  }
-
-  record Card(String value, String label, String tone) {}
-
-  record MatrixRow(String strategyHeader, String pair, String description, List<CellView> cells) {}
-
-  /**
-   * A cell of the matrix, in its three views: the verdict, the availability, the delay after
-   * healing.
-   *
-   * @param href null for a pair that never ran
-   * @param availability {@code 50%}
-   * @param customers {@code refused 2 of 4}
-   * @param availabilityTone see {@link TradeOff#availabilityTone()}
-   * @param delay {@code 2.90 s}, or a dash
-   * @param delayNote {@code lost 2}, or null
-   * @param delayTone see {@link TradeOff#delayTone()}
-   */
-  record CellView(
-      String tone,
-      String word,
-      List<String> counts,
-      String runsNote,
-      String href,
-      String title,
-      String availability,
-      String customers,
-      String availabilityTone,
-      String delay,
-      String delayNote,
-      String delayTone) {}
-
-  /**
-   * Refused against delayed: a row per catalogue scenario with a fault, a column per variant that
-   * ran any of them, each cell the latest run's customers and fraud service.
-   */
-  record TradeOffView(List<String> variants, int columns, List<TradeOffRow> rows) {}
-
-  record TradeOffRow(String scenario, List<TradeOffCell> cells) {}
-
-  /**
-   * @param availability {@code 50%}
-   * @param counts the latest run's anomalies, {@code lost 1}
-   * @param href null for a pair that never ran (or to which the scenario does not apply)
-   */
-  record TradeOffCell(
-      String customers,
-      String availability,
-      String availabilityTone,
-      String fraudService,
-      String delayTone,
-      String word,
-      List<String> counts,
-      String href,
-      String title) {}
-
-  record Anchor(String label, String href, String detail) {}
-
-  record GeneratedView(
-      String pair,
-      String listHref,
-      int total,
-      int valid,
-      int invalid,
-      int unknown,
-      int vacuous,
-      Anchor smallest,
-      List<Anchor> invalidLinks,
-      Integer more,
-      List<CoverageRow> coverage) {}
-
-  /**
-   * A crash point or fault kind, armed how often and reached or landed how often; {@code tone} is
-   * {@code short} when it falls below the suites' bar.
-   */
-  record CoverageRow(String what, int armed, int hit, String tone) {}
-
-  /** Each latency a p50 and a p99 in one cell: {@code 6.7 / 39.1 ms}. */
-  record PerformanceRow(
-      String strategyHeader,
-      String pair,
-      String href,
-      String recording,
-      String throughput,
-      String publish,
-      String check,
-      String endToEnd,
-      String relayDrain,
-      String worst,
-      String worstHref) {}
-
-  record BenchView(
-      String about, String throughputChart, String latencyChart, List<BenchRow> rows) {}
-
-  record BenchRow(
-      String pair,
-      String throughput,
-      String share,
-      String p50,
-      String p99,
-      String drain,
-      String e2eP50,
-      String e2eP99) {}
-
-  record OtherView(
-      String pair,
-      String scenario,
-      String word,
-      String tone,
-      String counts,
-      String runId,
-      String href) {}
-
-  record LegendRow(String label, String meaning, String invalidates) {}
-
-  private static List<Card> cards(Input in) {
+  private static List<Card> cards(IndexInput in) {
     List<Card> cards = new ArrayList<>();
     Map<String, int[]> byStrategy = new LinkedHashMap<>();
     for (RunSummary run : in.matrix().latest()) {
@@ -320,7 +161,7 @@ final class IndexPage {
   }
 
   /** The trade-off table, or null when no variant ran a scenario with a fault. */
-  private static TradeOffView tradeOff(Matrix matrix) {
+  private static TradeOffTable tradeOff(Matrix matrix) {
     List<String> faults =
         matrix.scenarios().stream()
             .filter(s -> !s.equals(NO_FAULT))
@@ -368,7 +209,7 @@ final class IndexPage {
       }
       rows.add(new TradeOffRow(scenario, cells));
     }
-    return new TradeOffView(
+    return new TradeOffTable(
         variants.stream().map(Matrix.Row::toString).toList(), variants.size() + 1, rows);
   }
 

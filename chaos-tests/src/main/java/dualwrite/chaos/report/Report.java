@@ -89,10 +89,10 @@ public final class Report {
     }
 
     String runsDir = runs.toAbsolutePath().normalize().toString();
-    IndexPage.Input index =
-        new IndexPage.Input(
+    IndexInput index =
+        new IndexInput(
             runsDir, generatedAt, summaries, matrix, generated, bench, benchNote, order, skipped);
-    IndexPage.View page = IndexPage.view(index);
+    IndexView page = IndexPage.view(index);
     IndexPage.write(page, out);
     ResultsJson.write(
         out.resolve("results.json"), now, runsDir, summaries, matrix.latest(), skipped);

@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The page of one run: its verdict in plain words, what it cost (requests refused, events delayed),
@@ -102,8 +101,8 @@ final class RunPage {
 
     double xMax = xMaxSeconds(run, timeline, startedAt);
     VerdictInWords words = VerdictInWords.of(run.verdict(), ops, info.settled());
-    View view =
-        new View(
+    RunView view =
+        new RunView(
             "../../../../index.html",
             summary.pair(),
             run.scenario().name(),
@@ -146,167 +145,6 @@ final class RunPage {
     copyFolder(run, folder.resolve(info.runId()));
     return summary;
   }
-
-  /** A fault of the run, and whether it landed: {@code landed} or {@code missed}. */
-  record FaultView(String step, String kind, String outcome, String evidence) {}
-
-  record View(
-      String indexHref,
-      String pair,
-      String scenario,
-      String runId,
-      String startedAt,
-      String took,
-      String backend,
-      String word,
-      String tone,
-      List<String> explanation,
-      TradeOffView tradeOff,
-      String description,
-      String origin,
-      Long seed,
-      int clients,
-      String variantDescription,
-      String story,
-      Colors colors,
-      String timelineChart,
-      List<WindowView> windows,
-      List<CrashView> crashes,
-      String progressChart,
-      Totals totals,
-      List<LagView> lag,
-      String afterHeal,
-      List<CountView> counts,
-      List<FilterView> filters,
-      List<FateView> anomalies,
-      FlowsView flows,
-      List<UnresolvedView> unresolved,
-      List<FileView> files,
-      List<OtherRunView> otherRuns,
-      List<FaultView> faults) {
-
-    boolean hasFaults() {
-      return !faults.isEmpty();
-    }
-
-    boolean hasWindows() {
-      return !windows.isEmpty();
-    }
-
-    boolean hasCrashes() {
-      return !crashes.isEmpty();
-    }
-
-    boolean hasLag() {
-      return !lag.isEmpty();
-    }
-
-    boolean hasAnomalies() {
-      return !anomalies.isEmpty();
-    }
-
-    boolean hasUnresolved() {
-      return !unresolved.isEmpty();
-    }
-
-    boolean hasOtherRuns() {
-      return otherRuns.size() > 1;
-    }
-  }
-
-  /**
-   * The two figures of the trade-off, each with what it is made of.
-   *
-   * @param availability {@code 50%}, or a dash
-   * @param customers {@code refused 2 of 4: 2 failed, 0 unknown, 0 never answered}
-   * @param delay {@code 2.90 s}, or a dash
-   * @param fraudService what the delay counts, or why there is none
-   */
-  record TradeOffView(
-      String availability,
-      String availabilityTone,
-      String customers,
-      String delay,
-      String delayTone,
-      String fraudService) {}
-
-  /** The legend's colours, the same as the chart's. */
-  record Colors(
-      String ok,
-      String fail,
-      String info,
-      String pending,
-      String network,
-      String service,
-      String server,
-      String committed,
-      String published,
-      String checked) {
-    Colors() {
-      this(
-          Charts.css(Charts.OK),
-          Charts.css(Charts.FAIL),
-          Charts.css(Charts.INFO),
-          Charts.css(Charts.PENDING),
-          Charts.css(Charts.NETWORK_FAULT),
-          Charts.css(Charts.SERVICE_DOWN),
-          Charts.css(Charts.SERVER_DOWN),
-          Charts.css(Charts.COMMITTED),
-          Charts.css(Charts.PUBLISHED),
-          Charts.css(Charts.CHECKED));
-    }
-  }
-
-  record Totals(int committed, int published, int checked) {}
-
-  record WindowView(String fault, String kind, String from, String to, String endedBy) {}
-
-  record CrashView(String what, String at) {}
-
-  record LagView(String name, long count, String p50, String p99, String max) {}
-
-  record CountView(String name, long value) {}
-
-  /** A button that picks out the message flows of the transactions an anomaly hit. */
-  record FilterView(String anomaly, int transactions) {}
-
-  /**
-   * The message flows drawn: every anomalous transaction's, up to a limit, and a few normal ones.
-   *
-   * @param more how many anomalous transactions are not drawn, in words; null when all are
-   */
-  record FlowsView(List<FlowView> shown, String more) {
-
-    boolean any() {
-      return !shown.isEmpty();
-    }
-  }
-
-  /**
-   * One transaction's message flow.
-   *
-   * @param svg the diagram, escaped by {@link FlowDiagram}: the page writes it as it is
-   */
-  record FlowView(
-      UUID transactionId, String request, List<String> anomalies, String stop, String svg) {}
-
-  record FateView(
-      List<String> anomalies,
-      UUID transactionId,
-      String shortId,
-      String request,
-      String told,
-      String toldAt,
-      String error,
-      String database,
-      int records,
-      int checks) {}
-
-  record UnresolvedView(UUID transactionId, String shortId, String request, String truth) {}
-
-  record FileView(String name, String href) {}
-
-  record OtherRunView(String runId, String href, String word, String tone, String counts) {}
 
   /**
    * The charts share one time axis: up to the last operation or the last fact, whichever is later.
@@ -372,7 +210,7 @@ final class RunPage {
     }
   }
 
-  private static TradeOffView tradeOff(Verdict verdict, TradeOff t) {
+  private static RunTradeOffView tradeOff(Verdict verdict, TradeOff t) {
     String customers;
     if (t.availability() == null) {
       customers =
@@ -415,7 +253,7 @@ final class RunPage {
           "the fraud service checked no committed transaction"
               + (t.missing() == null ? "" : ": " + t.missing());
     }
-    return new TradeOffView(
+    return new RunTradeOffView(
         t.availabilityText(),
         t.availabilityTone(),
         customers,

@@ -10,64 +10,23 @@ import java.util.stream.IntStream;
 
 /**
  * summary.md: the matrix and the headline numbers in Markdown, to paste into a PR or an issue. The
- * template {@code summary.md.mustache} reads the front page's {@link IndexPage.View}, and the few
+ * template {@code summary.md.mustache} reads the front page's {@link IndexView}, and the few
  * records here only for what Markdown shows its own way.
  */
 final class SummaryMarkdown {
 
   private SummaryMarkdown() {}
 
-  /**
-   * The view {@code summary.md.mustache} renders.
-   *
-   * @param page the front page's view
-   * @param headline the catalogue's latest runs, counted
-   * @param verdictRows the catalogue matrix, a verdict per cell
-   * @param tradeOffLines a line per fault and variant that ran it
-   * @param generatedLines a line per variant with generated runs
-   * @param lagRows the latest {@code no-fault} run's latencies per variant that has one
-   * @param baseline the benchmark's baseline, or null
-   */
-  record View(
-      IndexPage.View page,
-      Headline headline,
-      List<VerdictRow> verdictRows,
-      List<TradeOffLine> tradeOffLines,
-      List<GeneratedLine> generatedLines,
-      List<LagRow> lagRows,
-      Baseline baseline) {}
-
-  /** Of the catalogue's latest runs, how many held, broke a promise, proved nothing. */
-  record Headline(long held, long invalid, long vacuous) {
-
-    boolean anyVacuous() {
-      return vacuous > 0;
-    }
-  }
-
-  /** A row of the matrix: a verdict ({@code ❌ lost 1}) per scenario, empty when not run. */
-  record VerdictRow(String pair, List<String> verdicts) {}
-
-  record TradeOffLine(String scenario, String pair, IndexPage.TradeOffCell cell, String verdict) {}
-
-  /** {@code smallest}: the smallest counterexample and its size, or {@code none}. */
-  record GeneratedLine(IndexPage.GeneratedView runs, String smallest) {}
-
-  /** A p50 and a p99 each for recording, commit→publish, commit→check, a cell each. */
-  record LagRow(String pair, List<String> figures) {}
-
-  record Baseline(String throughput, String p50, String p99) {}
-
-  static void write(Path file, IndexPage.Input in, IndexPage.View page) {
+  static void write(Path file, IndexInput in, IndexView page) {
     Pages.writeMarkdown("summary.md", view(in, page), file);
   }
 
-  static View view(IndexPage.Input in, IndexPage.View page) {
+  static SummaryView view(IndexInput in, IndexView page) {
     List<RunSummary> latest = in.matrix().latest();
     Bench.Recording base = in.bench().map(Bench::baseline).orElse(null);
-    return new View(
+    return new SummaryView(
         page,
-        new Headline(
+        new CatalogueHeadline(
             latest.stream().filter(r -> r.validity() == Validity.VALID).count(),
             latest.stream().filter(r -> r.validity() == Validity.INVALID).count(),
             latest.stream().filter(r -> r.validity() == Validity.VACUOUS).count()),
@@ -95,14 +54,14 @@ final class SummaryMarkdown {
   }
 
   /** The trade-off table a line per fault and variant that ran it, fault by fault. */
-  private static List<TradeOffLine> tradeOffLines(IndexPage.TradeOffView table) {
+  private static List<TradeOffLine> tradeOffLines(TradeOffTable table) {
     List<TradeOffLine> lines = new ArrayList<>();
     if (table == null) {
       return lines;
     }
-    for (IndexPage.TradeOffRow row : table.rows()) {
+    for (TradeOffRow row : table.rows()) {
       for (int i = 0; i < row.cells().size(); i++) {
-        IndexPage.TradeOffCell cell = row.cells().get(i);
+        TradeOffCell cell = row.cells().get(i);
         if (cell.href() != null) {
           lines.add(
               new TradeOffLine(

@@ -1,0 +1,3 @@
+package dualwrite.chaos.report;
+
+record Anchor(String label, String href, String detail) {}

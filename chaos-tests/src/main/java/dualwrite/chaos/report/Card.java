@@ -1,0 +1,3 @@
+package dualwrite.chaos.report;
+
+record Card(String value, String label, String tone) {}

@@ -1,0 +1,3 @@
+package dualwrite.chaos.report;
+
+record CountView(String name, long value) {}

@@ -1,0 +1,3 @@
+package dualwrite.chaos.report;
+
+record CrashView(String what, String at) {}

@@ -1,0 +1,3 @@
+package dualwrite.chaos.report;
+
+record FileView(String name, String href) {}

@@ -1,0 +1,3 @@
+package dualwrite.chaos.report;
+
+record LegendRow(String label, String meaning, String invalidates) {}

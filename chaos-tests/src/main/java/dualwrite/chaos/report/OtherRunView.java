@@ -1,0 +1,3 @@
+package dualwrite.chaos.report;
+
+record OtherRunView(String runId, String href, String word, String tone, String counts) {}

@@ -1,0 +1,3 @@
+package dualwrite.chaos.report;
+
+record Totals(int committed, int published, int checked) {}

@@ -1,0 +1,3 @@
+package dualwrite.chaos.report;
+
+record TradeOffLine(String scenario, String pair, TradeOffCell cell, String verdict) {}

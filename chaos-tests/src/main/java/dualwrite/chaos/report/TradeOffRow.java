@@ -1,0 +1,5 @@
+package dualwrite.chaos.report;
+
+import java.util.List;
+
+record TradeOffRow(String scenario, List<TradeOffCell> cells) {}

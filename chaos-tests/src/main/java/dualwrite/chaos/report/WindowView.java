@@ -1,0 +1,3 @@
+package dualwrite.chaos.report;
+
+record WindowView(String fault, String kind, String from, String to, String endedBy) {}
