@@ -40,7 +40,7 @@ final class Explanation {
     if (words.unanswered() != null) {
       line(text, words.unanswered().line());
     }
-    if (words.cost() != null) {
+    if (words.cost().measured()) {
       line(text, words.cost().line());
     }
     if (words.delivery() != null) {

@@ -99,7 +99,23 @@ final class Charts {
     shadeFaults(chart, timeline.faults(), -0.5, n - 0.5 + 0.55);
     labelFaults(chart, timeline.faults(), n - 0.5 + 0.3, xMaxSeconds);
 
-    float thickness = Math.max(4f, Math.min(14f, 120f / n));
+    addSpans(chart, timeline, xMaxSeconds);
+
+    double nemesisLane = n - 1;
+    addPoints(chart, "steps", timeline.steps(), s -> !s.failed(), nemesisLane, NEMESIS);
+    addPoints(chart, "failed steps", timeline.steps(), Timeline.Step::failed, nemesisLane, FAIL);
+    for (FaultWindows.Crash crash : timeline.faults().crashes()) {
+      double x = crash.atNanos() / 1e9;
+      chart.addAnnotation(new AnnotationLine(x, true, false));
+      chart.addAnnotation(new AnnotationText("\u2715 " + crash.what(), x, n - 0.5 + 0.05, false));
+    }
+    return png(chart);
+  }
+
+  /** Each client's operations as bars in its lane, a series per outcome in its colour. */
+  private static void addSpans(XYChart chart, Timeline timeline, double xMaxSeconds) {
+    List<String> lanes = timeline.lanes();
+    float thickness = Math.max(4f, Math.min(14f, 120f / lanes.size()));
     double minWidth = xMaxSeconds / 400; // an instant operation still shows
     double gap = xMaxSeconds / 600; // a client's consecutive operations stay apart
     for (Timeline.Outcome outcome : Timeline.Outcome.values()) {
@@ -128,16 +144,6 @@ final class Charts {
             new BasicStroke(thickness, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
       }
     }
-
-    double nemesisLane = n - 1;
-    addPoints(chart, "steps", timeline.steps(), s -> !s.failed(), nemesisLane, NEMESIS);
-    addPoints(chart, "failed steps", timeline.steps(), Timeline.Step::failed, nemesisLane, FAIL);
-    for (FaultWindows.Crash crash : timeline.faults().crashes()) {
-      double x = crash.atNanos() / 1e9;
-      chart.addAnnotation(new AnnotationLine(x, true, false));
-      chart.addAnnotation(new AnnotationText("\u2715 " + crash.what(), x, n - 0.5 + 0.05, false));
-    }
-    return png(chart);
   }
 
   /**

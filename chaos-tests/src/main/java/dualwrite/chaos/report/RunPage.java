@@ -113,7 +113,7 @@ final class RunPage {
             summary.word(),
             summary.word(),
             words.sentences(),
-            tradeOff(run.verdict(), summary.tradeOff()),
+            tradeOff(words.cost(), summary.tradeOff()),
             run.scenario().description(),
             run.scenario().origin(),
             run.scenario().seed() == 0 ? null : run.scenario().seed(),
@@ -210,56 +210,14 @@ final class RunPage {
     }
   }
 
-  private static RunTradeOffView tradeOff(Verdict verdict, TradeOff t) {
-    String customers;
-    if (t.availability() == null) {
-      customers =
-          t.requests() == 0
-              ? "the run made no request"
-              : "not measured: this run's verdict was written before the lab measured it";
-    } else if (t.refused() == 0) {
-      customers = "the bank accepted all " + t.requests() + " requests";
-    } else {
-      long failed = verdict.counts().failed();
-      long unknown = verdict.counts().info();
-      long unanswered = Math.max(0, t.refused() - failed - unknown);
-      customers =
-          "the bank "
-              + t.customers()
-              + " requests: "
-              + failed
-              + " failed, "
-              + unknown
-              + " unknown (info), "
-              + unanswered
-              + " never answered";
-    }
-    String fraudService;
-    if (t.delayAfterHealMs() != null) {
-      fraudService =
-          "from the end of the last fault that landed until the fraud service had checked every"
-              + " committed transaction that got through"
-              + (t.missing() == null
-                  ? ""
-                  : "; " + t.neverChecked() + " never got there (" + t.missing() + ")");
-    } else if (t.availability() == null) {
-      fraudService = "not measured";
-    } else if (verdict.faults().isEmpty()) {
-      fraudService = "the run had no fault: nothing was held up";
-    } else if (verdict.landed().isEmpty()) {
-      fraudService = "no fault landed: nothing was held up";
-    } else {
-      fraudService =
-          "the fraud service checked no committed transaction"
-              + (t.missing() == null ? "" : ": " + t.missing());
-    }
+  private static RunTradeOffView tradeOff(TradeOffInWords cost, TradeOff t) {
     return new RunTradeOffView(
         t.availabilityText(),
         t.availabilityTone(),
-        customers,
+        cost.customersInFull(),
         t.delayText(),
         t.delayTone(),
-        fraudService);
+        cost.fraudServiceInFull());
   }
 
   private static String afterHeal(Verdict.Lag lag) {

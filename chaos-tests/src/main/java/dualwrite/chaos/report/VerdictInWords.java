@@ -28,8 +28,7 @@ import java.util.UUID;
  * @param notes what else the checker saw that a reader needs to understand the anomalies
  * @param faults each fault of the run, landed or missed, with its evidence
  * @param unanswered the requests whose outcome the client never learnt; null when there was none
- * @param cost the trade-off's two figures, refused customers and delayed events; null when the
- *     verdict predates them
+ * @param cost the trade-off: the customers refused and the events delayed
  * @param delivery {@code commit to fraud check p50 12 ms, p99 40 ms}; null when nothing was checked
  * @param settled false when the system had not settled when the runner stopped waiting
  */
@@ -42,7 +41,7 @@ public record VerdictInWords(
     List<String> notes,
     List<FaultOutcome> faults,
     Unanswered unanswered,
-    Cost cost,
+    TradeOffInWords cost,
     String delivery,
     boolean settled) {
 
@@ -131,22 +130,6 @@ public record VerdictInWords(
     }
   }
 
-  /**
-   * The trade-off: refuse the customer, or keep the event waiting.
-   *
-   * @param customers {@code refused 2 of 4}, {@code accepted all 12}
-   * @param fraudService {@code caught up 2.90 s after the heal}; null when nothing was held up
-   */
-  public record Cost(String customers, String fraudService) {
-
-    /** {@code customers: refused 2 of 4; fraud service: caught up 2.90 s after the heal}. */
-    public String line() {
-      return "customers: "
-          + customers
-          + (fraudService == null ? "" : "; fraud service: " + fraudService);
-    }
-  }
-
   /** The words of a verdict whose run's history is unknown: its anomalies show no examples. */
   public static VerdictInWords of(Verdict verdict) {
     return of(verdict, List.of(), true);
@@ -181,7 +164,7 @@ public record VerdictInWords(
         verdict.notes(),
         verdict.faults(),
         unanswered(verdict),
-        cost(verdict),
+        TradeOffInWords.of(verdict),
         delivery(verdict.lag()),
         settled);
   }
@@ -259,15 +242,6 @@ public record VerdictInWords(
         ? null
         : new Unanswered(
             unresolved.size(), unresolved.stream().filter(Verdict.Unresolved::committed).count());
-  }
-
-  private static Cost cost(Verdict verdict) {
-    if (verdict.availability() == null) {
-      return null;
-    }
-    TradeOff tradeOff = TradeOff.of(verdict);
-    String fraud = tradeOff.fraudService();
-    return new Cost(tradeOff.customers(), fraud.equals("\u2014") ? null : fraud);
   }
 
   private static String delivery(Verdict.Lag lag) {

@@ -106,31 +106,8 @@ final class FakeRunFolder {
                 "0", lost ? Op.Type.FAIL : Op.Type.OK, tx, request, 60, lost ? "no ack" : null)
             .step("heal-everything", "heal everything", 70)
             .list();
-    Truth truth =
-        new Truth(
-            List.of(new Truth.Committed(tx, event, "acct-1", 1, startedAt.plusMillis(40))),
-            lost
-                ? List.of()
-                : List.of(
-                    new Truth.Published(
-                        0, 0, startedAt.plusMillis(50), event, tx, "acct-1", 1, null)),
-            lost ? List.of() : List.of(new Truth.Checked(tx, event, startedAt.plusMillis(80))));
-    Verdict.Quantiles lag = new Verdict.Quantiles(1, 10, 10, 10);
-    long invoked = requests == null ? 1 : requests;
-    long ok = accepted == null ? (lost ? 0 : 1) : accepted;
-    Counts counts = new Counts(invoked, ok, invoked - ok, 0, 1, 0, 0, 0, 0, Map.of());
-    Verdict verdict =
-        new Verdict(
-            lost ? Validity.INVALID : Validity.VALID,
-            lost ? Map.of("lost", List.of(tx)) : Map.of(),
-            counts,
-            lost ? null : new Verdict.Lag(lag, lag, null),
-            List.of(),
-            null,
-            List.of());
-    if (measured) {
-      verdict = verdict.withTradeOff((double) ok / invoked, delayAfterHealMs);
-    }
+    Truth truth = truth(tx, event);
+    Verdict verdict = verdict(tx);
     try {
       Files.createDirectories(folder);
       RunFolder.JSON.writeValue(folder.resolve("scenario.json").toFile(), written);
@@ -151,5 +128,37 @@ final class FakeRunFolder {
       throw new UncheckedIOException(e);
     }
     return folder;
+  }
+
+  /** The truth: the transaction committed, and unless lost, published and checked. */
+  private Truth truth(UUID tx, UUID event) {
+    return new Truth(
+        List.of(new Truth.Committed(tx, event, "acct-1", 1, startedAt.plusMillis(40))),
+        lost
+            ? List.of()
+            : List.of(
+                new Truth.Published(0, 0, startedAt.plusMillis(50), event, tx, "acct-1", 1, null)),
+        lost ? List.of() : List.of(new Truth.Checked(tx, event, startedAt.plusMillis(80))));
+  }
+
+  /** The verdict: lost or valid, with the requests' counts and, if measured, the trade-off. */
+  private Verdict verdict(UUID tx) {
+    Verdict.Quantiles lag = new Verdict.Quantiles(1, 10, 10, 10);
+    long invoked = requests == null ? 1 : requests;
+    long ok = accepted == null ? (lost ? 0 : 1) : accepted;
+    Counts counts = new Counts(invoked, ok, invoked - ok, 0, 1, 0, 0, 0, 0, Map.of());
+    Verdict verdict =
+        new Verdict(
+            lost ? Validity.INVALID : Validity.VALID,
+            lost ? Map.of("lost", List.of(tx)) : Map.of(),
+            counts,
+            lost ? null : new Verdict.Lag(lag, lag, null),
+            List.of(),
+            null,
+            List.of());
+    if (measured) {
+      verdict = verdict.withTradeOff((double) ok / invoked, delayAfterHealMs);
+    }
+    return verdict;
   }
 }
