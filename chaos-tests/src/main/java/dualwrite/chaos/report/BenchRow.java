@@ -1,5 +1,6 @@
 package dualwrite.chaos.report;
 
+/** A variant's row of the front page's benchmark table, each figure written out. */
 record BenchRow(
     String pair,
     String throughput,

@@ -1,3 +1,4 @@
 package dualwrite.chaos.report;
 
+/** A count of the run page's counts table: {@code committed 30}. */
 record CountView(String name, long value) {}

@@ -2,6 +2,7 @@ package dualwrite.chaos.report;
 
 import java.util.List;
 
+/** What the front page ({@code index.mustache}) shows; summary.md reads it too. */
 record IndexView(
     String runsDir,
     String generatedAt,

@@ -1,5 +1,6 @@
 package dualwrite.chaos.report;
 
+/** A run outside the catalogue and the generated runs, listed on the front page. */
 record OtherView(
     String pair,
     String scenario,

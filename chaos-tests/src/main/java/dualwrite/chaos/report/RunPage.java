@@ -1,6 +1,5 @@
 package dualwrite.chaos.report;
 
-import dualwrite.chaos.checker.Anomaly;
 import dualwrite.chaos.checker.Counts;
 import dualwrite.chaos.checker.Verdict;
 import dualwrite.chaos.checker.Verdict.Quantiles;
@@ -28,8 +27,6 @@ final class RunPage {
   static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
   private static final int OTHER_RUNS_SHOWN = 20;
-  private static final int NORMAL_FLOWS_SHOWN = 3;
-  private static final int ANOMALOUS_FLOWS_SHOWN = 40;
 
   private RunPage() {}
 
@@ -49,12 +46,7 @@ final class RunPage {
     return Href.of("runs", strategy, variant, scenario, runId + ".html");
   }
 
-  /**
-   * Writes the page of {@code run} under {@code out} and returns what the report keeps of it.
-   *
-   * @param siblings every run of the same strategy variant and scenario, this one included
-   * @param description what the variant does, or null when unknown
-   */
+  /** {@code embedded environment with 3 Kafka brokers · fraud consumer inbox}. */
   private static String environmentOf(RunFolder.RunInfo info) {
     return info.backend()
         + " environment"
@@ -90,6 +82,12 @@ final class RunPage {
         .toList();
   }
 
+  /**
+   * Writes the page of {@code run} under {@code out} and returns what the report keeps of it.
+   *
+   * @param siblings every run of the same strategy variant and scenario, this one included
+   * @param description what the variant does, or null when unknown
+   */
   static RunSummary write(
       RunFolders.Loaded run, List<RunSummary> siblings, String description, Path out) {
     var info = run.info();
@@ -129,10 +127,10 @@ final class RunPage {
             lag(run.verdict().lag()),
             afterHeal(run.verdict().lag()),
             counts(run.verdict()),
-            filters(run.verdict()),
-            anomalies(run, ops, startedAt),
-            flows(run, ops, startedAt),
-            unresolved(run.verdict(), ops),
+            TransactionsSection.filters(run.verdict()),
+            TransactionsSection.fates(run, ops, startedAt),
+            TransactionsSection.flows(run, ops, startedAt),
+            TransactionsSection.unresolved(run.verdict(), ops),
             files(run),
             otherRuns(siblings, info.runId()),
             faults(words));
@@ -234,93 +232,6 @@ final class RunPage {
         .filter(count -> !counts.anomalies().containsKey(count.getKey()))
         .forEach(count -> rows.add(new CountView(count.getKey(), count.getValue())));
     return rows;
-  }
-
-  private static List<FilterView> filters(Verdict verdict) {
-    return verdict.found().stream()
-        .map(a -> new FilterView(a.label(), verdict.of(a).size()))
-        .toList();
-  }
-
-  private static FlowsView flows(RunFolders.Loaded run, List<Op> ops, Instant startedAt) {
-    List<Journey> all =
-        Journeys.of(
-            ops,
-            run.truth(),
-            run.verdict(),
-            Journeys.relayPublishes(run.info().strategy()),
-            startedAt);
-    List<Journey> shown = Journeys.select(all, NORMAL_FLOWS_SHOWN, ANOMALOUS_FLOWS_SHOWN);
-    long anomalous = all.stream().filter(Journey::anomalous).count();
-    long drawn = shown.stream().filter(Journey::anomalous).count();
-    return new FlowsView(
-        shown.stream()
-            .map(
-                j ->
-                    new FlowView(
-                        j.transactionId(),
-                        j.request() == null ? "no client asked for it" : j.request(),
-                        j.anomalies(),
-                        j.stop(),
-                        FlowDiagram.svg(j)))
-            .toList(),
-        anomalous > drawn
-            ? "Only the first "
-                + drawn
-                + " of the "
-                + anomalous
-                + " transactions an anomaly hit are drawn; the table above lists them all."
-            : null);
-  }
-
-  private static List<FateView> anomalies(RunFolders.Loaded run, List<Op> ops, Instant startedAt) {
-    return Fates.of(run.verdict(), ops, run.truth(), startedAt).stream()
-        .map(
-            row -> {
-              Fates.Fate f = row.fate();
-              String database =
-                  f.committed()
-                      ? "committed at "
-                          + Format.seconds(f.committedAtSeconds())
-                          + ", #"
-                          + f.sequence()
-                          + " of "
-                          + f.account()
-                      : "not committed";
-              return new FateView(
-                  row.anomalies().stream().map(Anomaly::label).toList(),
-                  f.transactionId(),
-                  Format.shortId(f.transactionId()),
-                  f.request() == null ? "no client asked for it" : f.request(),
-                  f.told() == null ? "none" : f.told(),
-                  f.toldAtSeconds() == null
-                      ? (f.told() == null ? "" : "never answered")
-                      : "at " + Format.seconds(f.toldAtSeconds()),
-                  f.error(),
-                  database,
-                  f.records(),
-                  f.checks());
-            })
-        .toList();
-  }
-
-  private static List<UnresolvedView> unresolved(Verdict verdict, List<Op> ops) {
-    return verdict.unresolved().stream()
-        .map(
-            u -> {
-              String request =
-                  ops.stream()
-                      .filter(op -> u.transactionId().equals(op.transactionId()))
-                      .map(Op::value)
-                      .findFirst()
-                      .orElse("\u2014");
-              return new UnresolvedView(
-                  u.transactionId(),
-                  Format.shortId(u.transactionId()),
-                  request,
-                  u.committed() ? "it committed" : "it did not commit");
-            })
-        .toList();
   }
 
   private static List<FileView> files(RunFolders.Loaded run) {

@@ -2,6 +2,7 @@ package dualwrite.chaos.report;
 
 import java.util.List;
 
+/** What the page of one run ({@code run.mustache}) shows. */
 record RunView(
     String indexHref,
     String pair,
