@@ -23,31 +23,8 @@ class FatesTest {
     UUID lost = UUID.randomUUID();
     UUID phantom = UUID.randomUUID();
     UUID twice = UUID.randomUUID();
-    List<Op> history =
-        new Ops()
-            .invoke("0", lost, "deposit acct-1 10.00 EUR", 100)
-            .complete(
-                "0", Op.Type.FAIL, lost, "deposit acct-1 10.00 EUR", 3100, "could not publish")
-            .invoke("1", phantom, "purchase acct-2 17.37 EUR", 200)
-            .complete(
-                "1", Op.Type.INFO, phantom, "purchase acct-2 17.37 EUR", 700, "outcome unknown")
-            .invoke("0", twice, "payment acct-1 5.00 EUR", 3200)
-            .complete("0", Op.Type.OK, twice, "payment acct-1 5.00 EUR", 3300, null)
-            .list();
-    UUID event = UUID.randomUUID();
-    Truth truth =
-        new Truth(
-            List.of(
-                new Truth.Committed(lost, UUID.randomUUID(), "acct-1", 1, START.plusMillis(250)),
-                new Truth.Committed(twice, event, "acct-1", 2, START.plusMillis(3250))),
-            List.of(
-                new Truth.Published(
-                    0, 0, START.plusMillis(400), UUID.randomUUID(), phantom, "acct-2", 1, null),
-                new Truth.Published(0, 1, START.plusMillis(3260), event, twice, "acct-1", 2, null)),
-            List.of(
-                new Truth.Checked(phantom, UUID.randomUUID(), START.plusMillis(500)),
-                new Truth.Checked(twice, event, START.plusMillis(3400)),
-                new Truth.Checked(twice, event, START.plusMillis(5400))));
+    List<Op> history = history(lost, phantom, twice);
+    Truth truth = truth(lost, phantom, twice);
     Map<String, List<UUID>> anomalies = new LinkedHashMap<>();
     anomalies.put("lost", List.of(lost));
     anomalies.put("phantom", List.of(phantom));
@@ -107,5 +84,37 @@ class FatesTest {
     assertThat(fate.request()).as("no request").isNull();
     assertThat(fate.told()).as("nobody was told anything").isNull();
     assertThat(fate.committed()).as("not committed").isFalse();
+  }
+
+  /**
+   * The lost transaction committed but never published; the phantom published and checked, never
+   * committed; the third committed, published once and checked twice.
+   */
+  private static Truth truth(UUID lost, UUID phantom, UUID twice) {
+    UUID event = UUID.randomUUID();
+    return new Truth(
+        List.of(
+            new Truth.Committed(lost, UUID.randomUUID(), "acct-1", 1, START.plusMillis(250)),
+            new Truth.Committed(twice, event, "acct-1", 2, START.plusMillis(3250))),
+        List.of(
+            new Truth.Published(
+                0, 0, START.plusMillis(400), UUID.randomUUID(), phantom, "acct-2", 1, null),
+            new Truth.Published(0, 1, START.plusMillis(3260), event, twice, "acct-1", 2, null)),
+        List.of(
+            new Truth.Checked(phantom, UUID.randomUUID(), START.plusMillis(500)),
+            new Truth.Checked(twice, event, START.plusMillis(3400)),
+            new Truth.Checked(twice, event, START.plusMillis(5400))));
+  }
+
+  /** The lost one told it failed, the phantom left not knowing, the third told ok. */
+  private static List<Op> history(UUID lost, UUID phantom, UUID twice) {
+    return new Ops()
+        .invoke("0", lost, "deposit acct-1 10.00 EUR", 100)
+        .complete("0", Op.Type.FAIL, lost, "deposit acct-1 10.00 EUR", 3100, "could not publish")
+        .invoke("1", phantom, "purchase acct-2 17.37 EUR", 200)
+        .complete("1", Op.Type.INFO, phantom, "purchase acct-2 17.37 EUR", 700, "outcome unknown")
+        .invoke("0", twice, "payment acct-1 5.00 EUR", 3200)
+        .complete("0", Op.Type.OK, twice, "payment acct-1 5.00 EUR", 3300, null)
+        .list();
   }
 }

@@ -12,43 +12,7 @@ class GeneratedTallyTest {
 
   @Test
   void theSmallestCounterexampleIsTheInvalidRunWithTheFewestSteps() {
-    String at = "2026-11-27T10:00:00Z";
-    List<RunSummary> runs =
-        List.of(
-            run(
-                "outbox/polling",
-                "generated-1",
-                "generated",
-                at,
-                Validity.INVALID,
-                Map.of("lost", 2),
-                12),
-            run("outbox/polling", "generated-2", "generated", at, Validity.VALID, Map.of(), 3),
-            run(
-                "outbox/polling",
-                "generated-3",
-                "generated",
-                at,
-                Validity.INVALID,
-                Map.of("lost", 1),
-                7),
-            run("outbox/polling", "generated-4", "generated", at, Validity.UNKNOWN, Map.of(), 2),
-            run(
-                "outbox/polling",
-                "no-fault",
-                "catalogue",
-                at,
-                Validity.INVALID,
-                Map.of("lost", 1),
-                1),
-            run(
-                "naive/db-then-kafka",
-                "generated-5",
-                "generated",
-                at,
-                Validity.VALID,
-                Map.of(),
-                4));
+    List<RunSummary> runs = runs();
 
     List<GeneratedTally> generated =
         GeneratedTally.of(
@@ -74,5 +38,34 @@ class GeneratedTallyTest {
         .as("the smallest counterexample")
         .isEqualTo("generated-3");
     assertThat(generated.get(0).smallestCounterexample()).as("none where every run held").isNull();
+  }
+
+  /**
+   * Four generated runs of outbox/polling (two invalid, of 12 and 7 steps), a catalogue run of it,
+   * and a generated run of naive/db-then-kafka that held.
+   */
+  private static List<RunSummary> runs() {
+    String at = "2026-11-27T10:00:00Z";
+    return List.of(
+        run(
+            "outbox/polling",
+            "generated-1",
+            "generated",
+            at,
+            Validity.INVALID,
+            Map.of("lost", 2),
+            12),
+        run("outbox/polling", "generated-2", "generated", at, Validity.VALID, Map.of(), 3),
+        run(
+            "outbox/polling",
+            "generated-3",
+            "generated",
+            at,
+            Validity.INVALID,
+            Map.of("lost", 1),
+            7),
+        run("outbox/polling", "generated-4", "generated", at, Validity.UNKNOWN, Map.of(), 2),
+        run("outbox/polling", "no-fault", "catalogue", at, Validity.INVALID, Map.of("lost", 1), 1),
+        run("naive/db-then-kafka", "generated-5", "generated", at, Validity.VALID, Map.of(), 4));
   }
 }
