@@ -122,9 +122,9 @@ public record VerdictInWords(
     public String line() {
       return String.format(
           Locale.ROOT,
-          "%d requests ended without an answer the client could trust; the truth: %d committed,"
-              + " %d not",
+          "%d %s without an answer the client could trust; the truth: %d committed, %d not",
           requests,
+          requests == 1 ? "request ended" : "requests ended",
           committed,
           requests - committed);
     }

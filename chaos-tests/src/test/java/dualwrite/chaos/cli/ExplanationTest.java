@@ -39,7 +39,7 @@ class ExplanationTest {
             "  duplicate-delivery 1: published more than once (at-least-once allows it) (allowed)",
             "  note: a note",
             "  missed pause(kafka): no work",
-            "  1 requests ended without an answer the client could trust; the truth: 0 committed,"
+            "  1 request ended without an answer the client could trust; the truth: 0 committed,"
                 + " 1 not",
             "  customers: refused 1 of 2");
   }

@@ -58,7 +58,7 @@ class VerdictInWordsTest {
     assertThat(hit.more()).isEqualTo(2);
     assertThat(words.unanswered().line())
         .isEqualTo(
-            "1 requests ended without an answer the client could trust; the truth: 1 committed,"
+            "1 request ended without an answer the client could trust; the truth: 1 committed,"
                 + " 0 not");
     assertThat(words.sentences())
         .as("the page says the same facts as prose")
@@ -67,7 +67,7 @@ class VerdictInWordsTest {
             "7 requests: 4 ok, 2 failed, 1 unknown; 5 committed, 4 records on the topic,"
                 + " 4 fraud checks.",
             "7 transactions were lost: committed in the database, never published.",
-            "1 requests ended without an answer the client could trust; the truth: 1 committed,"
+            "1 request ended without an answer the client could trust; the truth: 1 committed,"
                 + " 0 not.");
     assertThat(words.faults()).extracting(FaultOutcome::step).containsExactly("kill(relay)");
   }
