@@ -49,6 +49,7 @@ import picocli.CommandLine.Command;
       EnvCommand.class,
       GradeCommand.class,
       ServeCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Lab implements Runnable {

@@ -59,13 +59,20 @@ record Bench(
    * @throws UncheckedIOException when the file is there but unreadable
    */
   static Optional<Bench> near(Path runs) {
-    Path parent = runs.toAbsolutePath().getParent();
-    for (Path candidate :
-        parent == null
-            ? List.of(runs.resolve(FILE))
-            : List.of(runs.resolve(FILE), parent.resolve(FILE))) {
-      if (Files.isRegularFile(candidate)) {
-        return Optional.of(read(candidate));
+    return near(List.of(runs));
+  }
+
+  /** The first benchmark's figures found next to any of the runs directories, in their order. */
+  static Optional<Bench> near(List<Path> runsDirs) {
+    for (Path runs : runsDirs) {
+      Path parent = runs.toAbsolutePath().getParent();
+      for (Path candidate :
+          parent == null
+              ? List.of(runs.resolve(FILE))
+              : List.of(runs.resolve(FILE), parent.resolve(FILE))) {
+        if (Files.isRegularFile(candidate)) {
+          return Optional.of(read(candidate));
+        }
       }
     }
     return Optional.empty();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,27 +42,37 @@ public final class Report {
    * @throws UncheckedIOException when the report cannot be written
    */
   public static Path write(Path runs, Path out) {
+    return write(List.of(runs), out);
+  }
+
+  /**
+   * Writes one report from several runs directories, such as the ones several machines of a CI
+   * matrix each filled with their slice of the scenarios ({@code ./lab report --merge}). A run
+   * folder keeps its path under its own directory; when two directories hold a folder of the same
+   * path (the same run, copied twice), the first is shown and the second is listed as left out.
+   *
+   * @param runsDirs one or more runs directories; any may be missing
+   * @param out the report's folder; what an earlier report left there is replaced
+   * @return the path of index.html
+   * @throws UncheckedIOException when the report cannot be written
+   */
+  public static Path write(List<Path> runsDirs, Path out) {
+    if (runsDirs.isEmpty()) {
+      throw new IllegalArgumentException("a report needs at least one runs directory");
+    }
     Instant now = Instant.now();
     String generatedAt = RunPage.WHEN.format(now);
     VariantOrder order = VariantOrder.fromClasspath();
     clean(out);
 
     List<RunFolders.Skipped> skipped = new ArrayList<>();
-    List<Path> folders = new ArrayList<>();
+    List<Found> folders = new ArrayList<>();
     List<RunSummary> light = new ArrayList<>();
-    for (Path folder : RunFolders.find(runs)) {
-      try {
-        RunFolders.Loaded run = RunFolders.read(runs, folder, false);
-        light.add(RunSummary.of(run, null, null));
-        folders.add(folder);
-      } catch (RuntimeException e) {
-        skipped.add(new RunFolders.Skipped(RunFolders.relative(runs, folder), e.getMessage()));
-      }
-    }
+    readLight(runsDirs, folders, light, skipped);
     Map<String, List<RunSummary>> siblings =
         light.stream().collect(Collectors.groupingBy(Report::pairAndScenario));
 
-    List<RunSummary> summaries = writeRunPages(runs, out, folders, light, siblings, order, skipped);
+    List<RunSummary> summaries = writeRunPages(out, folders, light, siblings, order, skipped);
     summaries.sort(
         Comparator.comparing(
                 (RunSummary r) -> new Matrix.Row(r.strategy(), r.variant()), order.rows())
@@ -77,7 +88,7 @@ public final class Report {
     Optional<Bench> bench;
     String benchNote;
     try {
-      bench = Bench.near(runs);
+      bench = Bench.near(runsDirs);
       benchNote =
           "No "
               + Bench.FILE
@@ -88,7 +99,10 @@ public final class Report {
       benchNote = Bench.FILE + " is there but unreadable: " + e.getCause().getMessage();
     }
 
-    String runsDir = runs.toAbsolutePath().normalize().toString();
+    String runsDir =
+        runsDirs.stream()
+            .map(runs -> runs.toAbsolutePath().normalize().toString())
+            .collect(Collectors.joining(" + "));
     IndexInput index =
         new IndexInput(
             runsDir, generatedAt, summaries, matrix, generated, bench, benchNote, order, skipped);
@@ -103,9 +117,8 @@ public final class Report {
 
   /** Renders the run pages on every core: their charts are most of the report's work. */
   private static List<RunSummary> writeRunPages(
-      Path runs,
       Path out,
-      List<Path> folders,
+      List<Found> folders,
       List<RunSummary> light,
       Map<String, List<RunSummary>> siblings,
       VariantOrder order,
@@ -122,7 +135,7 @@ public final class Report {
     try {
       List<Future<RunSummary>> pages = new ArrayList<>();
       for (int i = 0; i < folders.size(); i++) {
-        Path folder = folders.get(i);
+        Found found = folders.get(i);
         RunSummary known = light.get(i);
         List<RunSummary> same = siblings.get(pairAndScenario(known));
         String description =
@@ -132,7 +145,10 @@ public final class Report {
                 () -> {
                   try {
                     return RunPage.write(
-                        RunFolders.read(runs, folder, true), same, description, out);
+                        RunFolders.read(found.runs(), found.folder(), true),
+                        same,
+                        description,
+                        out);
                   } catch (RuntimeException e) {
                     // the history or the truth is unreadable: a page without them still tells the
                     // verdict
@@ -143,7 +159,10 @@ public final class Report {
                               "shown without history and truth: " + e.getMessage()));
                     }
                     return RunPage.write(
-                        RunFolders.read(runs, folder, false), same, description, out);
+                        RunFolders.read(found.runs(), found.folder(), false),
+                        same,
+                        description,
+                        out);
                   }
                 }));
       }
@@ -161,6 +180,40 @@ public final class Report {
       pool.shutdownNow();
     }
   }
+
+  /**
+   * Reads every run folder's verdict and scenario (not its bulk) into {@code light}, the folder
+   * into {@code folders} at the same index; a folder it cannot read, or whose path an earlier runs
+   * directory already gave, goes to {@code skipped} with the reason.
+   */
+  private static void readLight(
+      List<Path> runsDirs,
+      List<Found> folders,
+      List<RunSummary> light,
+      List<RunFolders.Skipped> skipped) {
+    Map<String, Path> seen = new HashMap<>();
+    for (Path runs : runsDirs) {
+      for (Path folder : RunFolders.find(runs)) {
+        String relative = RunFolders.relative(runs, folder);
+        Path first = seen.putIfAbsent(relative, runs);
+        if (first != null) {
+          skipped.add(
+              new RunFolders.Skipped(
+                  relative, "also under " + first + ": the report shows that one, not " + runs));
+          continue;
+        }
+        try {
+          light.add(RunSummary.of(RunFolders.read(runs, folder, false), null, null));
+          folders.add(new Found(runs, folder));
+        } catch (RuntimeException e) {
+          skipped.add(new RunFolders.Skipped(relative, e.getMessage()));
+        }
+      }
+    }
+  }
+
+  /** A run folder, and the runs directory it was found under. */
+  private record Found(Path runs, Path folder) {}
 
   private static String pairAndScenario(RunSummary run) {
     return run.strategy() + "/" + run.variant() + "/" + run.scenario();

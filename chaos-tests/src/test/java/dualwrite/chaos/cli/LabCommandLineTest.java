@@ -55,6 +55,12 @@ class LabCommandLineTest {
   }
 
   @Test
+  void reportRefusesAMergeDirectoryThatIsNotThere() {
+    assertThat(lab("report", "--merge", "target/no-such-runs-dir")).isEqualTo(Lab.EXIT_USAGE);
+    assertThat(err.toString()).contains("no runs directory at target/no-such-runs-dir");
+  }
+
+  @Test
   void serveRefusesATakenPortOrABadOneBeforeAnyServerStarts() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       String port = Integer.toString(taken.getLocalPort());
