@@ -48,36 +48,11 @@ import java.util.function.Consumer;
  */
 public final class Benchmark {
 
-  /**
-   * @param threads client threads recording
-   * @param warmUp recording before measuring
-   * @param measure recording measured
-   * @param backlog events in the backlog a relay drains
-   * @param steadyRate transactions per second for the lag figures
-   * @param steadyFor how long the steady rate lasts
-   */
-  public record Settings(
-      int threads,
-      Duration warmUp,
-      Duration measure,
-      int backlog,
-      int steadyRate,
-      Duration steadyFor) {
-
-    public static final Settings FULL =
-        new Settings(
-            4, Duration.ofSeconds(2), Duration.ofSeconds(8), 100_000, 500, Duration.ofSeconds(10));
-
-    public static final Settings QUICK =
-        new Settings(
-            4, Duration.ofSeconds(1), Duration.ofSeconds(3), 10_000, 500, Duration.ofSeconds(4));
-  }
-
   private final Runner runner;
-  private final Settings settings;
+  private final BenchSettings settings;
   private final Consumer<String> progress;
 
-  public Benchmark(Runner runner, Settings settings, Consumer<String> progress) {
+  public Benchmark(Runner runner, BenchSettings settings, Consumer<String> progress) {
     this.runner = runner;
     this.settings = settings;
     this.progress = progress;

@@ -1,6 +1,5 @@
 package dualwrite.chaos.live;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -27,30 +26,13 @@ public final class Broadcast implements AutoCloseable {
 
   private static final int QUEUE = 512;
 
-  /** One server-sent event: its name and its data, a line of JSON. */
-  public record Event(String name, String data) {
-
-    static Event of(String name, Object value) {
-      try {
-        return new Event(name, JSON.writeValueAsString(value));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("cannot write " + name + " as JSON", e);
-      }
-    }
-
-    /** The event as it goes on the wire. */
-    String frame() {
-      return "event: " + name + "\ndata: " + data + "\n\n";
-    }
-  }
-
   /** One watching page's events, taken by the thread that writes them to its connection. */
   public final class Watch implements AutoCloseable {
-    private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final BlockingQueue<ServerSentEvent> queue = new ArrayBlockingQueue<>(QUEUE);
     private volatile boolean dropped;
 
     /** The next event, or null after the timeout (time for a keep-alive) or once dropped. */
-    Event next(long millis) throws InterruptedException {
+    ServerSentEvent next(long millis) throws InterruptedException {
       return dropped ? null : queue.poll(millis, TimeUnit.MILLISECONDS);
     }
 
@@ -58,7 +40,7 @@ public final class Broadcast implements AutoCloseable {
       return dropped;
     }
 
-    private void offer(Event event) {
+    private void offer(ServerSentEvent event) {
       if (!queue.offer(event)) {
         dropped = true;
         watches.remove(this);
@@ -80,7 +62,7 @@ public final class Broadcast implements AutoCloseable {
    *
    * @throws IllegalStateException when {@value #MAX_WATCHERS} pages already watch
    */
-  public Watch watch(List<Event> first) {
+  public Watch watch(List<ServerSentEvent> first) {
     if (closed || watches.size() >= MAX_WATCHERS) {
       throw new IllegalStateException(
           closed ? "the server is stopping" : MAX_WATCHERS + " pages already watch this session");
@@ -91,7 +73,7 @@ public final class Broadcast implements AutoCloseable {
     return watch;
   }
 
-  void send(Event event) {
+  void send(ServerSentEvent event) {
     watches.forEach(w -> w.offer(event));
   }
 

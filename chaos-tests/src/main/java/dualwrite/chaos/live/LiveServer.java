@@ -155,7 +155,7 @@ public final class LiveServer implements AutoCloseable {
     try {
       Object answer = route(exchange, method, path);
       send(exchange, method.equals("POST") && path.equals("/api/session") ? 201 : 200, answer);
-    } catch (LiveLab.Conflict e) {
+    } catch (Conflict e) {
       send(exchange, 409, Map.of("error", e.getMessage()));
     } catch (NotFound e) {
       if (e.status == 405) {
@@ -252,7 +252,7 @@ public final class LiveServer implements AutoCloseable {
       out.write("retry: 1000\n\n".getBytes(StandardCharsets.UTF_8));
       out.flush();
       while (!watch.dropped()) {
-        Broadcast.Event event = watch.next(KEEP_ALIVE_MILLIS);
+        ServerSentEvent event = watch.next(KEEP_ALIVE_MILLIS);
         String frame = event == null ? ": keep-alive\n\n" : event.frame();
         out.write(frame.getBytes(StandardCharsets.UTF_8));
         out.flush();

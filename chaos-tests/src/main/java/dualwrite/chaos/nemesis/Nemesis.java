@@ -377,7 +377,7 @@ public final class Nemesis {
     }
     String named =
         step instanceof Step.BrokerFault fault ? fault.broker() : ((Step.Isolate) step).broker();
-    ClusterFaults.Resolved broker = cluster.resolve(named);
+    ResolvedBroker broker = cluster.resolve(named);
     if (broker.found() != null) {
       history.nemesis(Op.Type.INFO, Op.TARGETED, step, broker.found());
     }

@@ -9,7 +9,7 @@ import dualwrite.bank.Component;
 import dualwrite.bank.TransactionType;
 import dualwrite.chaos.env.Link;
 import dualwrite.chaos.env.Server;
-import dualwrite.chaos.run.Runner.ServiceProfile;
+import dualwrite.chaos.run.ServiceProfile;
 import dualwrite.chaos.scenario.Fault;
 import dualwrite.chaos.scenario.Scenario;
 import dualwrite.chaos.scenario.Step;

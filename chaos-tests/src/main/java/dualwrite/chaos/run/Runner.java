@@ -308,9 +308,6 @@ public final class Runner {
     return RunSpace.open(environment, prefix + "-" + newRunId(), template);
   }
 
-  /** A service a variant deploys, and the names of its crash points. */
-  public record ServiceProfile(String name, Component component, List<String> crashPoints) {}
-
   private static String newRunId() {
     return LocalDateTime.now().format(RUN_ID)
         + "-"
