@@ -136,7 +136,7 @@ class GeneratedScenariosAimEveryFaultAtWorkTest {
               .containsSubsequence(
                   at,
                   new Step.Restart(at.service()),
-                  new Step.AwaitArmed(ScenarioGenerator.AWAIT_ARMED_MILLIS));
+                  new Step.AwaitArmed(Episodes.AWAIT_ARMED_MILLIS));
         }
       }
     }
