@@ -118,7 +118,7 @@ public final class ExternalEnvironment implements LabEnvironment {
   }
 
   private void checkPostgres() {
-    try (Connection connection = RunSpace.adminConnection(this)) {
+    try (Connection connection = RunDatabases.adminConnection(this)) {
       connection.isValid(CHECK_TIMEOUT_SECONDS);
     } catch (SQLException e) {
       throw new IllegalStateException(
