@@ -2,14 +2,12 @@ package dualwrite.chaos.env;
 
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -62,8 +60,7 @@ public final class ExternalEnvironment implements LabEnvironment {
   private final String kafkaBootstrap;
   private final String toxiproxyUrl;
   private final ToxiproxyClient toxiproxy;
-  private final Map<Link, Proxy> proxies = new LinkedHashMap<>();
-  private final List<Proxy> created = new ArrayList<>();
+  private final ExternalProxies links;
   private final ServerControl postgres;
   private final ServerControl kafka;
   private int brokers = 1;
@@ -79,6 +76,7 @@ public final class ExternalEnvironment implements LabEnvironment {
     toxiproxyUrl = required(env, "LAB_TOXIPROXY_URL");
     URI control = toxiproxyUri(toxiproxyUrl);
     toxiproxy = new ToxiproxyClient(control.getHost(), control.getPort());
+    links = new ExternalProxies(toxiproxy, toxiproxyUrl);
     String reason = "the external backend does not own your servers";
     postgres = new UnsupportedServerControl(Server.POSTGRES, reason);
     kafka = new UnsupportedServerControl(Server.KAFKA, reason);
@@ -173,73 +171,9 @@ public final class ExternalEnvironment implements LabEnvironment {
   }
 
   private void connectProxies(Map<String, String> env) {
-    try {
-      toxiproxy.version();
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "LAB_TOXIPROXY_URL: no Toxiproxy server answered at " + toxiproxyUrl + ": " + e, e);
-    }
     String upstream = env.getOrDefault("LAB_POSTGRES_UPSTREAM", postgresHost + ":" + postgresPort);
     String listenHost = env.getOrDefault("LAB_PROXY_HOST", URI.create(toxiproxyUrl).getHost());
-    List<String> missing = new ArrayList<>();
-    try {
-      for (Link link : proxiedLinks()) {
-        Proxy proxy = toxiproxy.getProxyOrNull(link.proxyName());
-        if (link.server() == Server.POSTGRES
-            && proxy != null
-            && !proxy.getUpstream().equals(upstream)) {
-          throw new IllegalStateException(
-              "the Toxiproxy server at "
-                  + toxiproxyUrl
-                  + " has a proxy "
-                  + link.proxyName()
-                  + " to "
-                  + proxy.getUpstream()
-                  + ", not to "
-                  + upstream
-                  + " (LAB_POSTGRES_URL or LAB_POSTGRES_UPSTREAM): delete it, and the lab makes its"
-                  + " own");
-        }
-        if (link.server() == Server.POSTGRES && proxy == null) {
-          proxy = toxiproxy.createProxy(link.proxyName(), listenHost + ":0", upstream);
-          created.add(proxy);
-        }
-        if (proxy == null) {
-          missing.add(link.proxyName());
-        } else {
-          proxies.put(link, proxy);
-        }
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "LAB_TOXIPROXY_URL: cannot create proxies at " + toxiproxyUrl + ": " + e.getMessage(), e);
-    }
-    if (!missing.isEmpty()) {
-      throw new IllegalStateException(
-          "the Toxiproxy server at "
-              + toxiproxyUrl
-              + " has no proxy "
-              + missing
-              + ": create one per component"
-              + (brokers > 1 ? " and broker (" + brokers + " brokers answered)" : "")
-              + ", each listening where a listener of your broker advertises itself (see"
-              + " docs/running-against-your-own-servers.md)");
-    }
-  }
-
-  /** The links that have a proxy: on a cluster, each component's link to each broker. */
-  private List<Link> proxiedLinks() {
-    List<Link> links = new ArrayList<>();
-    for (Link link : Link.all()) {
-      if (link.server() == Server.KAFKA && brokers > 1) {
-        for (int broker = 1; broker <= brokers; broker++) {
-          links.add(Link.toBroker(link.component(), broker));
-        }
-      } else {
-        links.add(link);
-      }
-    }
-    return links;
+    links.connect(upstream, listenHost, brokers);
   }
 
   private static String required(Map<String, String> env, String name) {
@@ -260,7 +194,7 @@ public final class ExternalEnvironment implements LabEnvironment {
 
   @Override
   public String jdbcUrl(Link link, String database) {
-    return "jdbc:postgresql://" + proxies.get(link).getListen() + "/" + database;
+    return "jdbc:postgresql://" + links.get(link).getListen() + "/" + database;
   }
 
   @Override
@@ -306,7 +240,7 @@ public final class ExternalEnvironment implements LabEnvironment {
 
   @Override
   public Proxy proxy(Link link) {
-    Proxy proxy = proxies.get(link);
+    Proxy proxy = links.get(link);
     if (proxy == null) {
       throw new IllegalArgumentException(
           link + " has no single proxy here" + (brokers > 1 ? ": it is one per broker" : ""));
@@ -353,13 +287,6 @@ public final class ExternalEnvironment implements LabEnvironment {
   /** Leaves your servers as they were: deletes the proxies it created, and only those. */
   @Override
   public void close() {
-    for (Proxy proxy : created) {
-      try {
-        proxy.delete();
-      } catch (IOException e) {
-        // the server may already be gone; nothing of ours is left running
-      }
-    }
-    created.clear();
+    links.close();
   }
 }
