@@ -192,7 +192,7 @@ public final class LiveLab implements AutoCloseable {
   }
 
   /** A new watching page, told the state, the samples so far and the journeys first. */
-  public synchronized Broadcast.Watch watch() {
+  public synchronized PageWatch watch() {
     return broadcast.watch(catchUp());
   }
 

@@ -219,7 +219,7 @@ public final class LiveServer implements AutoCloseable {
   }
 
   private void events(HttpExchange exchange) throws IOException {
-    Broadcast.Watch watch;
+    PageWatch watch;
     try {
       watch = lab.watch();
     } catch (IllegalStateException e) {
