@@ -1,8 +1,16 @@
 package dualwrite.chaos.live;
 
+import dualwrite.chaos.checker.Anomaly;
 import dualwrite.chaos.checker.FaultOutcome;
+import dualwrite.chaos.checker.Truth;
+import dualwrite.chaos.checker.Verdict;
+import dualwrite.chaos.run.RunFolder;
+import dualwrite.chaos.run.RunResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A checked session's verdict, with what the page needs to show it and replay it. */
 public record CheckedView(
@@ -15,4 +23,41 @@ public record CheckedView(
     Map<String, Long> counts,
     String folder,
     String replay,
-    String journeys) {}
+    String journeys) {
+
+  private static final Logger log = LoggerFactory.getLogger(CheckedView.class);
+
+  /** The view of a checked session's run. */
+  static CheckedView of(RunResult result, LiveSession checked) {
+    Verdict v = result.verdict();
+    List<AnomalyView> anomalies = new ArrayList<>();
+    for (Anomaly anomaly : v.found()) {
+      anomalies.add(
+          new AnomalyView(
+              anomaly.label(), anomaly.meaning(), anomaly.invalidates(), v.of(anomaly)));
+    }
+    Truth truth = null;
+    try {
+      truth = RunFolder.readTruth(result.folder());
+    } catch (RuntimeException e) {
+      log.debug("no truth in {}", result.folder(), e);
+    }
+    String folder = result.folder().toAbsolutePath().normalize().toString();
+    return new CheckedView(
+        v.valid().label(),
+        v.summary(),
+        v.reason(),
+        anomalies,
+        v.faults(),
+        v.notes(),
+        v.counts(),
+        folder,
+        "./lab replay " + folder,
+        LiveJourneys.checked(
+            result.history(),
+            truth,
+            v,
+            !checked.choice().strategy().name().equals("naive"),
+            checked.startedAt()));
+  }
+}

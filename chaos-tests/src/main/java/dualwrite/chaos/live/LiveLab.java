@@ -1,10 +1,6 @@
 package dualwrite.chaos.live;
 
 import dualwrite.bank.fraud.ConsumerMode;
-import dualwrite.chaos.checker.Anomaly;
-import dualwrite.chaos.checker.Truth;
-import dualwrite.chaos.checker.Verdict;
-import dualwrite.chaos.run.RunFolder;
 import dualwrite.chaos.run.RunResult;
 import dualwrite.chaos.run.Runner;
 import dualwrite.chaos.run.Strategies;
@@ -141,7 +137,7 @@ public final class LiveLab implements AutoCloseable {
     publishState();
     try {
       RunResult result = checking.healAndCheck();
-      CheckedView view = view(result, checking);
+      CheckedView view = CheckedView.of(result, checking);
       synchronized (this) {
         verdict = view;
         status = "checked";
@@ -228,39 +224,6 @@ public final class LiveLab implements AutoCloseable {
               + "): start one first with POST /api/session");
     }
     return session;
-  }
-
-  private CheckedView view(RunResult result, LiveSession checked) {
-    Verdict v = result.verdict();
-    List<AnomalyView> anomalies = new ArrayList<>();
-    for (Anomaly anomaly : v.found()) {
-      anomalies.add(
-          new AnomalyView(
-              anomaly.label(), anomaly.meaning(), anomaly.invalidates(), v.of(anomaly)));
-    }
-    Truth truth = null;
-    try {
-      truth = RunFolder.readTruth(result.folder());
-    } catch (RuntimeException e) {
-      log.debug("no truth in {}", result.folder(), e);
-    }
-    String folder = result.folder().toAbsolutePath().normalize().toString();
-    return new CheckedView(
-        v.valid().label(),
-        v.summary(),
-        v.reason(),
-        anomalies,
-        v.faults(),
-        v.notes(),
-        v.counts(),
-        folder,
-        "./lab replay " + folder,
-        LiveJourneys.checked(
-            result.history(),
-            truth,
-            v,
-            !checked.choice().strategy().name().equals("naive"),
-            checked.startedAt()));
   }
 
   private static String required(String value, String field) {
