@@ -1,6 +1,7 @@
 package dualwrite.chaos.cli;
 
 import dualwrite.chaos.bench.BenchResults;
+import dualwrite.chaos.bench.BenchSettings;
 import dualwrite.chaos.bench.Benchmark;
 import dualwrite.chaos.run.RunFolder;
 import dualwrite.chaos.run.Strategies;
@@ -44,7 +45,7 @@ final class BenchCommand implements Callable<Integer> {
     Benchmark benchmark =
         new Benchmark(
             Lab.runner(),
-            quick ? Benchmark.Settings.QUICK : Benchmark.Settings.FULL,
+            quick ? BenchSettings.QUICK : BenchSettings.FULL,
             step -> {
               out.println("  " + step);
               out.flush();

@@ -68,7 +68,7 @@ final class CompareCommand implements Callable<Integer> {
     long started = System.nanoTime();
     Runner runner = Lab.runner();
 
-    Outcomes outcomes = runAll(runner, choices, catalogue, options);
+    ComparisonOutcomes outcomes = runAll(runner, choices, catalogue, options);
     printMatrix(out, outcomes.matrix(), catalogue);
     if (options.consumer() != ConsumerMode.IDEMPOTENT) {
       out.println();
@@ -88,38 +88,13 @@ final class CompareCommand implements Callable<Integer> {
         : !outcomes.vacuous().isEmpty() ? Lab.EXIT_VACUOUS : 0;
   }
 
-  /** What the comparison found: the matrix, and the runs a reader must not miss. */
-  private record Outcomes(
-      Map<String, Map<String, String>> matrix,
-      List<String> brokenFixes,
-      List<String> vacuous,
-      List<String> kafkasLosses) {
-
-    void print(PrintWriter out) {
-      if (!brokenFixes.isEmpty()) {
-        out.println("A FIX BROKE A PROMISE, OR ITS RUN COULD NOT BE JUDGED:");
-        brokenFixes.forEach(line -> out.println("  " + line));
-      }
-      if (!kafkasLosses.isEmpty()) {
-        out.println(
-            "Kafka broke its own promise (the scenario turned unclean leader election on), so these"
-                + " fixes lost events without breaking theirs:");
-        kafkasLosses.forEach(line -> out.println("  " + line));
-      }
-      if (!vacuous.isEmpty()) {
-        out.println("RUNS THAT PROVED NOTHING (none of their faults landed):");
-        vacuous.forEach(line -> out.println("  " + line));
-      }
-    }
-  }
-
-  private static Outcomes runAll(
+  private static ComparisonOutcomes runAll(
       Runner runner,
       List<Strategies.Choice> choices,
       List<Scenario> catalogue,
       RunOptions options) {
-    Outcomes outcomes =
-        new Outcomes(
+    ComparisonOutcomes outcomes =
+        new ComparisonOutcomes(
             new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     try (ProgressBar bar = Progress.bar("compare", (long) choices.size() * catalogue.size())) {
       for (Strategies.Choice choice : choices) {
@@ -144,7 +119,7 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   private static void tally(
-      Outcomes outcomes, Strategies.Choice choice, Scenario scenario, RunResult result) {
+      ComparisonOutcomes outcomes, Strategies.Choice choice, Scenario scenario, RunResult result) {
     String line = result.summary() + " -> " + result.folder();
     if (choice.variant().fix()
         && scenario.weakensKafka()

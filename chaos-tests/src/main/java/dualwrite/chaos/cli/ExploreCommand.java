@@ -5,8 +5,10 @@ import dualwrite.chaos.property.Counterexample;
 import dualwrite.chaos.property.Coverage;
 import dualwrite.chaos.property.FaultMenu;
 import dualwrite.chaos.property.GeneratedRuns;
+import dualwrite.chaos.property.GenerationSettings;
 import dualwrite.chaos.property.Property;
 import dualwrite.chaos.property.Shrinker;
+import dualwrite.chaos.property.Shrunk;
 import dualwrite.chaos.run.RunOptions;
 import dualwrite.chaos.run.RunResult;
 import dualwrite.chaos.run.Runner;
@@ -71,8 +73,8 @@ final class ExploreCommand implements Callable<Integer> {
     out.println("Starting the environment (PostgreSQL, Kafka, fault proxy)...");
     out.flush();
     Runner runner = Lab.runner();
-    GeneratedRuns.Settings settings =
-        new GeneratedRuns.Settings(seed, count, null, Duration.ofSeconds(shrinkSeconds));
+    GenerationSettings settings =
+        new GenerationSettings(seed, count, null, Duration.ofSeconds(shrinkSeconds));
     List<RunResult> results;
     try (ProgressBar bar = Progress.bar("explore " + choice, count)) {
       results =
@@ -145,10 +147,10 @@ final class ExploreCommand implements Callable<Integer> {
       Strategies.Choice choice,
       Property property,
       RunResult first,
-      GeneratedRuns.Settings settings) {
+      GenerationSettings settings) {
     out.println("BROKEN: " + property.name() + "; shrinking (at most " + shrinkSeconds + " s)...");
     out.flush();
-    Shrinker.Shrunk shrunk =
+    Shrunk shrunk =
         Shrinker.whileBroken(runner, choice, property, settings.shrinkBudget())
             .shrink(first.scenario(), first);
     Scenario original = first.scenario();

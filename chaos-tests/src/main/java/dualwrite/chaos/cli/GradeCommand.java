@@ -3,6 +3,7 @@ package dualwrite.chaos.cli;
 import dualwrite.chaos.env.Environments;
 import dualwrite.chaos.grade.Exercise;
 import dualwrite.chaos.grade.Grade;
+import dualwrite.chaos.grade.GradeSettings;
 import dualwrite.chaos.grade.Scoreboard;
 import dualwrite.chaos.property.GeneratedRuns;
 import dualwrite.chaos.run.Runner;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -93,12 +93,12 @@ final class GradeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Exercise chosen = Exercise.fromLabel(exercise);
-    Grade.Settings settings = settings(chosen);
+    GradeSettings settings = settings(chosen);
     PrintWriter out = spec.commandLine().getOut();
     out.println("Starting the environment (PostgreSQL, Kafka, fault proxy)...");
     out.flush();
     long started = System.nanoTime();
-    BarListener bar = new BarListener(chosen);
+    GradeProgressBar bar = new GradeProgressBar(chosen);
     // its own folder: a learner's runs stay out of the report that compares the lab's
     Grade grade = new Grade(new Runner(Environments.shared(), GRADES), chosen, settings, bar);
     out.println("Grading " + grade.subject() + ".");
@@ -117,38 +117,8 @@ final class GradeCommand implements Callable<Integer> {
     return board.failed() == 0 ? 0 : Lab.EXIT_INVALID;
   }
 
-  /** The progress bar, made once the grade knows how many steps it plans. */
-  private static final class BarListener implements Grade.Listener, AutoCloseable {
-    private final Exercise exercise;
-    private ProgressBar bar;
-
-    BarListener(Exercise exercise) {
-      this.exercise = exercise;
-    }
-
-    @Override
-    public void planned(int steps) {
-      bar = Progress.bar("grade " + exercise.label(), steps);
-    }
-
-    @Override
-    public void done(String what) {
-      if (bar != null) {
-        bar.setExtraMessage(" " + what);
-        bar.step();
-      }
-    }
-
-    @Override
-    public void close() {
-      if (bar != null) {
-        bar.close();
-      }
-    }
-  }
-
   /** The options, checked before any server starts. */
-  private Grade.Settings settings(Exercise chosen) {
+  private GradeSettings settings(Exercise chosen) {
     if (scenarios < 0) {
       throw new IllegalArgumentException("--scenarios must be 0 or more");
     }
@@ -162,7 +132,7 @@ final class GradeCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--command runs a program as the relay: it goes with 'grade relay' only");
     }
-    return new Grade.Settings(
+    return new GradeSettings(
         scenarios,
         seed != null ? seed : GeneratedRuns.DEFAULT_SEED,
         Duration.ofSeconds(shrinkSeconds),

@@ -3,6 +3,7 @@ package dualwrite.chaos.cli;
 import dualwrite.chaos.checker.Verdict;
 import dualwrite.chaos.property.FaultMenu;
 import dualwrite.chaos.property.GeneratedRuns;
+import dualwrite.chaos.property.GenerationSettings;
 import dualwrite.chaos.run.RunFolder;
 import dualwrite.chaos.run.RunOptions;
 import dualwrite.chaos.run.RunResult;
@@ -104,7 +105,7 @@ final class ReplayCommand implements Callable<Integer> {
                   runner,
                   choice,
                   FaultMenu.everything(),
-                  new GeneratedRuns.Settings(
+                  new GenerationSettings(
                       Long.parseLong(parts[0]), 1, Integer.valueOf(parts[1]), Duration.ZERO))
               .get(0);
     } else {

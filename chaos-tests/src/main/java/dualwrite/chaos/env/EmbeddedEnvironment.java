@@ -69,7 +69,7 @@ public final class EmbeddedEnvironment implements LabEnvironment {
       }
       // endregion proxies-first
       if (brokers > 1) {
-        wirePeers(brokers);
+        peerProxies.putAll(PeerProxies.wire(toxiproxy, broker, brokers));
       }
     } catch (IOException | RuntimeException e) {
       faultProxy.close(); // its listeners must not outlive a start that failed
@@ -93,44 +93,6 @@ public final class EmbeddedEnvironment implements LabEnvironment {
       }
     }
     return links;
-  }
-
-  /**
-   * Puts a proxy on every ordered pair of nodes, for each plane: node {@code i} fetches replicas
-   * from node {@code j} through {@code kafka-i-kafka-j}, and reaches {@code j}'s controller through
-   * {@code kafka-i-controller-j}. Each node's quorum lists the others at its own proxies to them.
-   */
-  private void wirePeers(int brokers) throws IOException {
-    for (int from = 1; from <= brokers; from++) {
-      StringBuilder voters = new StringBuilder();
-      for (int to = 1; to <= brokers; to++) {
-        LocalKafkaBroker target = broker.node(to);
-        if (voters.length() > 0) {
-          voters.append(',');
-        }
-        if (from == to) {
-          voters.append(to).append('@').append(target.controllerAddress());
-          continue;
-        }
-        PeerLink replication = new PeerLink(from, to, PeerLink.Plane.REPLICATION);
-        Proxy fetches =
-            toxiproxy.createProxy(
-                replication.proxyName(),
-                Ports.LOOPBACK + ":" + Ports.freePort(),
-                target.peerListenerAddress(from));
-        target.advertisePeer(from, fetches.getListen());
-        peerProxies.put(replication, fetches);
-        PeerLink control = new PeerLink(from, to, PeerLink.Plane.CONTROLLER);
-        Proxy quorum =
-            toxiproxy.createProxy(
-                control.proxyName(),
-                Ports.LOOPBACK + ":" + Ports.freePort(),
-                target.controllerAddress());
-        peerProxies.put(control, quorum);
-        voters.append(to).append('@').append(quorum.getListen());
-      }
-      broker.node(from).voters(voters.toString());
-    }
   }
 
   /**

@@ -101,7 +101,7 @@ public final class Environments {
       case "embedded" -> {
         EmbeddedEnvironment embedded = startEmbedded(brokers);
         try {
-          RunSpace.dropLeftovers(embedded);
+          RunDatabases.dropLeftovers(embedded);
         } catch (RuntimeException e) {
           embedded.close(); // no server outlives a start that failed
           throw e;

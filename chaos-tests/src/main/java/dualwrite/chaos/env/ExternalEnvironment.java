@@ -2,25 +2,20 @@ package dualwrite.chaos.env;
 
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.KafkaException;
-import org.postgresql.Driver;
-import org.postgresql.PGProperty;
 
 /**
  * Your own servers: a PostgreSQL server, a Kafka cluster and a Toxiproxy server, named by
@@ -65,8 +60,7 @@ public final class ExternalEnvironment implements LabEnvironment {
   private final String kafkaBootstrap;
   private final String toxiproxyUrl;
   private final ToxiproxyClient toxiproxy;
-  private final Map<Link, Proxy> proxies = new LinkedHashMap<>();
-  private final List<Proxy> created = new ArrayList<>();
+  private final ExternalProxies links;
   private final ServerControl postgres;
   private final ServerControl kafka;
   private int brokers = 1;
@@ -82,6 +76,7 @@ public final class ExternalEnvironment implements LabEnvironment {
     toxiproxyUrl = required(env, "LAB_TOXIPROXY_URL");
     URI control = toxiproxyUri(toxiproxyUrl);
     toxiproxy = new ToxiproxyClient(control.getHost(), control.getPort());
+    links = new ExternalProxies(toxiproxy, toxiproxyUrl);
     String reason = "the external backend does not own your servers";
     postgres = new UnsupportedServerControl(Server.POSTGRES, reason);
     kafka = new UnsupportedServerControl(Server.KAFKA, reason);
@@ -106,73 +101,6 @@ public final class ExternalEnvironment implements LabEnvironment {
     return environment;
   }
 
-  /**
-   * The parts of {@code LAB_POSTGRES_URL} the lab uses, as pgjdbc reads the URL, checked: one host,
-   * and no credentials in it (the URL is shown in errors and by {@code ./lab env}; the password is
-   * not).
-   *
-   * @param query the URL's parameters as given, with their {@code ?}, or empty
-   */
-  record PostgresUrl(String host, int port, String query) {
-
-    private static final String PREFIX = "jdbc:postgresql://";
-    private static final String USAGE =
-        "LAB_POSTGRES_URL must look like jdbc:postgresql://host:5432/postgres (one host; the user"
-            + " and password go in LAB_POSTGRES_USER and LAB_POSTGRES_PASSWORD)";
-
-    static PostgresUrl parse(String url) {
-      int question = url.indexOf('?');
-      String address = question < 0 ? url : url.substring(0, question);
-      if (!url.startsWith(PREFIX)
-          || address.length() == PREFIX.length()
-          || "/:".indexOf(address.charAt(PREFIX.length())) >= 0) {
-        throw malformed(url); // not a JDBC URL of PostgreSQL, or no host (pgjdbc assumes localhost)
-      }
-      if (address.indexOf('@') >= 0) {
-        // user[:password]@host: pgjdbc has no such form, and would log the password as a bad port
-        throw holdingCredentials();
-      }
-      // The address alone first: pgjdbc logs a malformed URL whole, a password in it included.
-      Properties parsed =
-          Driver.parseURL(address, null) == null ? null : Driver.parseURL(url, null);
-      if (parsed == null) {
-        throw malformed(url);
-      }
-      for (String name : parsed.stringPropertyNames()) {
-        if (name.equalsIgnoreCase(PGProperty.USER.getName())
-            || name.equalsIgnoreCase(PGProperty.PASSWORD.getName())) {
-          throw holdingCredentials();
-        }
-      }
-      String host = PGProperty.PG_HOST.getOrDefault(parsed);
-      if (host == null || host.isEmpty() || host.indexOf(',') >= 0) {
-        throw malformed(url);
-      }
-      String port = PGProperty.PG_PORT.getOrDefault(parsed);
-      return new PostgresUrl(
-          host, Integer.parseInt(port), question < 0 ? "" : url.substring(question));
-    }
-
-    private static IllegalArgumentException malformed(String url) {
-      return new IllegalArgumentException(USAGE + ", not '" + withoutQuery(url) + "'");
-    }
-
-    private static IllegalArgumentException holdingCredentials() {
-      return new IllegalArgumentException(USAGE + "; the URL given holds credentials");
-    }
-  }
-
-  /** The URL as it may be shown: no query, and no {@code user:password@} before the host. */
-  private static String withoutQuery(String url) {
-    int query = url.indexOf('?');
-    String shown = query < 0 ? url : url.substring(0, query) + "?...";
-    int authority = shown.indexOf("//");
-    int at = shown.lastIndexOf('@');
-    return authority >= 0 && at > authority
-        ? shown.substring(0, authority + 2) + "..." + shown.substring(at)
-        : shown;
-  }
-
   private static URI toxiproxyUri(String url) {
     String usage = "LAB_TOXIPROXY_URL must look like http://host:8474";
     URI control;
@@ -188,7 +116,7 @@ public final class ExternalEnvironment implements LabEnvironment {
   }
 
   private void checkPostgres() {
-    try (Connection connection = RunSpace.adminConnection(this)) {
+    try (Connection connection = RunDatabases.adminConnection(this)) {
       connection.isValid(CHECK_TIMEOUT_SECONDS);
     } catch (SQLException e) {
       throw new IllegalStateException(
@@ -243,73 +171,9 @@ public final class ExternalEnvironment implements LabEnvironment {
   }
 
   private void connectProxies(Map<String, String> env) {
-    try {
-      toxiproxy.version();
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "LAB_TOXIPROXY_URL: no Toxiproxy server answered at " + toxiproxyUrl + ": " + e, e);
-    }
     String upstream = env.getOrDefault("LAB_POSTGRES_UPSTREAM", postgresHost + ":" + postgresPort);
     String listenHost = env.getOrDefault("LAB_PROXY_HOST", URI.create(toxiproxyUrl).getHost());
-    List<String> missing = new ArrayList<>();
-    try {
-      for (Link link : proxiedLinks()) {
-        Proxy proxy = toxiproxy.getProxyOrNull(link.proxyName());
-        if (link.server() == Server.POSTGRES
-            && proxy != null
-            && !proxy.getUpstream().equals(upstream)) {
-          throw new IllegalStateException(
-              "the Toxiproxy server at "
-                  + toxiproxyUrl
-                  + " has a proxy "
-                  + link.proxyName()
-                  + " to "
-                  + proxy.getUpstream()
-                  + ", not to "
-                  + upstream
-                  + " (LAB_POSTGRES_URL or LAB_POSTGRES_UPSTREAM): delete it, and the lab makes its"
-                  + " own");
-        }
-        if (link.server() == Server.POSTGRES && proxy == null) {
-          proxy = toxiproxy.createProxy(link.proxyName(), listenHost + ":0", upstream);
-          created.add(proxy);
-        }
-        if (proxy == null) {
-          missing.add(link.proxyName());
-        } else {
-          proxies.put(link, proxy);
-        }
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "LAB_TOXIPROXY_URL: cannot create proxies at " + toxiproxyUrl + ": " + e.getMessage(), e);
-    }
-    if (!missing.isEmpty()) {
-      throw new IllegalStateException(
-          "the Toxiproxy server at "
-              + toxiproxyUrl
-              + " has no proxy "
-              + missing
-              + ": create one per component"
-              + (brokers > 1 ? " and broker (" + brokers + " brokers answered)" : "")
-              + ", each listening where a listener of your broker advertises itself (see"
-              + " docs/running-against-your-own-servers.md)");
-    }
-  }
-
-  /** The links that have a proxy: on a cluster, each component's link to each broker. */
-  private List<Link> proxiedLinks() {
-    List<Link> links = new ArrayList<>();
-    for (Link link : Link.all()) {
-      if (link.server() == Server.KAFKA && brokers > 1) {
-        for (int broker = 1; broker <= brokers; broker++) {
-          links.add(Link.toBroker(link.component(), broker));
-        }
-      } else {
-        links.add(link);
-      }
-    }
-    return links;
+    links.connect(upstream, listenHost, brokers);
   }
 
   private static String required(Map<String, String> env, String name) {
@@ -330,7 +194,7 @@ public final class ExternalEnvironment implements LabEnvironment {
 
   @Override
   public String jdbcUrl(Link link, String database) {
-    return "jdbc:postgresql://" + proxies.get(link).getListen() + "/" + database;
+    return "jdbc:postgresql://" + links.get(link).getListen() + "/" + database;
   }
 
   @Override
@@ -376,7 +240,7 @@ public final class ExternalEnvironment implements LabEnvironment {
 
   @Override
   public Proxy proxy(Link link) {
-    Proxy proxy = proxies.get(link);
+    Proxy proxy = links.get(link);
     if (proxy == null) {
       throw new IllegalArgumentException(
           link + " has no single proxy here" + (brokers > 1 ? ": it is one per broker" : ""));
@@ -423,13 +287,6 @@ public final class ExternalEnvironment implements LabEnvironment {
   /** Leaves your servers as they were: deletes the proxies it created, and only those. */
   @Override
   public void close() {
-    for (Proxy proxy : created) {
-      try {
-        proxy.delete();
-      } catch (IOException e) {
-        // the server may already be gone; nothing of ours is left running
-      }
-    }
-    created.clear();
+    links.close();
   }
 }

@@ -326,28 +326,7 @@ final class LocalKafkaBroker implements ServerControl {
   }
 
   private Path writeConfig() throws IOException {
-    Properties config = new Properties();
-    boolean cluster = clusterSize > 1;
-    config.put("process.roles", "broker,controller");
-    config.put("node.id", Integer.toString(nodeId));
-    config.put("controller.quorum.voters", voters);
-    config.put("controller.listener.names", "CONTROLLER");
-    // In a cluster each node fetches replicas through a listener of its own name, which every
-    // node advertises as the proxy of that pair: cutting kafka-2->kafka-1 stops node 2's fetches
-    // from node 1 and nothing else.
-    config.put("inter.broker.listener.name", cluster ? peerListenerName(nodeId) : "DIRECT");
-    putListeners(config);
-    config.put("log.dirs", dataDir().toString());
-    putReplication(config, cluster);
-    putTimings(config, cluster);
-    // A laptop-sized broker.
-    config.put("num.network.threads", "2");
-    config.put("num.io.threads", cluster ? "2" : "4");
-    config.put("num.replica.fetchers", "1");
-    config.put("background.threads", cluster ? "2" : "4");
-    config.put("log.segment.bytes", Integer.toString(32 * 1024 * 1024));
-    config.put("log.index.size.max.bytes", Integer.toString(1024 * 1024));
-    config.putAll(settings);
+    Properties config = config().properties();
     Path file = home.resolve("server.properties");
     try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       config.store(out, "written by the dual-write lab; the broker's own chatter is in broker.log");
@@ -355,71 +334,28 @@ final class LocalKafkaBroker implements ServerControl {
     return file;
   }
 
-  /** The direct listener, one per component, one per peer broker, and the controller's. */
-  private void putListeners(Properties config) {
-    StringBuilder listeners = new StringBuilder("DIRECT://" + directBootstrap());
-    StringBuilder advertisedListeners = new StringBuilder("DIRECT://" + directBootstrap());
-    StringBuilder protocols = new StringBuilder("DIRECT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+  /** What the node's configuration says, as it stands now. */
+  private BrokerConfig config() {
+    Map<Component, String> listeners = new EnumMap<>(Component.class);
     for (Component component : Component.values()) {
-      String name = listenerName(component);
-      listeners.append(',').append(name).append("://").append(listenerAddress(component));
-      advertisedListeners.append(',').append(name).append("://").append(advertised.get(component));
-      protocols.append(',').append(name).append(":PLAINTEXT");
+      listeners.put(component, listenerAddress(component));
     }
+    Map<Integer, String> peerListeners = new TreeMap<>();
     for (int peer : peerPorts.keySet()) {
-      String name = peerListenerName(peer);
-      listeners.append(',').append(name).append("://").append(peerListenerAddress(peer));
-      advertisedListeners.append(',').append(name).append("://").append(peerAdvertised.get(peer));
-      protocols.append(',').append(name).append(":PLAINTEXT");
+      peerListeners.put(peer, peerListenerAddress(peer));
     }
-    listeners.append(",CONTROLLER://").append(controllerAddress());
-    config.put("listeners", listeners.toString());
-    config.put("advertised.listeners", advertisedListeners.toString());
-    config.put("listener.security.protocol.map", protocols.toString());
-  }
-
-  /** Internal topics as replicated as the events: three copies, two in sync, on a cluster. */
-  private void putReplication(Properties config, boolean cluster) {
-    String replicas = Integer.toString(Math.min(3, clusterSize));
-    config.put("offsets.topic.replication.factor", replicas);
-    config.put("offsets.topic.num.partitions", "3");
-    config.put("transaction.state.log.replication.factor", replicas);
-    config.put("transaction.state.log.min.isr", cluster ? "2" : "1");
-    config.put("transaction.state.log.num.partitions", "3");
-    config.put("share.coordinator.state.topic.replication.factor", replicas);
-    config.put("share.coordinator.state.topic.min.isr", cluster ? "2" : "1");
-    config.put("default.replication.factor", replicas);
-    config.put("min.insync.replicas", cluster ? "2" : "1");
-    config.put("num.partitions", "3");
-    config.put("auto.create.topics.enable", "false");
-    config.put("delete.topic.enable", "true");
-  }
-
-  private static void putTimings(Properties config, boolean cluster) {
-    config.put("group.initial.rebalance.delay.ms", "0");
-    config.put("group.min.session.timeout.ms", "1000");
-    // After a SIGKILL the controller waits out the dead incarnation's session before it lets the
-    // restarted broker in: 9 s by default. A short session gets a restarted node back fast, and
-    // fences a cut-off or frozen leader fast.
-    config.put("broker.heartbeat.interval.ms", "200");
-    config.put("broker.session.timeout.ms", cluster ? "2000" : "1000");
-    if (cluster) {
-      // A follower that stops fetching leaves the ISR after this long (30 s by default): long
-      // enough to ride out a loaded laptop, short enough for a scenario.
-      config.put("replica.lag.time.max.ms", "3000");
-      // Leadership goes back to the preferred replica only when a scenario is long over.
-      config.put("auto.leader.rebalance.enable", "false");
-      config.put("controller.quorum.fetch.timeout.ms", "2000");
-      config.put("controller.quorum.election.timeout.ms", "1000");
-    }
-  }
-
-  private static String peerListenerName(int peer) {
-    return "FROM" + peer;
-  }
-
-  private static String listenerName(Component component) {
-    return component.name();
+    return new BrokerConfig(
+        nodeId,
+        clusterSize,
+        voters,
+        dataDir(),
+        directBootstrap(),
+        controllerAddress(),
+        listeners,
+        new EnumMap<>(advertised),
+        peerListeners,
+        new TreeMap<>(peerAdvertised),
+        settings);
   }
 
   private Path writeLoggingConfig() throws IOException {

@@ -26,7 +26,7 @@ final class Readiness {
               POLL,
               SQLException.class::isInstance,
               () -> {
-                try (Connection connection = RunSpace.adminConnection(environment)) {
+                try (Connection connection = RunDatabases.adminConnection(environment)) {
                   return connection.isValid(2);
                 }
               });
@@ -43,7 +43,7 @@ final class Readiness {
 
   static void awaitKafka(LabEnvironment environment) {
     Polling.Outcome outcome;
-    try (Admin admin = RunSpace.kafkaAdmin(environment)) {
+    try (Admin admin = RunTopics.kafkaAdmin(environment)) {
       outcome =
           Polling.until(
               TIMEOUT,

@@ -1,17 +1,15 @@
 package dualwrite.chaos.grade;
 
-import dualwrite.bank.fraud.ConsumerMode;
 import dualwrite.bank.spi.LearnerCode;
-import dualwrite.chaos.bench.Benchmark;
 import dualwrite.chaos.checker.Anomaly;
 import dualwrite.chaos.checker.Verdict;
 import dualwrite.chaos.checker.Verdict.Validity;
-import dualwrite.chaos.grade.Scoreboard.Line;
-import dualwrite.chaos.grade.Scoreboard.Mark;
 import dualwrite.chaos.property.FaultMenu;
 import dualwrite.chaos.property.GeneratedRuns;
+import dualwrite.chaos.property.GenerationSettings;
 import dualwrite.chaos.property.Property;
 import dualwrite.chaos.property.Shrinker;
+import dualwrite.chaos.property.Shrunk;
 import dualwrite.chaos.run.RunOptions;
 import dualwrite.chaos.run.RunResult;
 import dualwrite.chaos.run.Runner;
@@ -24,9 +22,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Grades a learner's class, as Maelstrom grades a node: a first run without faults (a class that
@@ -36,81 +32,17 @@ import java.util.Optional;
  */
 public final class Grade {
 
-  /** The relay's and the cursor's drain target, in events per second. */
-  public static final double DRAIN_TARGET = 5_000;
-
-  /** The commit-to-check lag p99 target at {@link #STEADY_RATE}, in milliseconds. */
-  public static final double LAG_P99_TARGET_MS = 250;
-
-  /** The steady rate of the lag budget, in transactions per second. */
-  public static final int STEADY_RATE = 200;
-
-  /** The inbox's target: at least this share of the lab's own inbox's rate. */
-  public static final double INBOX_SHARE_TARGET = 0.5;
-
-  /**
-   * How a grade is set up.
-   *
-   * @param generated how many generated scenarios (after the catalogue's)
-   * @param seed the seed they come from
-   * @param shrinkBudget how long shrinking each counterexample may take
-   * @param budget whether to measure the budget
-   * @param command the relay as a program, or null for the learner's Java class
-   */
-  public record Settings(
-      int generated, long seed, Duration shrinkBudget, boolean budget, String command) {
-
-    public static final int DEFAULT_GENERATED = 30;
-
-    public Settings {
-      if (generated < 0) {
-        throw new IllegalArgumentException("the number of generated scenarios must be 0 or more");
-      }
-    }
-  }
-
-  /** Told about each step of the grade as it ends. */
-  public interface Listener {
-    /** How many steps the grade will take, once known. */
-    void planned(int steps);
-
-    /** One step done: a run, or a measurement. */
-    void done(String what);
-  }
-
-  /** How many reference/learner pairs the inbox's budget measures. */
-  private static final int INBOX_PAIRS = 3;
-
-  private static final Benchmark.Settings BUDGET =
-      new Benchmark.Settings(
-          4,
-          Duration.ofSeconds(1),
-          Duration.ofSeconds(3),
-          20_000,
-          STEADY_RATE,
-          Duration.ofSeconds(10));
-
-  /** The inbox's: a smaller backlog, measured in several pairs. */
-  private static final Benchmark.Settings INBOX_BUDGET =
-      new Benchmark.Settings(
-          4,
-          Duration.ofSeconds(1),
-          Duration.ofSeconds(3),
-          10_000,
-          STEADY_RATE,
-          Duration.ofSeconds(10));
-
   private final Runner runner;
   private final Exercise exercise;
-  private final Settings settings;
-  private final Listener listener;
+  private final GradeSettings settings;
+  private final GradeListener listener;
   private final Strategies.Choice choice;
   private final RunOptions options;
 
   /** What the learner's code threw in each run (by identity: two runs may look alike). */
   private final Map<RunResult, Map<String, LearnerCode.Trouble>> troubles = new IdentityHashMap<>();
 
-  public Grade(Runner runner, Exercise exercise, Settings settings, Listener listener) {
+  public Grade(Runner runner, Exercise exercise, GradeSettings settings, GradeListener listener) {
     if (settings.command() != null && exercise != Exercise.RELAY) {
       throw new IllegalArgumentException(
           "--command runs a program as the relay: it goes with 'grade relay' only");
@@ -155,7 +87,7 @@ public final class Grade {
                 runner,
                 choice,
                 FaultMenu.everything(),
-                new GeneratedRuns.Settings(
+                new GenerationSettings(
                     settings.seed(), settings.generated(), null, settings.shrinkBudget()));
     listener.planned(1 + catalogue.size() + generated.size() + (settings.budget() ? 2 : 0));
     LearnerCode.drain();
@@ -174,13 +106,13 @@ public final class Grade {
     for (Scenario scenario : generated) {
       results.add(run(scenario));
     }
-    List<Line> lines = new ArrayList<>();
+    List<ScoreLine> lines = new ArrayList<>();
     Map<String, Counterexample> shrunk = new HashMap<>();
     for (Property property : Property.OF_A_FIX) {
       lines.add(judge(property, results, shrunk));
     }
     if (settings.budget()) {
-      lines.addAll(budget());
+      lines.addAll(new Budget(runner, exercise, choice, listener).figures());
     }
     List<String> notes = new ArrayList<>();
     long vacuous = results.stream().filter(r -> r.verdict().valid() == Validity.VACUOUS).count();
@@ -235,7 +167,7 @@ public final class Grade {
    */
   private Scoreboard failsWithoutFaults(RunResult first) {
     Verdict verdict = first.verdict();
-    List<Line> lines = new ArrayList<>();
+    List<ScoreLine> lines = new ArrayList<>();
     for (Property property : Property.OF_A_FIX) {
       List<Anomaly> seen =
           property.forbidden().stream().filter(a -> !verdict.of(a).isEmpty()).toList();
@@ -251,7 +183,7 @@ public final class Grade {
         mark = Mark.HELD;
         result = "without faults (nothing else was run)";
       }
-      lines.add(new Line(mark, property.name(), result, List.of()));
+      lines.add(new ScoreLine(mark, property.name(), result, List.of()));
     }
     List<String> notes = new ArrayList<>();
     notes.add("Without any fault: " + verdict.summary());
@@ -268,9 +200,9 @@ public final class Grade {
 
   /** Not even the first run could be made: a service never became ready, or could not start. */
   private Scoreboard couldNotRun(RunResult first) {
-    List<Line> lines = new ArrayList<>();
+    List<ScoreLine> lines = new ArrayList<>();
     for (Property property : Property.OF_A_FIX) {
-      lines.add(new Line(Mark.UNSHOWN, property.name(), "no run could start", List.of()));
+      lines.add(new ScoreLine(Mark.UNSHOWN, property.name(), "no run could start", List.of()));
     }
     List<String> notes = new ArrayList<>();
     notes.add("The first run " + first.verdict().reason().replace("the run ", ""));
@@ -306,7 +238,7 @@ public final class Grade {
   }
 
   /** A property over every run: held, broken (with its smallest counterexample), or unshown. */
-  private Line judge(
+  private ScoreLine judge(
       Property property, List<RunResult> results, Map<String, Counterexample> shrunk) {
     List<RunResult> broken = results.stream().filter(r -> property.brokenBy(r.verdict())).toList();
     long held = results.stream().filter(r -> property.holdsFor(r.verdict())).count();
@@ -342,7 +274,7 @@ public final class Grade {
           .forEach(l -> details.add("  " + l.strip()));
       details.addAll(threwIn(example.result()).stream().map(String::strip).toList());
       details.add("replay: " + replay(example.result()));
-      return new Line(
+      return new ScoreLine(
           Mark.BROKEN,
           property.name(),
           "broken in " + broken.size() + " of " + results.size() + " runs",
@@ -350,16 +282,17 @@ public final class Grade {
     }
     if (!unknown.isEmpty()) {
       RunResult one = unknown.get(0);
-      return new Line(
+      return new ScoreLine(
           Mark.UNSHOWN,
           property.name(),
           unknown.size() + " runs could not be judged",
           unknownDetails(one));
     }
     if (held == 0) {
-      return new Line(Mark.UNSHOWN, property.name(), "no run showed it (all vacuous)", List.of());
+      return new ScoreLine(
+          Mark.UNSHOWN, property.name(), "no run showed it (all vacuous)", List.of());
     }
-    return new Line(Mark.HELD, property.name(), "held in " + held + " runs", List.of());
+    return new ScoreLine(Mark.HELD, property.name(), "held in " + held + " runs", List.of());
   }
 
   private List<String> unknownDetails(RunResult one) {
@@ -380,7 +313,7 @@ public final class Grade {
         || failure.scenario().steps().size() <= 2) {
       return new Counterexample(failure, "");
     }
-    Shrinker.Shrunk shrunk =
+    Shrunk shrunk =
         new Shrinker(
                 this::run, result -> property.brokenBy(result.verdict()), settings.shrinkBudget())
             .shrink(failure.scenario(), failure);
@@ -398,91 +331,5 @@ public final class Grade {
             ? ""
             : RelayCommand.VARIABLE + "='" + settings.command().replace("'", "'\\''") + "' ";
     return prefix + "./lab replay " + result.folder();
-  }
-
-  /** The budget: the figures measured, each against its target. */
-  private List<Line> budget() {
-    List<Line> lines = new ArrayList<>();
-    if (exercise == Exercise.INBOX) {
-      Benchmark bench = new Benchmark(runner, INBOX_BUDGET, message -> {});
-      lines.add(
-          measure(
-              "checks at least " + percent(INBOX_SHARE_TARGET) + " as fast as the lab's inbox",
-              () -> {
-                // interleaved pairs, the best of each: one slow pass of a busy laptop must not
-                // decide the grade
-                double reference = 0;
-                double learner = 0;
-                for (int pair = 0; pair < INBOX_PAIRS; pair++) {
-                  reference = Math.max(reference, bench.checkRate(choice, ConsumerMode.IDEMPOTENT));
-                  learner = Math.max(learner, bench.checkRate(choice, ConsumerMode.WORKSHOP));
-                }
-                double share = learner / reference;
-                return new Figure(
-                    share >= INBOX_SHARE_TARGET,
-                    String.format(
-                        Locale.ROOT,
-                        "%,.0f events/s, %s of the lab's %,.0f",
-                        learner,
-                        percent(share),
-                        reference));
-              }));
-      listener.done("budget: the inbox's rate");
-      return lines;
-    }
-    Benchmark bench = new Benchmark(runner, BUDGET, message -> {});
-    lines.add(
-        measure(
-            String.format(Locale.ROOT, "drains at least %,.0f events/s", DRAIN_TARGET),
-            () -> {
-              double rate = bench.drain(choice);
-              return new Figure(
-                  rate >= DRAIN_TARGET,
-                  String.format(
-                      Locale.ROOT, "%,.0f events/s (a backlog of %,d)", rate, BUDGET.backlog()));
-            }));
-    listener.done("budget: drain");
-    lines.add(
-        measure(
-            String.format(
-                Locale.ROOT, "lag p99 at most %.0f ms at %d tx/s", LAG_P99_TARGET_MS, STEADY_RATE),
-            () -> {
-              Verdict.Quantiles lag = bench.lag(choice);
-              return new Figure(
-                  lag.count() > 0 && lag.p99() <= LAG_P99_TARGET_MS,
-                  String.format(
-                      Locale.ROOT,
-                      "p99 %.0f ms, p50 %.0f ms (%d events in %d s)",
-                      lag.p99(),
-                      lag.p50(),
-                      lag.count(),
-                      BUDGET.steadyFor().toSeconds()));
-            }));
-    listener.done("budget: lag");
-    return lines;
-  }
-
-  private static String percent(double share) {
-    return String.format(Locale.ROOT, "%.0f%%", share * 100);
-  }
-
-  private record Figure(boolean met, String text) {}
-
-  @FunctionalInterface
-  private interface Measurement {
-    Figure take() throws Exception;
-  }
-
-  private static Line measure(String item, Measurement measurement) {
-    try {
-      Figure figure = measurement.take();
-      return new Line(figure.met() ? Mark.MET : Mark.MISSED, item, figure.text(), List.of());
-    } catch (Exception e) {
-      return new Line(
-          Mark.MISSED,
-          item,
-          "could not be measured: " + Optional.ofNullable(e.getMessage()).orElse(e.toString()),
-          List.of());
-    }
   }
 }

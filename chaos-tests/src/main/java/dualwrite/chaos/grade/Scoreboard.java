@@ -11,42 +11,7 @@ import java.util.List;
  * @param lines the properties first, then the budgets
  * @param notes what else the learner should know (vacuous runs, what the code threw)
  */
-public record Scoreboard(String title, List<Line> lines, List<String> notes) {
-
-  /** How an item came out. */
-  public enum Mark {
-    HELD("held", true),
-    BROKEN("BROKEN", false),
-    UNSHOWN("UNSHOWN", false),
-    MET("met", true),
-    MISSED("MISSED", false);
-
-    private final String word;
-    private final boolean passed;
-
-    Mark(String word, boolean passed) {
-      this.word = word;
-      this.passed = passed;
-    }
-
-    public boolean passed() {
-      return passed;
-    }
-  }
-
-  /**
-   * One item.
-   *
-   * @param mark how it came out
-   * @param item the property's name, or the budget with its target
-   * @param result one phrase: in how many runs, or the figure measured
-   * @param details further lines: the counterexample, the replay command
-   */
-  public record Line(Mark mark, String item, String result, List<String> details) {
-    public Line {
-      details = List.copyOf(details);
-    }
-  }
+public record Scoreboard(String title, List<ScoreLine> lines, List<String> notes) {
 
   public Scoreboard {
     lines = List.copyOf(lines);
@@ -71,10 +36,10 @@ public record Scoreboard(String title, List<Line> lines, List<String> notes) {
     StringBuilder out = new StringBuilder();
     out.append("Scoreboard: ").append(title).append('\n');
     int width = lines.stream().mapToInt(l -> l.item().length()).max().orElse(0);
-    for (Line line : lines) {
+    for (ScoreLine line : lines) {
       out.append(
           String.format(
-              "  %-8s %-" + width + "s  %s%n", line.mark().word, line.item(), line.result()));
+              "  %-8s %-" + width + "s  %s%n", line.mark().word(), line.item(), line.result()));
       for (String detail : line.details()) {
         out.append("           ").append(detail).append('\n');
       }

@@ -1,14 +1,10 @@
 package dualwrite.chaos.live;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sends each event to every page that watches, as server-sent events. Each page has a queue of its
@@ -25,54 +21,7 @@ public final class Broadcast implements AutoCloseable {
   /** At most this many pages watch at once. */
   static final int MAX_WATCHERS = 32;
 
-  private static final int QUEUE = 512;
-
-  /** One server-sent event: its name and its data, a line of JSON. */
-  public record Event(String name, String data) {
-
-    static Event of(String name, Object value) {
-      try {
-        return new Event(name, JSON.writeValueAsString(value));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("cannot write " + name + " as JSON", e);
-      }
-    }
-
-    /** The event as it goes on the wire. */
-    String frame() {
-      return "event: " + name + "\ndata: " + data + "\n\n";
-    }
-  }
-
-  /** One watching page's events, taken by the thread that writes them to its connection. */
-  public final class Watch implements AutoCloseable {
-    private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(QUEUE);
-    private volatile boolean dropped;
-
-    /** The next event, or null after the timeout (time for a keep-alive) or once dropped. */
-    Event next(long millis) throws InterruptedException {
-      return dropped ? null : queue.poll(millis, TimeUnit.MILLISECONDS);
-    }
-
-    boolean dropped() {
-      return dropped;
-    }
-
-    private void offer(Event event) {
-      if (!queue.offer(event)) {
-        dropped = true;
-        watches.remove(this);
-      }
-    }
-
-    @Override
-    public void close() {
-      dropped = true;
-      watches.remove(this);
-    }
-  }
-
-  private final List<Watch> watches = new CopyOnWriteArrayList<>();
+  private final List<PageWatch> watches = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
   /**
@@ -80,18 +29,18 @@ public final class Broadcast implements AutoCloseable {
    *
    * @throws IllegalStateException when {@value #MAX_WATCHERS} pages already watch
    */
-  public Watch watch(List<Event> first) {
+  public PageWatch watch(List<ServerSentEvent> first) {
     if (closed || watches.size() >= MAX_WATCHERS) {
       throw new IllegalStateException(
           closed ? "the server is stopping" : MAX_WATCHERS + " pages already watch this session");
     }
-    Watch watch = new Watch();
+    PageWatch watch = new PageWatch(watches);
     first.forEach(watch::offer);
     watches.add(watch);
     return watch;
   }
 
-  void send(Event event) {
+  void send(ServerSentEvent event) {
     watches.forEach(w -> w.offer(event));
   }
 
@@ -102,6 +51,6 @@ public final class Broadcast implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    watches.forEach(Watch::close);
+    watches.forEach(PageWatch::close);
   }
 }

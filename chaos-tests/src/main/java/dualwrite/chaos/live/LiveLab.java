@@ -1,19 +1,11 @@
 package dualwrite.chaos.live;
 
 import dualwrite.bank.fraud.ConsumerMode;
-import dualwrite.chaos.checker.Anomaly;
-import dualwrite.chaos.checker.Counts;
-import dualwrite.chaos.checker.FaultOutcome;
-import dualwrite.chaos.checker.Truth;
-import dualwrite.chaos.checker.Verdict;
-import dualwrite.chaos.report.VerdictInWords;
-import dualwrite.chaos.run.RunFolder;
 import dualwrite.chaos.run.RunResult;
 import dualwrite.chaos.run.Runner;
 import dualwrite.chaos.run.Strategies;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,46 +17,6 @@ import org.slf4j.LoggerFactory;
 public final class LiveLab implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(LiveLab.class);
-
-  /** What a request asked that the session's state does not allow: answered 409. */
-  public static final class Conflict extends RuntimeException {
-    Conflict(String message) {
-      super(message);
-    }
-  }
-
-  /**
-   * The session as the page shows it.
-   *
-   * @param status none, starting, running, checking, checked or failed
-   */
-  public record State(
-      String status,
-      String variant,
-      String consumer,
-      String runId,
-      int rate,
-      List<LiveSession.Taken> actions,
-      List<FaultBands.Band> bands,
-      List<String> armed,
-      CheckedView verdict,
-      String error) {}
-
-  /** A checked session's verdict, with what the page needs to show it and replay it. */
-  public record CheckedView(
-      String word,
-      String summary,
-      String reason,
-      List<AnomalyView> anomalies,
-      List<FaultOutcome> faults,
-      List<String> notes,
-      Counts counts,
-      String folder,
-      String replay,
-      String journeys) {}
-
-  public record AnomalyView(
-      String label, String meaning, boolean invalidates, List<UUID> transactions) {}
 
   private volatile Runner runner;
   private final Broadcast broadcast = new Broadcast();
@@ -104,7 +56,7 @@ public final class LiveLab implements AutoCloseable {
    * @throws IllegalArgumentException for an unknown variant, consumer or rate
    * @throws Conflict while another session runs
    */
-  public State start(String variantName, String consumerLabel, int rate) {
+  public LiveState start(String variantName, String consumerLabel, int rate) {
     Strategies.Choice choice = Strategies.parse(required(variantName, "variant"));
     ConsumerMode mode =
         consumerLabel == null ? ConsumerMode.IDEMPOTENT : ConsumerMode.fromLabel(consumerLabel);
@@ -129,7 +81,7 @@ public final class LiveLab implements AutoCloseable {
       journeys = "";
       checked = null;
     }
-    broadcast.send(Broadcast.Event.of("series", List.of()));
+    broadcast.send(ServerSentEvent.of("series", List.of()));
     publishState();
     LiveSession started;
     try {
@@ -154,7 +106,7 @@ public final class LiveLab implements AutoCloseable {
   /**
    * @throws Conflict when no session runs
    */
-  public State rate(int perSecond) {
+  public LiveState rate(int perSecond) {
     running().rate(perSecond);
     return publishState();
   }
@@ -162,7 +114,7 @@ public final class LiveLab implements AutoCloseable {
   /**
    * @throws Conflict when no session runs
    */
-  public LiveSession.Taken act(LiveAction action) {
+  public ActionTaken act(LiveAction action) {
     LiveSession running = running();
     try {
       return running.act(action);
@@ -176,7 +128,7 @@ public final class LiveLab implements AutoCloseable {
    *
    * @throws Conflict when no session runs
    */
-  public State check() {
+  public LiveState check() {
     LiveSession checking;
     synchronized (this) {
       checking = running();
@@ -185,7 +137,7 @@ public final class LiveLab implements AutoCloseable {
     publishState();
     try {
       RunResult result = checking.healAndCheck();
-      CheckedView view = view(result, checking);
+      CheckedView view = CheckedView.of(result, checking);
       synchronized (this) {
         verdict = view;
         status = "checked";
@@ -205,7 +157,7 @@ public final class LiveLab implements AutoCloseable {
   }
 
   /** Ends the running session without a check, if one runs. */
-  public State stop() {
+  public LiveState stop() {
     LiveSession stopping;
     synchronized (this) {
       stopping = session;
@@ -220,9 +172,9 @@ public final class LiveLab implements AutoCloseable {
     return publishState();
   }
 
-  public synchronized State state() {
+  public synchronized LiveState state() {
     LiveSession s = session != null ? session : checked;
-    return new State(
+    return new LiveState(
         status,
         variant,
         consumer,
@@ -236,16 +188,16 @@ public final class LiveLab implements AutoCloseable {
   }
 
   /** A new watching page, told the state, the samples so far and the journeys first. */
-  public synchronized Broadcast.Watch watch() {
+  public synchronized PageWatch watch() {
     return broadcast.watch(catchUp());
   }
 
   /** What a page that connects now is told first: the state, the samples so far, the journeys. */
-  public synchronized List<Broadcast.Event> catchUp() {
-    List<Broadcast.Event> events = new ArrayList<>();
-    events.add(Broadcast.Event.of("state", state()));
-    events.add(Broadcast.Event.of("series", List.copyOf(series)));
-    events.add(Broadcast.Event.of("journeys", journeys));
+  public synchronized List<ServerSentEvent> catchUp() {
+    List<ServerSentEvent> events = new ArrayList<>();
+    events.add(ServerSentEvent.of("state", state()));
+    events.add(ServerSentEvent.of("series", List.copyOf(series)));
+    events.add(ServerSentEvent.of("journeys", journeys));
     return events;
   }
 
@@ -254,13 +206,13 @@ public final class LiveLab implements AutoCloseable {
       series.add(sample);
       journeys = drawn;
     }
-    broadcast.send(Broadcast.Event.of("sample", sample));
-    broadcast.send(Broadcast.Event.of("journeys", drawn));
+    broadcast.send(ServerSentEvent.of("sample", sample));
+    broadcast.send(ServerSentEvent.of("journeys", drawn));
   }
 
-  private State publishState() {
-    State now = state();
-    broadcast.send(Broadcast.Event.of("state", now));
+  private LiveState publishState() {
+    LiveState now = state();
+    broadcast.send(ServerSentEvent.of("state", now));
     return now;
   }
 
@@ -272,41 +224,6 @@ public final class LiveLab implements AutoCloseable {
               + "): start one first with POST /api/session");
     }
     return session;
-  }
-
-  private CheckedView view(RunResult result, LiveSession checked) {
-    Verdict v = result.verdict();
-    VerdictInWords words = VerdictInWords.of(v);
-    List<AnomalyView> anomalies = new ArrayList<>();
-    for (VerdictInWords.Hit hit : words.anomalies()) {
-      Anomaly anomaly = hit.anomaly();
-      anomalies.add(
-          new AnomalyView(
-              anomaly.label(), anomaly.meaning(), anomaly.invalidates(), hit.transactions()));
-    }
-    Truth truth = null;
-    try {
-      truth = RunFolder.readTruth(result.folder());
-    } catch (RuntimeException e) {
-      log.debug("no truth in {}", result.folder(), e);
-    }
-    String folder = result.folder().toAbsolutePath().normalize().toString();
-    return new CheckedView(
-        words.word(),
-        words.summary(),
-        v.reason(),
-        anomalies,
-        words.faults(),
-        words.notes(),
-        v.counts(),
-        folder,
-        "./lab replay " + folder,
-        LiveJourneys.checked(
-            result.history(),
-            truth,
-            v,
-            !checked.choice().strategy().name().equals("naive"),
-            checked.startedAt()));
   }
 
   private static String required(String value, String field) {

@@ -34,28 +34,10 @@ public final class LiveServer implements AutoCloseable {
   /** How often an idle stream is written to: a closed page is noticed at the next write. */
   private static final long KEEP_ALIVE_MILLIS = 5_000;
 
-  private static final String UPLOT = "META-INF/resources/webjars/uplot/1.6.30/dist/";
-  private static final Map<String, Asset> ASSETS =
-      Map.of(
-          "/", new Asset("dualwrite/chaos/live/index.html", "text/html; charset=utf-8"),
-          "/live.js", new Asset("dualwrite/chaos/live/live.js", "text/javascript; charset=utf-8"),
-          "/live.css", new Asset("dualwrite/chaos/live/live.css", "text/css; charset=utf-8"),
-          "/vendor/uplot.js",
-              new Asset(UPLOT + "uPlot.iife.min.js", "text/javascript; charset=utf-8"),
-          "/vendor/uplot.css", new Asset(UPLOT + "uPlot.min.css", "text/css; charset=utf-8"));
-
   private static final ObjectMapper REQUESTS =
       new ObjectMapper()
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-
-  private record Asset(String resource, String type) {}
-
-  /** What {@code POST /api/session} takes. */
-  record StartRequest(String variant, String consumer, Integer rate) {}
-
-  /** What {@code POST /api/session/rate} takes. */
-  record RateRequest(Integer rate) {}
 
   private final LiveLab lab;
   private final Options options;
@@ -115,8 +97,8 @@ public final class LiveServer implements AutoCloseable {
         events(exchange);
       } else if (path.startsWith("/api/")) {
         api(exchange, method, path);
-      } else if (ASSETS.containsKey(path) && method.equals("GET")) {
-        asset(exchange, ASSETS.get(path));
+      } else if (Asset.BY_PATH.containsKey(path) && method.equals("GET")) {
+        Asset.BY_PATH.get(path).serve(exchange);
       } else {
         send(exchange, 404, Map.of("error", "no such page: " + path));
       }
@@ -155,7 +137,7 @@ public final class LiveServer implements AutoCloseable {
     try {
       Object answer = route(exchange, method, path);
       send(exchange, method.equals("POST") && path.equals("/api/session") ? 201 : 200, answer);
-    } catch (LiveLab.Conflict e) {
+    } catch (Conflict e) {
       send(exchange, 409, Map.of("error", e.getMessage()));
     } catch (NotFound e) {
       if (e.status == 405) {
@@ -237,7 +219,7 @@ public final class LiveServer implements AutoCloseable {
   }
 
   private void events(HttpExchange exchange) throws IOException {
-    Broadcast.Watch watch;
+    PageWatch watch;
     try {
       watch = lab.watch();
     } catch (IllegalStateException e) {
@@ -252,7 +234,7 @@ public final class LiveServer implements AutoCloseable {
       out.write("retry: 1000\n\n".getBytes(StandardCharsets.UTF_8));
       out.flush();
       while (!watch.dropped()) {
-        Broadcast.Event event = watch.next(KEEP_ALIVE_MILLIS);
+        ServerSentEvent event = watch.next(KEEP_ALIVE_MILLIS);
         String frame = event == null ? ": keep-alive\n\n" : event.frame();
         out.write(frame.getBytes(StandardCharsets.UTF_8));
         out.flush();
@@ -262,21 +244,7 @@ public final class LiveServer implements AutoCloseable {
     }
   }
 
-  private static void asset(HttpExchange exchange, Asset asset) throws IOException {
-    try (InputStream in = LiveServer.class.getClassLoader().getResourceAsStream(asset.resource())) {
-      if (in == null) {
-        send(exchange, 500, Map.of("error", "missing from the build: " + asset.resource()));
-        return;
-      }
-      byte[] bytes = in.readAllBytes();
-      exchange.getResponseHeaders().set("Content-Type", asset.type());
-      exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-      exchange.sendResponseHeaders(200, bytes.length);
-      exchange.getResponseBody().write(bytes);
-    }
-  }
-
-  private static void send(HttpExchange exchange, int status, Object body) throws IOException {
+  static void send(HttpExchange exchange, int status, Object body) throws IOException {
     byte[] bytes = Broadcast.JSON.writeValueAsBytes(body);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(status, bytes.length);

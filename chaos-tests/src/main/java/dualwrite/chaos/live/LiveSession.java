@@ -27,13 +27,6 @@ final class LiveSession implements AutoCloseable {
   static final String SCENARIO = "live";
   private static final int QUEUED_PER_CLIENT = 2;
 
-  /**
-   * @param t seconds since the session started
-   * @param step what the person did, as the scenario describes it
-   * @param error why it failed, or null
-   */
-  record Taken(double t, String step, String error) {}
-
   private record Timed(long nanos, Step step) {}
 
   private final Strategies.Choice choice;
@@ -41,7 +34,7 @@ final class LiveSession implements AutoCloseable {
   private final Session session;
   private final FaultBands bands = new FaultBands();
   private final List<Timed> steps = new ArrayList<>();
-  private final List<Taken> taken = new ArrayList<>();
+  private final List<ActionTaken> taken = new ArrayList<>();
   private final List<Step.Crash> armed = new ArrayList<>();
   private final Traffic traffic;
   private final Watcher watcher;
@@ -128,14 +121,14 @@ final class LiveSession implements AutoCloseable {
    *     this run
    * @throws UnsupportedOperationException for a server fault the environment cannot do
    */
-  synchronized Taken act(LiveAction action) {
+  synchronized ActionTaken act(LiveAction action) {
     Step step = action.toStep();
     long at = session.history().now();
     double t = at / 1e9;
     try {
       session.take(step);
     } catch (RuntimeException e) {
-      taken.add(new Taken(t, step.describe(), e.getMessage()));
+      taken.add(new ActionTaken(t, step.describe(), e.getMessage()));
       throw e;
     }
     synchronized (steps) {
@@ -145,12 +138,12 @@ final class LiveSession implements AutoCloseable {
     if (step instanceof Step.Crash crash) {
       armed.add(crash);
     }
-    Taken done = new Taken(t, step.describe(), null);
+    ActionTaken done = new ActionTaken(t, step.describe(), null);
     taken.add(done);
     return done;
   }
 
-  synchronized List<Taken> taken() {
+  synchronized List<ActionTaken> taken() {
     return List.copyOf(taken);
   }
 

@@ -51,17 +51,17 @@ final class ClusterFaults {
   }
 
   /** The broker a step names, by number; resolving {@code leader} the first time it is named. */
-  synchronized Resolved resolve(String broker) {
+  synchronized ResolvedBroker resolve(String broker) {
     if (!broker.equals(Step.LEADER)) {
       int id = Integer.parseInt(broker.substring("kafka-".length()));
       if (id > environment.brokers()) {
         throw new IllegalArgumentException(
             "no broker " + broker + ": this Kafka has " + environment.brokers());
       }
-      return new Resolved(id, null);
+      return new ResolvedBroker(id, null);
     }
     if (leader != null) {
-      return new Resolved(leader, null);
+      return new ResolvedBroker(leader, null);
     }
     TopicDescription description = describe();
     Map<Integer, List<Integer>> led = new TreeMap<>();
@@ -80,7 +80,7 @@ final class ClusterFaults {
             .orElseThrow()
             .getKey();
     leader = most;
-    return new Resolved(
+    return new ResolvedBroker(
         most,
         "the leader is kafka-"
             + most
@@ -117,13 +117,6 @@ final class ClusterFaults {
   synchronized void healed() {
     onLeader.clear();
     leader = null;
-  }
-
-  /** A broker as a step resolved it, and what to tell the history the first time. */
-  record Resolved(int id, String found) {
-    String name() {
-      return "kafka-" + id;
-    }
   }
 
   ServerControl broker(int id) {

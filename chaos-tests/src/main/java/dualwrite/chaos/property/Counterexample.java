@@ -7,7 +7,7 @@ import dualwrite.chaos.run.RunResult;
  * replay that, and the smallest scenario the shrinker found, with its verdict and run folder.
  */
 public record Counterexample(
-    Property property, String variant, RunResult first, Shrinker.Shrunk shrunk, String replay) {
+    Property property, String variant, RunResult first, Shrunk shrunk, String replay) {
 
   public String describe() {
     StringBuilder text = new StringBuilder();

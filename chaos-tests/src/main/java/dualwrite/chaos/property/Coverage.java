@@ -3,7 +3,7 @@ package dualwrite.chaos.property;
 import dualwrite.chaos.checker.FaultOutcome;
 import dualwrite.chaos.checker.Verdict;
 import dualwrite.chaos.checker.Verdict.Validity;
-import dualwrite.chaos.run.Runner.ServiceProfile;
+import dualwrite.chaos.run.ServiceProfile;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

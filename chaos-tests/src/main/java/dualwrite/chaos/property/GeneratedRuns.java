@@ -10,11 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
@@ -27,44 +25,11 @@ public final class GeneratedRuns {
   /** The seed the default build uses, so that it runs the same scenarios every time. */
   public static final long DEFAULT_SEED = 20261127L;
 
-  /**
-   * @param seed the seed the scenarios come from
-   * @param count how many to run
-   * @param only the one scenario to run, or null for all
-   * @param shrinkBudget how long a shrink may take
-   */
-  public record Settings(long seed, int count, Integer only, Duration shrinkBudget) {
-
-    /**
-     * From the system properties {@code lab.seed} ({@code 123}, {@code 123:17}, or {@code random}),
-     * {@code lab.scenarios} and {@code lab.shrink.seconds}.
-     *
-     * @throws IllegalArgumentException for a value that is not a number
-     */
-    public static Settings fromSystemProperties(int defaultCount) {
-      String seedText = System.getProperty("lab.seed", "").trim();
-      long seed = DEFAULT_SEED;
-      Integer only = null;
-      if (seedText.equals("random")) {
-        seed = ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
-      } else if (!seedText.isEmpty()) {
-        String[] parts = seedText.split(":", 2);
-        seed = Long.parseLong(parts[0]);
-        only = parts.length == 2 ? Integer.valueOf(parts[1]) : null;
-      }
-      int count =
-          Integer.parseInt(System.getProperty("lab.scenarios", Integer.toString(defaultCount)));
-      Duration budget =
-          Duration.ofSeconds(Long.parseLong(System.getProperty("lab.shrink.seconds", "180")));
-      return new Settings(seed, count, only, budget);
-    }
-  }
-
   private GeneratedRuns() {}
 
   /** The scenarios the settings name, generated for what the variant deploys. */
   public static List<Scenario> scenarios(
-      Runner runner, Choice choice, Set<FaultMenu> menu, Settings settings) {
+      Runner runner, Choice choice, Set<FaultMenu> menu, GenerationSettings settings) {
     ScenarioGenerator generator =
         new ScenarioGenerator(
             runner.profile(choice.strategy(), choice.variant()),
@@ -82,7 +47,7 @@ public final class GeneratedRuns {
       Runner runner,
       Choice choice,
       Set<FaultMenu> menu,
-      Settings settings,
+      GenerationSettings settings,
       RunOptions options,
       Consumer<RunResult> progress) {
     List<RunResult> results = new ArrayList<>();
@@ -97,7 +62,7 @@ public final class GeneratedRuns {
   }
 
   private static void writeCoverage(
-      Runner runner, Choice choice, Settings settings, Coverage coverage) {
+      Runner runner, Choice choice, GenerationSettings settings, Coverage coverage) {
     Path file =
         runner
             .runs()

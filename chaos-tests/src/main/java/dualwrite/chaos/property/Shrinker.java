@@ -23,29 +23,6 @@ import java.util.function.Predicate;
  */
 public final class Shrinker {
 
-  /** Where the search ended. */
-  public record Shrunk(
-      Scenario original,
-      Scenario smallest,
-      RunResult result,
-      int attempts,
-      Duration took,
-      boolean finished) {
-
-    /** {@code 31 steps -> 4 steps in 17 runs (42 s), done} */
-    public String progress() {
-      return original.steps().size()
-          + " steps -> "
-          + smallest.steps().size()
-          + " steps in "
-          + attempts
-          + " runs ("
-          + took.toSeconds()
-          + " s), "
-          + (finished ? "done" : "stopped by the time budget");
-    }
-  }
-
   private final Function<Scenario, RunResult> run;
   private final Predicate<RunResult> fails;
   private final Duration budget;

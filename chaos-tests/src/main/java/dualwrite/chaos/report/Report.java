@@ -140,31 +140,7 @@ public final class Report {
         List<RunSummary> same = siblings.get(pairAndScenario(known));
         String description =
             order.descriptions().get(new Matrix.Row(known.strategy(), known.variant()));
-        pages.add(
-            pool.submit(
-                () -> {
-                  try {
-                    return RunPage.write(
-                        RunFolders.read(found.runs(), found.folder(), true),
-                        same,
-                        description,
-                        out);
-                  } catch (RuntimeException e) {
-                    // the history or the truth is unreadable: a page without them still tells the
-                    // verdict
-                    synchronized (skipped) {
-                      skipped.add(
-                          new RunFolders.Skipped(
-                              known.folder(),
-                              "shown without history and truth: " + e.getMessage()));
-                    }
-                    return RunPage.write(
-                        RunFolders.read(found.runs(), found.folder(), false),
-                        same,
-                        description,
-                        out);
-                  }
-                }));
+        pages.add(pool.submit(() -> writePage(found, known, same, description, out, skipped)));
       }
       List<RunSummary> summaries = new ArrayList<>();
       for (Future<RunSummary> page : pages) {
@@ -178,6 +154,29 @@ public final class Report {
       throw new IllegalStateException("cannot write a run page: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /** One run's page, or, when its history or truth is unreadable, a page without them. */
+  private static RunSummary writePage(
+      Found found,
+      RunSummary known,
+      List<RunSummary> same,
+      String description,
+      Path out,
+      List<RunFolders.Skipped> skipped) {
+    try {
+      return RunPage.write(
+          RunFolders.read(found.runs(), found.folder(), true), same, description, out);
+    } catch (RuntimeException e) {
+      // the history or the truth is unreadable: a page without them still tells the verdict
+      synchronized (skipped) {
+        skipped.add(
+            new RunFolders.Skipped(
+                known.folder(), "shown without history and truth: " + e.getMessage()));
+      }
+      return RunPage.write(
+          RunFolders.read(found.runs(), found.folder(), false), same, description, out);
     }
   }
 

@@ -207,96 +207,13 @@ public final class Runner {
    */
   public Optional<String> whyNotApplicable(
       DualWriteStrategy strategy, Variant variant, Scenario scenario) {
-    Optional<String> topology = whyNotHere(strategy, variant, scenario);
+    Applicability applicability = new Applicability(environment.brokers());
+    Optional<String> topology = applicability.whyNotHere(strategy, variant, scenario);
     if (topology.isPresent()) {
       return topology;
     }
-    List<ServiceProfile> services = profile(strategy, variant);
-    Set<Link> used = linksInUse(strategy, variant);
-    for (Step step : scenario.steps()) {
-      Optional<String> why =
-          whyNotLink(step, used).or(() -> whyNotService(step, services, scenario.relays()));
-      if (why.isPresent()) {
-        return why;
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** Relays the strategy cannot run, or brokers this environment lacks. */
-  private Optional<String> whyNotHere(
-      DualWriteStrategy strategy, Variant variant, Scenario scenario) {
-    if (scenario.relays() > 1) {
-      try {
-        strategy.withRelays(scenario.relays());
-      } catch (UnsupportedOperationException e) {
-        return Optional.of(e.getMessage());
-      }
-    }
-    if (variant.brokers() > environment.brokers()) {
-      return Optional.of(
-          "it differs from the fix only when Kafka keeps copies on several brokers (run with"
-              + " --brokers "
-              + variant.brokers()
-              + ")");
-    }
-    if (scenario.brokersNeeded() > environment.brokers()) {
-      return Optional.of(
-          "it needs a Kafka cluster of "
-              + scenario.brokersNeeded()
-              + " brokers (run with --brokers 3)");
-    }
-    return Optional.empty();
-  }
-
-  /** A step that hurts a link of a broker this Kafka lacks, or one the variant never uses. */
-  private Optional<String> whyNotLink(Step step, Set<Link> used) {
-    Link cut =
-        step instanceof Step.Inject inject
-            ? inject.fault().link()
-            : step instanceof Step.FaultAt at ? at.fault().link() : null;
-    if (cut != null && cut.oneBroker() && cut.broker() > environment.brokers()) {
-      return Optional.of("it cuts " + cut + ", and this Kafka has " + environment.brokers());
-    }
-    if (cut != null && !used.contains(cut.whole())) {
-      // the fault could never land: nothing of this variant connects through that link
-      return Optional.of("it never connects through " + cut);
-    }
-    return Optional.empty();
-  }
-
-  /** A step that names a service, or a crash point of one, that the variant does not have. */
-  private static Optional<String> whyNotService(
-      Step step, List<ServiceProfile> services, int relays) {
-    String service = null;
-    String point = null;
-    if (step instanceof Step.AtPoint at) {
-      service = at.service();
-      point = at.point();
-    } else if (step instanceof Step.Kill kill) {
-      service = kill.service();
-    } else if (step instanceof Step.Restart restart) {
-      service = restart.service();
-    }
-    if (service == null) {
-      return Optional.empty();
-    }
-    String wanted = service;
-    Optional<ServiceProfile> found =
-        services.stream()
-            .filter(
-                s ->
-                    s.name().equals(wanted)
-                        || s.component().label().equals(wanted)
-                        || (relays > 1 && wanted.startsWith("relay-")))
-            .findFirst();
-    if (found.isEmpty()) {
-      return Optional.of("it has no service " + service);
-    }
-    if (point != null && !found.get().crashPoints().contains(point)) {
-      return Optional.of(service + " has no crash point " + point);
-    }
-    return Optional.empty();
+    return applicability.whyNotSteps(
+        scenario, profile(strategy, variant), linksInUse(strategy, variant));
   }
 
   /**
@@ -307,9 +224,6 @@ public final class Runner {
     String template = templates.forMigrations(environment, strategy.migrations(variant));
     return RunSpace.open(environment, prefix + "-" + newRunId(), template);
   }
-
-  /** A service a variant deploys, and the names of its crash points. */
-  public record ServiceProfile(String name, Component component, List<String> crashPoints) {}
 
   private static String newRunId() {
     return LocalDateTime.now().format(RUN_ID)

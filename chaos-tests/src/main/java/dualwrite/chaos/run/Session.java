@@ -335,21 +335,4 @@ public final class Session implements AutoCloseable {
       log.debug("closing {} failed", closeable, e);
     }
   }
-
-  /** Where a run's time goes, for the log. */
-  private static final class Phases {
-    private final StringBuilder marks = new StringBuilder();
-    private long last = System.nanoTime();
-
-    void mark(String phase) {
-      long now = System.nanoTime();
-      marks.append(phase).append('=').append((now - last) / 1_000_000).append("ms ");
-      last = now;
-    }
-
-    @Override
-    public String toString() {
-      return marks.toString().trim();
-    }
-  }
 }

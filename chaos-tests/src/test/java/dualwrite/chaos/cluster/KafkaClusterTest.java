@@ -15,7 +15,8 @@ import dualwrite.chaos.run.RunOptions;
 import dualwrite.chaos.run.RunResult;
 import dualwrite.chaos.run.Runner;
 import dualwrite.chaos.run.Strategies;
-import dualwrite.chaos.scenario.Catalogue;
+import dualwrite.chaos.scenario.ClusterScenarios;
+import dualwrite.chaos.scenario.RelayScenarios;
 import dualwrite.chaos.scenario.Scenario;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,9 +78,9 @@ class KafkaClusterTest {
     // rolling-restart (24 s a run) is left to ./lab compare --brokers 3, which runs every pair
     Map<String, List<Scenario>> plan =
         Map.of(
-            "outbox/polling", List.of(Catalogue.leaderKill()),
-            "outbox/cdc", List.of(Catalogue.leaderIsolated()),
-            "event-sourced/log-relay", List.of(Catalogue.leaderPause()));
+            "outbox/polling", List.of(ClusterScenarios.leaderKill()),
+            "outbox/cdc", List.of(ClusterScenarios.leaderIsolated()),
+            "event-sourced/log-relay", List.of(ClusterScenarios.leaderPause()));
     return plan.entrySet().stream()
         .flatMap(
             entry ->
@@ -106,7 +107,8 @@ class KafkaClusterTest {
 
   @Test
   void aRelayThatTrustsTheLeaderAloneLosesWhatAnIsolatedLeaderAcknowledged() {
-    RunResult result = LabRuns.runOnCluster("outbox/unsafe-producer", Catalogue.leaderIsolated());
+    RunResult result =
+        LabRuns.runOnCluster("outbox/unsafe-producer", ClusterScenarios.leaderIsolated());
     assertThat(result.verdict().valid())
         .as("%s: %s", result.summary(), result.folder())
         .isEqualTo(Validity.INVALID);
@@ -120,7 +122,7 @@ class KafkaClusterTest {
 
   @Test
   void anUncleanElectionLosesWhatTheClusterAcknowledgedEvenToAFix() {
-    RunResult result = LabRuns.runOnCluster("outbox/polling", Catalogue.uncleanElection());
+    RunResult result = LabRuns.runOnCluster("outbox/polling", ClusterScenarios.uncleanElection());
     assertThat(result.verdict().valid())
         .as("%s: %s", result.summary(), result.folder())
         .isEqualTo(Validity.INVALID);
@@ -156,7 +158,7 @@ class KafkaClusterTest {
               .run(
                   polling.strategy(),
                   polling.variant(),
-                  Catalogue.relayKafkaDown(),
+                  RelayScenarios.relayKafkaDown(),
                   RunOptions.DEFAULT);
       assertThat(result.verdict().valid())
           .as("%s: %s", result.summary(), result.folder())

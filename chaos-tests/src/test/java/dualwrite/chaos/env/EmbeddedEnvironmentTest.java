@@ -31,7 +31,7 @@ class EmbeddedEnvironmentTest {
 
   @Test
   void postgresAnswersAsVersion17() throws Exception {
-    try (Connection connection = RunSpace.adminConnection(environment);
+    try (Connection connection = RunDatabases.adminConnection(environment);
         Statement statement = connection.createStatement();
         ResultSet row = statement.executeQuery("SHOW server_version_num")) {
       row.next();

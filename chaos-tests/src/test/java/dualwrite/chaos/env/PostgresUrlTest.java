@@ -3,7 +3,6 @@ package dualwrite.chaos.env;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dualwrite.chaos.env.ExternalEnvironment.PostgresUrl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Handler;

@@ -51,7 +51,7 @@ class RunIsolationTest {
       }
     }
 
-    try (Connection admin = RunSpace.adminConnection(environment);
+    try (Connection admin = RunDatabases.adminConnection(environment);
         PreparedStatement databases =
             admin.prepareStatement("SELECT count(*) FROM pg_database WHERE datname = ?")) {
       databases.setString(1, firstDatabase);

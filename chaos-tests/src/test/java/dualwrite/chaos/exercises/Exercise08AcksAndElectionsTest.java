@@ -5,7 +5,7 @@ import dualwrite.chaos.checker.Anomaly;
 import dualwrite.chaos.checker.Truth;
 import dualwrite.chaos.run.RunFolder;
 import dualwrite.chaos.run.RunResult;
-import dualwrite.chaos.scenario.Catalogue;
+import dualwrite.chaos.scenario.ClusterScenarios;
 import dualwrite.chaos.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,11 +31,18 @@ class Exercise08AcksAndElectionsTest {
           new Pair(
               "unsafe-producer.leader-isolated",
               "outbox/unsafe-producer",
-              Catalogue.leaderIsolated(),
+              ClusterScenarios.leaderIsolated(),
               true),
-          new Pair("polling.leader-isolated", "outbox/polling", Catalogue.leaderIsolated(), false),
           new Pair(
-              "polling.unclean-election", "outbox/polling", Catalogue.uncleanElection(), true));
+              "polling.leader-isolated",
+              "outbox/polling",
+              ClusterScenarios.leaderIsolated(),
+              false),
+          new Pair(
+              "polling.unclean-election",
+              "outbox/polling",
+              ClusterScenarios.uncleanElection(),
+              true));
 
   private static final String CHECKED = ".checked-before-lost";
 

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dualwrite.chaos.checker.FaultOutcome;
 import dualwrite.chaos.run.RunResult;
-import dualwrite.chaos.scenario.Catalogue;
+import dualwrite.chaos.scenario.FraudScenarios;
+import dualwrite.chaos.scenario.RelayScenarios;
 import dualwrite.chaos.scenario.Scenario;
 import dualwrite.chaos.scenario.Step;
 
@@ -19,12 +20,12 @@ final class Scenarios {
 
   /** The catalogue's {@code relay-crash-<point>}: a backlog of ten, the relay dies at point. */
   static Scenario relayCrash(String point) {
-    return Catalogue.relayCrash(point);
+    return RelayScenarios.relayCrash(point);
   }
 
   /** The catalogue's {@code fraud-crash-after-commit}. */
   static Scenario fraudCrashAfterCommit() {
-    return Catalogue.fraudCrashAfterCommit();
+    return FraudScenarios.fraudCrashAfterCommit();
   }
 
   /**

@@ -12,6 +12,7 @@ import dualwrite.chaos.run.RunFolder;
 import dualwrite.chaos.run.RunOptions;
 import dualwrite.chaos.run.RunResult;
 import dualwrite.chaos.scenario.Catalogue;
+import dualwrite.chaos.scenario.FraudScenarios;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +36,7 @@ class ConsumerFoilsTest {
     RunResult result =
         LabRuns.run(
             VARIANT,
-            Catalogue.fraudCommitFails(),
+            FraudScenarios.fraudCommitFails(),
             RunOptions.DEFAULT.withConsumer(ConsumerMode.AUTO_COMMIT));
 
     LabRuns.assertVerdict(result, Validity.INVALID);
@@ -50,7 +51,7 @@ class ConsumerFoilsTest {
 
   @Test
   void theIdempotentConsumerReadsAFailedBatchAgain() {
-    RunResult result = LabRuns.run(VARIANT, Catalogue.fraudCommitFails(), RunOptions.DEFAULT);
+    RunResult result = LabRuns.run(VARIANT, FraudScenarios.fraudCommitFails(), RunOptions.DEFAULT);
 
     LabRuns.assertVerdict(result, Validity.VALID);
     LabRuns.assertEveryFaultLanded(result);
@@ -64,7 +65,7 @@ class ConsumerFoilsTest {
     RunResult result =
         LabRuns.run(
             VARIANT,
-            Catalogue.fraudCrashBeforeCommit(),
+            FraudScenarios.fraudCrashBeforeCommit(),
             RunOptions.DEFAULT
                 .withConsumer(ConsumerMode.INBOX_OUTSIDE_TRANSACTION)
                 .withCrashWitness(atTheCrash));
@@ -90,7 +91,7 @@ class ConsumerFoilsTest {
     RunResult result =
         LabRuns.run(
             VARIANT,
-            Catalogue.fraudCrashBeforeCommit(),
+            FraudScenarios.fraudCrashBeforeCommit(),
             RunOptions.DEFAULT.withCrashWitness(atTheCrash));
 
     LabRuns.assertVerdict(result, Validity.VALID);
@@ -112,7 +113,7 @@ class ConsumerFoilsTest {
     RunResult result =
         LabRuns.run(
             VARIANT,
-            Catalogue.fraudCrashBeforeCommit(),
+            FraudScenarios.fraudCrashBeforeCommit(),
             RunOptions.DEFAULT.withConsumer(ConsumerMode.AUTO_COMMIT));
 
     LabRuns.assertVerdict(result, Validity.VALID);

@@ -24,7 +24,7 @@ import dualwrite.chaos.env.RunSpace;
 import dualwrite.chaos.run.RunFolder;
 import dualwrite.chaos.run.RunOptions;
 import dualwrite.chaos.run.RunResult;
-import dualwrite.chaos.scenario.Catalogue;
+import dualwrite.chaos.scenario.FraudScenarios;
 import dualwrite.chaos.scenario.Scenario;
 import dualwrite.chaos.scenario.ScenarioBuilder;
 import java.nio.charset.StandardCharsets;
@@ -174,7 +174,7 @@ class FraudDetectionTest {
    * the run healed everything, which disarms the point, and then the run shows nothing.
    */
   private static Scenario fraudCrashAfterCommit() {
-    Scenario catalogue = Catalogue.fraudCrashAfterCommit();
+    Scenario catalogue = FraudScenarios.fraudCrashAfterCommit();
     return ScenarioBuilder.scenario(catalogue.name(), catalogue.description())
         .crash("fraud", "after-db-commit", 1)
         .records(4, 2)

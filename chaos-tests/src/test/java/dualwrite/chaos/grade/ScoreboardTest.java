@@ -2,8 +2,6 @@ package dualwrite.chaos.grade;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dualwrite.chaos.grade.Scoreboard.Line;
-import dualwrite.chaos.grade.Scoreboard.Mark;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,15 +14,17 @@ class ScoreboardTest {
         new Scoreboard(
             "your relay",
             List.of(
-                new Line(Mark.HELD, "noEventIsAPhantom", "held in 40 runs", List.of()),
-                new Line(
+                new ScoreLine(Mark.HELD, "noEventIsAPhantom", "held in 40 runs", List.of()),
+                new ScoreLine(
                     Mark.BROKEN,
                     "perAccountOrderIsKept",
                     "broken in 2 of 40 runs",
                     List.of("smallest counterexample: broker-kill", "replay: ./lab replay x")),
-                new Line(Mark.UNSHOWN, "clientsAreToldTheTruth", "no run showed it", List.of()),
-                new Line(Mark.MET, "drains at least 5,000 events/s", "9,000 events/s", List.of()),
-                new Line(Mark.MISSED, "lag p99 at most 250 ms", "p99 300 ms", List.of())),
+                new ScoreLine(
+                    Mark.UNSHOWN, "clientsAreToldTheTruth", "no run showed it", List.of()),
+                new ScoreLine(
+                    Mark.MET, "drains at least 5,000 events/s", "9,000 events/s", List.of()),
+                new ScoreLine(Mark.MISSED, "lag p99 at most 250 ms", "p99 300 ms", List.of())),
             List.of("40 runs"));
 
     assertThat(board.passed()).isEqualTo(2);

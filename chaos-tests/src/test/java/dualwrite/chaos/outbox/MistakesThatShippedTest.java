@@ -7,6 +7,7 @@ import dualwrite.chaos.checker.Anomaly;
 import dualwrite.chaos.checker.Verdict.Validity;
 import dualwrite.chaos.run.RunResult;
 import dualwrite.chaos.scenario.Catalogue;
+import dualwrite.chaos.scenario.RelayScenarios;
 import dualwrite.chaos.scenario.Scenario;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,8 @@ class MistakesThatShippedTest {
 
   @Test
   void markingBeforeTheAcknowledgementLosesWhatKafkaNeverGot() {
-    assertBroken("outbox/mark-before-ack", Catalogue.relayKafkaBlackhole(), List.of(Anomaly.LOST));
+    assertBroken(
+        "outbox/mark-before-ack", RelayScenarios.relayKafkaBlackhole(), List.of(Anomaly.LOST));
   }
 
   @Test
@@ -32,7 +34,7 @@ class MistakesThatShippedTest {
   void relaysThatSkipLockedRowsReorderAnAccount() {
     assertBroken(
         "outbox/skip-locked-rows",
-        Catalogue.twoRelaysCrashMidBatch(),
+        RelayScenarios.twoRelaysCrashMidBatch(),
         List.of(Anomaly.OUT_OF_ORDER));
   }
 

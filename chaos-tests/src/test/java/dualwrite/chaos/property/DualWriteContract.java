@@ -30,7 +30,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 public abstract class DualWriteContract {
 
   private List<RunResult> results;
-  private GeneratedRuns.Settings settings;
+  private GenerationSettings settings;
   private Coverage coverage;
   private Strategies.Choice choice;
 
@@ -39,7 +39,7 @@ public abstract class DualWriteContract {
 
   @BeforeAll
   void runGeneratedScenarios() {
-    settings = GeneratedRuns.Settings.fromSystemProperties(100);
+    settings = GenerationSettings.fromSystemProperties(100);
     choice = Strategies.parse(variant());
     results =
         GeneratedRuns.run(
@@ -131,7 +131,7 @@ public abstract class DualWriteContract {
               + first.folder());
     }
     Runner runner = LabRuns.runner();
-    Shrinker.Shrunk shrunk =
+    Shrunk shrunk =
         Shrinker.whileBroken(runner, choice, property, settings.shrinkBudget())
             .shrink(first.scenario(), first);
     String replay =

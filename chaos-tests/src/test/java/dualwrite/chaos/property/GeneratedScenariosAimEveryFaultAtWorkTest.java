@@ -6,7 +6,7 @@ import dualwrite.bank.Component;
 import dualwrite.chaos.env.Link;
 import dualwrite.chaos.env.Server;
 import dualwrite.chaos.history.FaultSpan;
-import dualwrite.chaos.run.Runner.ServiceProfile;
+import dualwrite.chaos.run.ServiceProfile;
 import dualwrite.chaos.scenario.Scenario;
 import dualwrite.chaos.scenario.Step;
 import java.util.List;
@@ -136,7 +136,7 @@ class GeneratedScenariosAimEveryFaultAtWorkTest {
               .containsSubsequence(
                   at,
                   new Step.Restart(at.service()),
-                  new Step.AwaitArmed(ScenarioGenerator.AWAIT_ARMED_MILLIS));
+                  new Step.AwaitArmed(Episodes.AWAIT_ARMED_MILLIS));
         }
       }
     }

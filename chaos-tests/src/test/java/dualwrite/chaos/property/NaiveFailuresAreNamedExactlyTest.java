@@ -89,9 +89,9 @@ class NaiveFailuresAreNamedExactlyTest {
 
   /** A few generated scenarios of crashes and kills (8 per variant unless lab.naive.scenarios). */
   private static List<RunResult> generated(String variant) {
-    GeneratedRuns.Settings defaults = GeneratedRuns.Settings.fromSystemProperties(8);
-    GeneratedRuns.Settings settings =
-        new GeneratedRuns.Settings(
+    GenerationSettings defaults = GenerationSettings.fromSystemProperties(8);
+    GenerationSettings settings =
+        new GenerationSettings(
             defaults.seed(),
             Integer.getInteger("lab.naive.scenarios", 8),
             defaults.only(),

@@ -1,0 +1,4 @@
+package dualwrite.chaos.live;
+
+/** What {@code POST /api/session/rate} takes. */
+record RateRequest(Integer rate) {}

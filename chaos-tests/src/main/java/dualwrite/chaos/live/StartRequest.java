@@ -1,0 +1,4 @@
+package dualwrite.chaos.live;
+
+/** What {@code POST /api/session} takes. */
+record StartRequest(String variant, String consumer, Integer rate) {}
