@@ -7,6 +7,7 @@ import dualwrite.chaos.property.FaultMenu;
 import dualwrite.chaos.property.GeneratedRuns;
 import dualwrite.chaos.property.GenerationSettings;
 import dualwrite.chaos.property.Property;
+import dualwrite.chaos.property.Shard;
 import dualwrite.chaos.property.Shrinker;
 import dualwrite.chaos.property.Shrunk;
 import dualwrite.chaos.run.RunOptions;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,7 +37,11 @@ import picocli.CommandLine.Parameters;
       "Hold one variant to a fix's properties under generated scenarios.",
       "The first broken property is shrunk to the smallest scenario that still breaks it."
     },
-    footer = {"", "Example: ./lab explore naive/db-then-kafka --count 20"})
+    footer = {
+      "",
+      "Example: ./lab explore naive/db-then-kafka --count 20",
+      "On machine 2 of 4: ./lab explore outbox/polling --count 1000 --seed 42 --shard 2/4"
+    })
 final class ExploreCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -58,6 +64,15 @@ final class ExploreCommand implements Callable<Integer> {
   long seed;
 
   @Option(
+      names = "--shard",
+      paramLabel = "K/N",
+      description = {
+        "run only the K-th of N disjoint slices of the scenarios, for N machines that share",
+        "one --seed; ./lab report --merge puts their run folders in one report"
+      })
+  String shard;
+
+  @Option(
       names = "--shrink-seconds",
       defaultValue = "120",
       description = "how long shrinking may take (${DEFAULT-VALUE})")
@@ -68,15 +83,25 @@ final class ExploreCommand implements Callable<Integer> {
     if (count < 1) {
       throw new IllegalArgumentException("--count must be 1 or more");
     }
+    Shard slice = shard == null ? Shard.ALL : Shard.parse(shard);
+    int inSlice = (int) IntStream.range(0, count).filter(slice::takes).count();
+    if (inSlice == 0) {
+      throw new IllegalArgumentException(
+          "shard " + slice + " of " + count + " scenarios holds none: give --count " + slice.of());
+    }
     PrintWriter out = spec.commandLine().getOut();
     Strategies.Choice choice = Strategies.parse(variant);
     out.println("Starting the environment (PostgreSQL, Kafka, fault proxy)...");
     out.flush();
     Runner runner = Lab.runner();
     GenerationSettings settings =
-        new GenerationSettings(seed, count, null, Duration.ofSeconds(shrinkSeconds));
+        new GenerationSettings(seed, count, null, Duration.ofSeconds(shrinkSeconds), slice);
+    if (!slice.whole()) {
+      out.println(
+          "Shard " + slice + ": " + inSlice + " of the " + count + " scenarios of seed " + seed);
+    }
     List<RunResult> results;
-    try (ProgressBar bar = Progress.bar("explore " + choice, count)) {
+    try (ProgressBar bar = Progress.bar("explore " + choice, inSlice)) {
       results =
           GeneratedRuns.run(
               runner,

@@ -37,9 +37,12 @@ public final class GeneratedRuns {
             Runner.runsTwoRelays(choice.strategy()),
             menu,
             runner.environment().brokers());
-    return settings.only() != null
-        ? List.of(generator.one(settings.seed(), settings.only()))
-        : generator.generate(settings.seed(), settings.count());
+    if (settings.only() != null) {
+      return List.of(generator.one(settings.seed(), settings.only()));
+    }
+    return generator.generate(settings.seed(), settings.count()).stream()
+        .filter(scenario -> settings.shard().takes(indexOf(scenario)))
+        .toList();
   }
 
   /** Runs them, one after another, telling {@code progress} about each. */
@@ -68,7 +71,13 @@ public final class GeneratedRuns {
             .runs()
             .resolve(choice.strategy().name())
             .resolve(choice.variant().name())
-            .resolve("coverage-" + settings.seed() + ".json");
+            .resolve(
+                "coverage-"
+                    + settings.seed()
+                    + (settings.shard().whole()
+                        ? ""
+                        : "-shard-" + settings.shard().index() + "-of-" + settings.shard().of())
+                    + ".json");
     try {
       Files.createDirectories(file.getParent());
       RunFolder.JSON.writeValue(file.toFile(), coverage);

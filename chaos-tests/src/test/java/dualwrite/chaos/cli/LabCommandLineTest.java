@@ -55,6 +55,18 @@ class LabCommandLineTest {
   }
 
   @Test
+  void exploreRefusesAShardThatIsNotKOfNBeforeAnyServerStarts() {
+    assertThat(lab("explore", "outbox/polling", "--shard", "5/4")).isEqualTo(Lab.EXIT_USAGE);
+    assertThat(lab("explore", "outbox/polling", "--shard", "half")).isEqualTo(Lab.EXIT_USAGE);
+    assertThat(lab("explore", "outbox/polling", "--count", "2", "--shard", "3/3"))
+        .isEqualTo(Lab.EXIT_USAGE);
+    assertThat(err.toString())
+        .contains("a shard is K/N with 1 <= K <= N, such as 2/4; got 5/4")
+        .contains("a shard is K/N, such as 2/4; got 'half'")
+        .contains("shard 3/3 of 2 scenarios holds none");
+  }
+
+  @Test
   void reportRefusesAMergeDirectoryThatIsNotThere() {
     assertThat(lab("report", "--merge", "target/no-such-runs-dir")).isEqualTo(Lab.EXIT_USAGE);
     assertThat(err.toString()).contains("no runs directory at target/no-such-runs-dir");

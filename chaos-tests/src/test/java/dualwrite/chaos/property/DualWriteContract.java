@@ -70,6 +70,7 @@ public abstract class DualWriteContract {
                 + Coverage.FEWEST_RUNS
                 + " generated runs up (the build runs "
                 + Integer.getInteger("lab.scenarios", 100)
+                + (settings.shard().whole() ? "" : ", shard " + settings.shard())
                 + ")");
     List<String> shortfalls =
         coverage.shortfalls(
