@@ -34,7 +34,10 @@ public record BenchResults(
    * @param recording recording transactions as fast as the clients can
    * @param ofBaseline recording throughput as a share of the single-row baseline's
    * @param ofLedger recording throughput as a share of the ledger-only baseline's
-   * @param drainPerSecond how fast its relay publishes a backlog (null without a relay)
+   * @param drainPerSecond how fast its relay publishes a backlog once it is ready (null without a
+   *     relay)
+   * @param relayStartMs from starting its relays in front of the backlog until they were ready (for
+   *     CDC: the engine runs and the slot streams); null without a relay
    * @param backlog how many events the backlog held
    * @param steadyRate transactions per second offered for the lag figures
    * @param lagP50 commit to fraud check, median, at the steady rate
@@ -47,6 +50,7 @@ public record BenchResults(
       double ofBaseline,
       double ofLedger,
       Double drainPerSecond,
+      Long relayStartMs,
       Integer backlog,
       int steadyRate,
       double lagP50,

@@ -73,7 +73,7 @@ final class BenchCommand implements Callable<Integer> {
         results.ledgerBaseline().p50(),
         results.ledgerBaseline().p99());
     out.printf(
-        "%-28s %8s %8s %8s %8s %8s %11s %9s %9s%n",
+        "%-28s %8s %8s %8s %8s %8s %11s %9s %9s %9s%n",
         "variant",
         "tx/s",
         "of base",
@@ -81,11 +81,12 @@ final class BenchCommand implements Callable<Integer> {
         "p50 ms",
         "p99 ms",
         "drain ev/s",
+        "start ms",
         "lag p50",
         "lag p99");
     for (BenchResults.VariantFigures v : results.variants()) {
       out.printf(
-          "%-28s %,8.0f %7.0f%% %8.0f%% %8.2f %8.2f %11s %6.1f ms %6.1f ms%n",
+          "%-28s %,8.0f %7.0f%% %8.0f%% %8.2f %8.2f %11s %9s %6.1f ms %6.1f ms%n",
           v.variant(),
           v.recording().perSecond(),
           v.ofBaseline() * 100,
@@ -93,6 +94,7 @@ final class BenchCommand implements Callable<Integer> {
           v.recording().p50(),
           v.recording().p99(),
           v.drainPerSecond() == null ? "-" : String.format("%,.0f", v.drainPerSecond()),
+          v.relayStartMs() == null ? "-" : String.format("%,d", v.relayStartMs()),
           v.lagP50(),
           v.lagP99());
     }

@@ -107,11 +107,14 @@ final class Budget {
         measure(
             String.format(Locale.ROOT, "drains at least %,.0f events/s", DRAIN_TARGET),
             () -> {
-              double rate = bench.drain(choice);
+              Benchmark.Drain drain = bench.drain(choice);
               return new Figure(
-                  rate >= DRAIN_TARGET,
+                  drain.perSecond() >= DRAIN_TARGET,
                   String.format(
-                      Locale.ROOT, "%,.0f events/s (a backlog of %,d)", rate, BUDGET.backlog()));
+                      Locale.ROOT,
+                      "%,.0f events/s (a backlog of %,d)",
+                      drain.perSecond(),
+                      BUDGET.backlog()));
             }));
     listener.done("budget: drain");
     lines.add(
