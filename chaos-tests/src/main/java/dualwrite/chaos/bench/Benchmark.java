@@ -5,8 +5,8 @@ import dualwrite.bank.Component;
 import dualwrite.bank.crash.Crashes;
 import dualwrite.bank.fraud.ConsumerMode;
 import dualwrite.bank.fraud.FraudDetectionService;
-import dualwrite.bank.ledger.InTransaction;
 import dualwrite.bank.ledger.Ledger;
+import dualwrite.bank.ledger.Transactions;
 import dualwrite.bank.spi.Service;
 import dualwrite.chaos.bench.BenchResults.EnvironmentFigures;
 import dualwrite.chaos.bench.BenchResults.Throughput;
@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * Measures, in one run against one environment, what each strategy variant costs: how fast and how
@@ -166,8 +167,10 @@ public final class Benchmark {
     try (RunSpace space = runner.openRunSpace(naive.strategy(), naive.variant(), "bench-ledger");
         HikariDataSource pool =
             space.database(Component.BANK).openPool("ledger", settings.threads())) {
+      Transactions transactions = new Transactions(pool);
+      NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(pool);
       return Load.asFastAsPossible(
-          () -> InTransaction.run(pool, connection -> Ledger.record(connection, Load.request())),
+          () -> transactions.run(() -> Ledger.record(jdbc, Load.request())),
           settings.threads(),
           settings.warmUp(),
           settings.measure());
