@@ -113,7 +113,7 @@ final class PollingRelay implements Instance {
    *     reason that passes: the caller backs off
    */
   private int relayOneBatch() throws InterruptedException, PublishFailed {
-    Batch batch = transactions.run(this::claimPublishMark); // the commit releases the lanes
+    Batch batch = transactions.run(this::claimPublishMark);
     if (batch == null) {
       return 0;
     }
@@ -144,7 +144,7 @@ final class PollingRelay implements Instance {
     List<Long> parked =
         Outbox.recordFailures(
             jdbc, publication.failures(), publication.poison(), settings.maxAttempts());
-    return new Batch(publication, parked);
+    return new Batch(publication, parked); // then the commit, which releases the lanes
     // endregion polling-relay
   }
 
