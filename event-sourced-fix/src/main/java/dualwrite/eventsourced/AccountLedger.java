@@ -1,11 +1,10 @@
 package dualwrite.eventsourced;
 
 import dualwrite.bank.TransactionRequest;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 
 /**
  * Appends a transaction to its account's stream in the caller's database transaction, with
@@ -20,14 +19,14 @@ import java.util.UUID;
 public final class AccountLedger {
 
   private static final String CURRENT_VERSION =
-      "SELECT coalesce(max(version), 0) FROM bank.ledger_entries WHERE account_id = ?";
+      "SELECT coalesce(max(version), 0) FROM bank.ledger_entries WHERE account_id = :account";
 
   // region append
   private static final String APPEND =
       """
       INSERT INTO bank.ledger_entries
              (account_id, version, transaction_id, event_id, type, amount_minor, currency)
-      VALUES (?, ?, ?, ?, ?, ?, ?)
+      VALUES (:account, :version, :transaction, :event, :type, :amount, :currency)
       ON CONFLICT ON CONSTRAINT one_entry_per_version DO NOTHING
       RETURNING entry_id, writer_xid::text, recorded_at
       """;
@@ -37,14 +36,9 @@ public final class AccountLedger {
   private AccountLedger() {}
 
   /** The account's current version: how many entries its stream holds, 0 for a new account. */
-  public static long currentVersion(Connection connection, String accountId) throws SQLException {
-    try (PreparedStatement current = connection.prepareStatement(CURRENT_VERSION)) {
-      current.setString(1, accountId);
-      try (ResultSet row = current.executeQuery()) {
-        row.next();
-        return row.getLong(1);
-      }
-    }
+  public static long currentVersion(NamedParameterJdbcOperations jdbc, String accountId) {
+    return jdbc.queryForObject(
+        CURRENT_VERSION, new MapSqlParameterSource("account", accountId), Long.class);
   }
 
   /**
@@ -53,34 +47,35 @@ public final class AccountLedger {
    * @throws VersionConflict when another writer appended that version first (after waiting for it
    *     to commit); the caller must roll back and retry in a new transaction
    */
-  public static LedgerEntry append(Connection connection, TransactionRequest request)
-      throws SQLException, VersionConflict {
-    long version = currentVersion(connection, request.accountId()) + 1;
+  public static LedgerEntry append(NamedParameterJdbcOperations jdbc, TransactionRequest request)
+      throws VersionConflict {
+    long version = currentVersion(jdbc, request.accountId()) + 1;
     UUID eventId = UUID.randomUUID();
-    try (PreparedStatement append = connection.prepareStatement(APPEND)) {
-      append.setString(1, request.accountId());
-      append.setLong(2, version);
-      append.setObject(3, request.transactionId());
-      append.setObject(4, eventId);
-      append.setString(5, request.type().label());
-      append.setLong(6, request.amountMinor());
-      append.setString(7, request.currency());
-      try (ResultSet row = append.executeQuery()) {
-        if (!row.next()) {
-          throw new VersionConflict(request.accountId(), version);
-        }
-        return new LedgerEntry(
-            row.getLong(1),
-            Long.parseLong(row.getString(2)),
-            request.accountId(),
-            version,
-            request.transactionId(),
-            eventId,
-            request.type(),
-            request.amountMinor(),
-            request.currency(),
-            row.getTimestamp(3).toInstant());
-      }
+    List<LedgerEntry> appended =
+        jdbc.query(
+            APPEND,
+            new MapSqlParameterSource("account", request.accountId())
+                .addValue("version", version)
+                .addValue("transaction", request.transactionId())
+                .addValue("event", eventId)
+                .addValue("type", request.type().label())
+                .addValue("amount", request.amountMinor())
+                .addValue("currency", request.currency()),
+            (row, n) ->
+                new LedgerEntry(
+                    row.getLong(1),
+                    Long.parseLong(row.getString(2)),
+                    request.accountId(),
+                    version,
+                    request.transactionId(),
+                    eventId,
+                    request.type(),
+                    request.amountMinor(),
+                    request.currency(),
+                    row.getTimestamp(3).toInstant()));
+    if (appended.isEmpty()) {
+      throw new VersionConflict(request.accountId(), version);
     }
+    return appended.get(0);
   }
 }

@@ -6,9 +6,10 @@ import dualwrite.bank.Receipt;
 import dualwrite.bank.TransactionFailed;
 import dualwrite.bank.TransactionRequest;
 import dualwrite.bank.crash.Tripwire;
-import dualwrite.bank.ledger.InTransaction;
+import dualwrite.bank.ledger.Transactions;
 import dualwrite.bank.spi.Instance;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * One life of the event-sourced bank: appends each transaction to its account's stream in one
@@ -21,11 +22,13 @@ final class EventSourcedBank implements Bank, Instance {
   static final int MAX_ATTEMPTS = 30;
 
   private final HikariDataSource database;
-  private final Tripwire tripwire;
+  private final Transactions transactions;
+  private final NamedParameterJdbcTemplate jdbc;
 
   EventSourcedBank(HikariDataSource database, Tripwire tripwire) {
     this.database = database;
-    this.tripwire = tripwire;
+    this.transactions = new Transactions(database, tripwire);
+    this.jdbc = new NamedParameterJdbcTemplate(database);
   }
 
   @Override
@@ -34,9 +37,11 @@ final class EventSourcedBank implements Bank, Instance {
     for (int attempt = 1; ; attempt++) {
       try {
         LedgerEntry entry =
-            InTransaction.run(
-                database, tripwire, connection -> AccountLedger.append(connection, request));
-        tripwire.pass(EventSourcedCrashPoints.AFTER_DB_COMMIT);
+            transactions.run(
+                () -> {
+                  transactions.passAfterCommit(EventSourcedCrashPoints.AFTER_DB_COMMIT);
+                  return AccountLedger.append(jdbc, request);
+                });
         return new Receipt(entry.transactionId(), entry.eventId(), entry.version());
       } catch (TransactionFailed failed) {
         if (!(failed.getCause() instanceof VersionConflict)) {

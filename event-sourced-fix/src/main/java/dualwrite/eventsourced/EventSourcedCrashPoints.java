@@ -2,7 +2,7 @@ package dualwrite.eventsourced;
 
 import dualwrite.bank.Component;
 import dualwrite.bank.crash.CrashPoint;
-import dualwrite.bank.ledger.InTransaction;
+import dualwrite.bank.ledger.Transactions;
 import java.util.List;
 
 /** Where the event-sourced bank and its relays can die, and what each place leaves behind. */
@@ -31,7 +31,7 @@ public final class EventSourcedCrashPoints {
           "the batch is acknowledged, the position not saved: the next relay publishes it again");
 
   /** The bank's crash points. */
-  public static final List<CrashPoint> BANK = List.of(InTransaction.BEFORE_COMMIT, AFTER_DB_COMMIT);
+  public static final List<CrashPoint> BANK = List.of(Transactions.BEFORE_COMMIT, AFTER_DB_COMMIT);
 
   /** Every relay's crash points. */
   public static final List<CrashPoint> RELAY = List.of(MID_BATCH, AFTER_PUBLISH);

@@ -4,7 +4,6 @@ import dualwrite.bank.Receipt;
 import dualwrite.bank.TransactionFailed;
 import dualwrite.bank.TransactionRecorded;
 import dualwrite.bank.TransactionRequest;
-import dualwrite.bank.ledger.InTransaction;
 import dualwrite.bank.ledger.Ledger;
 import java.util.concurrent.ExecutionException;
 
@@ -23,8 +22,11 @@ final class DbThenKafka extends NaiveBank {
   public Receipt record(TransactionRequest request) throws TransactionFailed {
     // region db-then-kafka
     TransactionRecorded event =
-        InTransaction.run(database, tripwire, connection -> Ledger.record(connection, request));
-    tripwire.pass(NaiveCrashPoints.AFTER_DB_COMMIT);
+        transactions.run(
+            () -> {
+              transactions.passAfterCommit(NaiveCrashPoints.AFTER_DB_COMMIT);
+              return Ledger.record(jdbc, request);
+            });
     try {
       publishAndWait(event);
     } catch (ExecutionException e) {

@@ -5,7 +5,6 @@ import dualwrite.bank.Receipt;
 import dualwrite.bank.TransactionFailed;
 import dualwrite.bank.TransactionRecorded;
 import dualwrite.bank.TransactionRequest;
-import dualwrite.bank.ledger.InTransaction;
 import dualwrite.bank.ledger.Ledger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +26,11 @@ final class FireAndForget extends NaiveBank {
   public Receipt record(TransactionRequest request) throws TransactionFailed {
     // region fire-and-forget
     TransactionRecorded event =
-        InTransaction.run(database, tripwire, connection -> Ledger.record(connection, request));
-    tripwire.pass(NaiveCrashPoints.AFTER_DB_COMMIT);
+        transactions.run(
+            () -> {
+              transactions.passAfterCommit(NaiveCrashPoints.AFTER_DB_COMMIT);
+              return Ledger.record(jdbc, request);
+            });
     producer.send(
         EventRecords.toRecord(topic, event),
         (metadata, error) -> {

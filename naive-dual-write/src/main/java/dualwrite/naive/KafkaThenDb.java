@@ -4,8 +4,8 @@ import dualwrite.bank.Receipt;
 import dualwrite.bank.TransactionFailed;
 import dualwrite.bank.TransactionRecorded;
 import dualwrite.bank.TransactionRequest;
-import dualwrite.bank.ledger.InTransaction;
 import dualwrite.bank.ledger.Ledger;
+import dualwrite.bank.ledger.Transactions;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -25,8 +25,12 @@ final class KafkaThenDb extends NaiveBank {
 
   private final Map<String, ReentrantLock> accountLocks = new ConcurrentHashMap<>();
 
+  /** For the read of the next sequence: no crash point, it commits nothing. */
+  private final Transactions reads;
+
   KafkaThenDb(Parts parts) {
     super(parts);
+    this.reads = new Transactions(database);
   }
 
   @Override
@@ -54,8 +58,7 @@ final class KafkaThenDb extends NaiveBank {
     }
     tripwire.pass(NaiveCrashPoints.AFTER_PUBLISH);
     TransactionRecorded recorded =
-        InTransaction.run(
-            database, tripwire, connection -> Ledger.record(connection, request, event.eventId()));
+        transactions.run(() -> Ledger.record(jdbc, request, event.eventId()));
     // endregion kafka-then-db
     if (recorded.sequence() != event.sequence()) {
       throw new IllegalStateException("the account's sequence moved while it was locked");
@@ -64,7 +67,6 @@ final class KafkaThenDb extends NaiveBank {
   }
 
   private long nextSequence(String accountId) throws TransactionFailed {
-    return InTransaction.run(
-        database, connection -> Ledger.lastSequence(connection, accountId) + 1);
+    return reads.run(() -> Ledger.lastSequence(jdbc, accountId) + 1);
   }
 }

@@ -6,12 +6,17 @@ import dualwrite.bank.EventRecords;
 import dualwrite.bank.Receipt;
 import dualwrite.bank.TransactionRecorded;
 import dualwrite.bank.crash.Tripwire;
+import dualwrite.bank.ledger.Transactions;
 import dualwrite.bank.spi.Instance;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-/** What every naive variant holds: a connection pool, a producer, and its tripwire. */
+/**
+ * What every naive variant holds: a connection pool with its transactions and SQL template, a
+ * producer, and its tripwire.
+ */
 abstract class NaiveBank implements Bank, Instance {
 
   /** The parts an instance is made of; they die with it. */
@@ -25,12 +30,16 @@ abstract class NaiveBank implements Bank, Instance {
   protected final KafkaProducer<String, byte[]> producer;
   protected final String topic;
   protected final Tripwire tripwire;
+  protected final Transactions transactions;
+  protected final NamedParameterJdbcTemplate jdbc;
 
   NaiveBank(Parts parts) {
     this.database = parts.database();
     this.producer = parts.producer();
     this.topic = parts.topic();
     this.tripwire = parts.tripwire();
+    this.transactions = new Transactions(database, tripwire);
+    this.jdbc = new NamedParameterJdbcTemplate(database);
   }
 
   /** Sends the event and blocks until Kafka acknowledges it (or the send fails). */

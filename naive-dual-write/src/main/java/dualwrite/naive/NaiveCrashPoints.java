@@ -2,7 +2,7 @@ package dualwrite.naive;
 
 import dualwrite.bank.Component;
 import dualwrite.bank.crash.CrashPoint;
-import dualwrite.bank.ledger.InTransaction;
+import dualwrite.bank.ledger.Transactions;
 import java.util.List;
 
 /** Where the naive bank can die, and what each place leaves behind. */
@@ -30,7 +30,7 @@ public final class NaiveCrashPoints {
           "the event is only in the producer's buffer, which dies with the process");
 
   /** The ledger rows are written; COMMIT is about to be sent (shared with every strategy). */
-  public static final CrashPoint BEFORE_COMMIT = InTransaction.BEFORE_COMMIT;
+  public static final CrashPoint BEFORE_COMMIT = Transactions.BEFORE_COMMIT;
 
   private NaiveCrashPoints() {}
 

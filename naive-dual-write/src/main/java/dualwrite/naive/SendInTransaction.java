@@ -4,7 +4,6 @@ import dualwrite.bank.Receipt;
 import dualwrite.bank.TransactionFailed;
 import dualwrite.bank.TransactionRecorded;
 import dualwrite.bank.TransactionRequest;
-import dualwrite.bank.ledger.InTransaction;
 import dualwrite.bank.ledger.Ledger;
 
 /**
@@ -22,11 +21,9 @@ final class SendInTransaction extends NaiveBank {
   public Receipt record(TransactionRequest request) throws TransactionFailed {
     // region send-in-transaction
     TransactionRecorded event =
-        InTransaction.run(
-            database,
-            tripwire,
-            connection -> {
-              TransactionRecorded recorded = Ledger.record(connection, request);
+        transactions.run(
+            () -> {
+              TransactionRecorded recorded = Ledger.record(jdbc, request);
               publishAndWait(recorded); // the row lock is held while Kafka answers
               tripwire.pass(NaiveCrashPoints.AFTER_PUBLISH);
               return recorded;

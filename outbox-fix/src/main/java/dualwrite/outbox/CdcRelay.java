@@ -2,6 +2,7 @@ package dualwrite.outbox;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dualwrite.bank.crash.Tripwire;
+import dualwrite.bank.ledger.TransactionRunner;
 import dualwrite.bank.spi.Instance;
 import dualwrite.bank.spi.Readiness;
 import io.debezium.embedded.Connect;
@@ -26,6 +27,9 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.TransactionException;
 
 /**
  * One life of a CDC relay: Debezium's embedded engine reads the outbox's inserts from the
@@ -43,6 +47,8 @@ final class CdcRelay implements Instance {
   private final String fenceId;
   private final Publisher publisher;
   private final HikariDataSource database;
+  private final TransactionRunner transactions;
+  private final NamedParameterJdbcTemplate jdbc;
   private final OutboxSettings settings;
   private final Tripwire tripwire;
   private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofMillis(500));
@@ -66,6 +72,8 @@ final class CdcRelay implements Instance {
     this.fenceId = fenceId;
     this.publisher = publisher;
     this.database = database;
+    this.transactions = new TransactionRunner(database);
+    this.jdbc = new NamedParameterJdbcTemplate(database);
     this.settings = settings;
     this.tripwire = tripwire;
     this.nextRetentionNanos = System.nanoTime() + settings.retentionEvery().toNanos();
@@ -253,22 +261,19 @@ final class CdcRelay implements Instance {
   private Set<Long> settle(Publication publication) throws InterruptedException {
     while (true) {
       checkRunning();
-      try (Connection connection = database.getConnection()) {
-        try {
-          Outbox.markPublished(connection, publication.publishedIds(), name);
-          List<Long> parked =
-              Outbox.recordFailures(
-                  connection, publication.failures(), publication.poison(), settings.maxAttempts());
-          connection.commit();
-          if (!parked.isEmpty()) {
-            log.warn("{}: parked poison rows {}", name, parked);
-          }
-          return new HashSet<>(parked);
-        } catch (SQLException e) {
-          connection.rollback();
-          throw e;
+      try {
+        List<Long> parked =
+            transactions.run(
+                () -> {
+                  Outbox.markPublished(jdbc, publication.publishedIds(), name);
+                  return Outbox.recordFailures(
+                      jdbc, publication.failures(), publication.poison(), settings.maxAttempts());
+                });
+        if (!parked.isEmpty()) {
+          log.warn("{}: parked poison rows {}", name, parked);
         }
-      } catch (SQLException e) {
+        return new HashSet<>(parked);
+      } catch (DataAccessException | TransactionException e) {
         log.debug("{}: cannot mark the batch yet: {}", name, e.toString());
         backoff.pause();
       }
@@ -288,10 +293,9 @@ final class CdcRelay implements Instance {
       return;
     }
     nextRetentionNanos = System.nanoTime() + settings.retentionEvery().toNanos();
-    try (Connection connection = database.getConnection()) {
-      OutboxRetention.deletePublishedOlderThan(connection, settings.retention());
-      connection.commit();
-    } catch (SQLException e) {
+    try {
+      transactions.run(() -> OutboxRetention.deletePublishedOlderThan(jdbc, settings.retention()));
+    } catch (DataAccessException | TransactionException e) {
       log.debug("{}: retention failed, will try again: {}", name, e.toString());
     }
   }

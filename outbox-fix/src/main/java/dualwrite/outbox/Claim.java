@@ -1,13 +1,8 @@
 package dualwrite.outbox;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 
 /**
  * How a polling relay finds the rows it publishes next, in its open transaction. The fix claims
@@ -17,14 +12,14 @@ import java.util.UUID;
 interface Claim {
 
   /** Up to {@code limit} rows to publish now, oldest first; locks, if any, last until commit. */
-  List<OutboxRow> claim(Connection connection, int limit) throws SQLException;
+  List<OutboxRow> claim(NamedParameterJdbcOperations jdbc, int limit);
 
   /** The batch's rows are marked published: a cursor moves past them. */
   default void published(List<OutboxRow> rows) {}
 
   /** The fix: a share of the lanes, each lane an account's queue held by one relay at a time. */
   static Claim lanes(int lanesPerClaim) {
-    return (connection, limit) -> Outbox.claim(connection, lanesPerClaim, limit);
+    return (jdbc, limit) -> Outbox.claim(jdbc, lanesPerClaim, limit);
   }
 
   /** How many rows the work-queue foil locks at a time. */
@@ -38,17 +33,17 @@ interface Claim {
    * on the topic first.
    */
   static Claim lockedRows() {
-    return (connection, limit) ->
-        select(
-            connection,
+    return (jdbc, limit) ->
+        jdbc.query(
             """
             SELECT id, event_id, account_id, payload::text FROM bank.outbox
              WHERE published_at IS NULL AND parked_at IS NULL
              ORDER BY id
-             LIMIT ?
+             LIMIT :limit
              FOR UPDATE SKIP LOCKED
             """,
-            Math.min(limit, ROWS_PER_LOCK));
+            new MapSqlParameterSource("limit", Math.min(limit, ROWS_PER_LOCK)),
+            Outbox.ROW);
   }
 
   // endregion skip-locked-rows
@@ -65,27 +60,24 @@ interface Claim {
       private Long lastId;
 
       @Override
-      public List<OutboxRow> claim(Connection connection, int limit) throws SQLException {
+      public List<OutboxRow> claim(NamedParameterJdbcOperations jdbc, int limit) {
         if (lastId == null) {
           // a fresh relay starts after the last row its predecessors published
-          try (PreparedStatement start =
-                  connection.prepareStatement(
-                      "SELECT coalesce(max(id), 0) FROM bank.outbox WHERE published_at IS NOT NULL");
-              ResultSet row = start.executeQuery()) {
-            row.next();
-            lastId = row.getLong(1);
-          }
+          lastId =
+              jdbc.getJdbcOperations()
+                  .queryForObject(
+                      "SELECT coalesce(max(id), 0) FROM bank.outbox WHERE published_at IS NOT NULL",
+                      Long.class);
         }
-        return select(
-            connection,
+        return jdbc.query(
             """
             SELECT id, event_id, account_id, payload::text FROM bank.outbox
-             WHERE id > ? AND parked_at IS NULL
+             WHERE id > :lastId AND parked_at IS NULL
              ORDER BY id
-             LIMIT ?
+             LIMIT :limit
             """,
-            lastId,
-            limit);
+            new MapSqlParameterSource("lastId", lastId).addValue("limit", limit),
+            Outbox.ROW);
       }
 
       @Override
@@ -99,25 +91,4 @@ interface Claim {
   }
 
   // endregion id-cursor
-
-  private static List<OutboxRow> select(Connection connection, String sql, Object... parameters)
-      throws SQLException {
-    List<OutboxRow> rows = new ArrayList<>();
-    try (PreparedStatement select = connection.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        select.setObject(i + 1, parameters[i]);
-      }
-      try (ResultSet result = select.executeQuery()) {
-        while (result.next()) {
-          rows.add(
-              new OutboxRow(
-                  result.getLong(1),
-                  result.getObject(2, UUID.class),
-                  result.getString(3),
-                  result.getString(4).getBytes(StandardCharsets.UTF_8)));
-        }
-      }
-    }
-    return rows;
-  }
 }

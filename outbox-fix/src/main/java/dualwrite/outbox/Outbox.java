@@ -3,26 +3,30 @@ package dualwrite.outbox;
 import dualwrite.bank.EventJson;
 import dualwrite.bank.TransactionRecorded;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.support.SqlArrayValue;
 
 /**
  * The SQL of the outbox table ({@code bank.outbox}): the bank appends, relays claim, mark and park.
- * Every statement runs in the caller's transaction and takes its values as bind parameters.
+ * Every statement runs in the caller's transaction (the template joins it) and takes its values as
+ * bind parameters.
  */
 final class Outbox {
 
   private static final String APPEND =
       """
       INSERT INTO bank.outbox (event_id, account_id, event_type, payload)
-      VALUES (?, ?, ?, ?::json)
+      VALUES (:event, :account, :type, :payload::json)
       """;
 
   /** As many lanes as V2__outbox.sql creates: {@code hashtext(account_id) & 15}. */
@@ -43,34 +47,34 @@ final class Outbox {
        WHERE EXISTS (SELECT 1 FROM bank.outbox o
                       WHERE o.lane = l.lane AND o.published_at IS NULL AND o.parked_at IS NULL)
        ORDER BY random()
-       LIMIT ?
+       LIMIT :lanes
        FOR NO KEY UPDATE SKIP LOCKED
       """;
 
   private static final String PENDING_IN_LANES =
       """
       SELECT id, event_id, account_id, payload::text FROM bank.outbox
-       WHERE lane = ANY (?) AND published_at IS NULL AND parked_at IS NULL
+       WHERE lane = ANY (:lanes) AND published_at IS NULL AND parked_at IS NULL
        ORDER BY id
-       LIMIT ?
+       LIMIT :limit
       """;
   // endregion claim-lanes
 
   private static final String MARK_PUBLISHED =
       """
       UPDATE bank.outbox
-         SET published_at = clock_timestamp(), published_by = ?, attempts = attempts + 1,
+         SET published_at = clock_timestamp(), published_by = :relay, attempts = attempts + 1,
              last_error = NULL
-       WHERE id = ANY (?) AND published_at IS NULL
+       WHERE id = ANY (:ids) AND published_at IS NULL
       """;
 
   private static final String RECORD_FAILURE =
-      "UPDATE bank.outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?";
+      "UPDATE bank.outbox SET attempts = attempts + 1, last_error = :error WHERE id = :id";
 
   private static final String PARK =
       """
       UPDATE bank.outbox SET parked_at = clock_timestamp(), parked_reason = last_error
-       WHERE id = ANY (?) AND attempts >= ? AND parked_at IS NULL
+       WHERE id = ANY (:ids) AND attempts >= :maxAttempts AND parked_at IS NULL
       RETURNING id
       """;
 
@@ -89,15 +93,23 @@ final class Outbox {
 
   private Outbox() {}
 
+  /** Reads a row as a relay publishes it: id, event id, account, payload, in that order. */
+  static final RowMapper<OutboxRow> ROW =
+      (ResultSet rows, int n) ->
+          new OutboxRow(
+              rows.getLong(1),
+              rows.getObject(2, UUID.class),
+              rows.getString(3),
+              rows.getString(4).getBytes(StandardCharsets.UTF_8));
+
   /** Writes the event's row in the open transaction, beside its ledger row. */
-  static void append(Connection connection, TransactionRecorded event) throws SQLException {
-    try (PreparedStatement append = connection.prepareStatement(APPEND)) {
-      append.setObject(1, event.eventId());
-      append.setString(2, event.accountId());
-      append.setString(3, TransactionRecorded.EVENT_TYPE);
-      append.setString(4, new String(EventJson.write(event), StandardCharsets.UTF_8));
-      append.executeUpdate();
-    }
+  static void append(NamedParameterJdbcOperations jdbc, TransactionRecorded event) {
+    jdbc.update(
+        APPEND,
+        new MapSqlParameterSource("event", event.eventId())
+            .addValue("account", event.accountId())
+            .addValue("type", TransactionRecorded.EVENT_TYPE)
+            .addValue("payload", new String(EventJson.write(event), StandardCharsets.UTF_8)));
   }
 
   /**
@@ -116,48 +128,26 @@ final class Outbox {
    * rows and returns up to {@code limit} of their rows, oldest first. The locks last until the
    * transaction ends, so a relay that dies releases its lanes with its connection.
    */
-  static List<OutboxRow> claim(Connection connection, int maxLanes, int limit) throws SQLException {
-    List<Short> lanes = new ArrayList<>();
-    try (PreparedStatement claim = connection.prepareStatement(CLAIM_LANES)) {
-      claim.setInt(1, maxLanes);
-      try (ResultSet rows = claim.executeQuery()) {
-        while (rows.next()) {
-          lanes.add(rows.getShort(1));
-        }
-      }
-    }
+  static List<OutboxRow> claim(NamedParameterJdbcOperations jdbc, int maxLanes, int limit) {
+    List<Short> lanes =
+        jdbc.queryForList(CLAIM_LANES, new MapSqlParameterSource("lanes", maxLanes), Short.class);
     if (lanes.isEmpty()) {
       return List.of();
     }
-    List<OutboxRow> pending = new ArrayList<>();
-    try (PreparedStatement select = connection.prepareStatement(PENDING_IN_LANES)) {
-      select.setArray(1, connection.createArrayOf("smallint", lanes.toArray()));
-      select.setInt(2, limit);
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          pending.add(
-              new OutboxRow(
-                  rows.getLong(1),
-                  rows.getObject(2, UUID.class),
-                  rows.getString(3),
-                  rows.getString(4).getBytes(StandardCharsets.UTF_8)));
-        }
-      }
-    }
-    return pending;
+    return jdbc.query(
+        PENDING_IN_LANES,
+        new MapSqlParameterSource("lanes", new SqlArrayValue("smallint", lanes.toArray()))
+            .addValue("limit", limit),
+        ROW);
   }
 
   /** Marks rows published by {@code relay}, in the open transaction. */
-  static void markPublished(Connection connection, List<Long> ids, String relay)
-      throws SQLException {
+  static void markPublished(NamedParameterJdbcOperations jdbc, List<Long> ids, String relay) {
     if (ids.isEmpty()) {
       return;
     }
-    try (PreparedStatement mark = connection.prepareStatement(MARK_PUBLISHED)) {
-      mark.setString(1, relay);
-      mark.setArray(2, ids(connection, ids));
-      mark.executeUpdate();
-    }
+    jdbc.update(
+        MARK_PUBLISHED, new MapSqlParameterSource("relay", relay).addValue("ids", ids(ids)));
   }
 
   /**
@@ -169,50 +159,48 @@ final class Outbox {
    * @return the ids of the rows it parked
    */
   static List<Long> recordFailures(
-      Connection connection, Map<Long, Throwable> failures, List<Long> poison, int maxAttempts)
-      throws SQLException {
+      NamedParameterJdbcOperations jdbc,
+      Map<Long, Throwable> failures,
+      List<Long> poison,
+      int maxAttempts) {
     if (failures.isEmpty()) {
       return List.of();
     }
-    try (PreparedStatement failed = connection.prepareStatement(RECORD_FAILURE)) {
-      for (Map.Entry<Long, Throwable> failure : failures.entrySet()) {
-        failed.setString(1, describe(failure.getValue()));
-        failed.setLong(2, failure.getKey());
-        failed.addBatch();
-      }
-      failed.executeBatch();
-    }
+    jdbc.batchUpdate(
+        RECORD_FAILURE,
+        failures.entrySet().stream()
+            .map(
+                failure ->
+                    new MapSqlParameterSource("error", describe(failure.getValue()))
+                        .addValue("id", failure.getKey()))
+            .toArray(SqlParameterSource[]::new));
     if (poison.isEmpty()) {
       return List.of();
     }
-    List<Long> parked = new ArrayList<>();
-    try (PreparedStatement park = connection.prepareStatement(PARK)) {
-      park.setArray(1, ids(connection, poison));
-      park.setInt(2, maxAttempts);
-      try (ResultSet rows = park.executeQuery()) {
-        while (rows.next()) {
-          parked.add(rows.getLong(1));
-        }
-      }
-    }
-    return parked;
+    return jdbc.queryForList(
+        PARK,
+        new MapSqlParameterSource("ids", ids(poison)).addValue("maxAttempts", maxAttempts),
+        Long.class);
   }
 
   /**
    * The id-cursor foil's backlog: the rows it will still read. A row below its cursor is not in it,
    * although it was never published: the foil has passed it for good.
    */
-  static long backlogAboveCursor(Connection connection) throws SQLException {
-    try (PreparedStatement count = connection.prepareStatement(BACKLOG_ABOVE_CURSOR);
-        ResultSet rows = count.executeQuery()) {
-      rows.next();
-      return rows.getLong(1);
-    }
+  static long backlogAboveCursor(Connection direct) throws SQLException {
+    return count(direct, BACKLOG_ABOVE_CURSOR);
   }
 
-  /** Rows still to publish: neither published nor parked. */
-  static long backlog(Connection connection) throws SQLException {
-    try (PreparedStatement count = connection.prepareStatement(BACKLOG);
+  /**
+   * Rows still to publish: neither published nor parked. Plain JDBC on the harness's direct
+   * connection, whose callers ({@code Deployment#backlog}) handle {@link SQLException}.
+   */
+  static long backlog(Connection direct) throws SQLException {
+    return count(direct, BACKLOG);
+  }
+
+  private static long count(Connection direct, String sql) throws SQLException {
+    try (PreparedStatement count = direct.prepareStatement(sql);
         ResultSet row = count.executeQuery()) {
       row.next();
       return row.getLong(1);
@@ -224,7 +212,7 @@ final class Outbox {
     return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
   }
 
-  private static Array ids(Connection connection, List<Long> ids) throws SQLException {
-    return connection.createArrayOf("bigint", ids.toArray());
+  private static SqlArrayValue ids(List<Long> ids) {
+    return new SqlArrayValue("bigint", ids.toArray());
   }
 }

@@ -7,9 +7,10 @@ import dualwrite.bank.TransactionFailed;
 import dualwrite.bank.TransactionRecorded;
 import dualwrite.bank.TransactionRequest;
 import dualwrite.bank.crash.Tripwire;
-import dualwrite.bank.ledger.InTransaction;
 import dualwrite.bank.ledger.Ledger;
+import dualwrite.bank.ledger.Transactions;
 import dualwrite.bank.spi.Instance;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * One life of the outbox bank: it records the transaction and its event in ONE database
@@ -18,26 +19,27 @@ import dualwrite.bank.spi.Instance;
 final class OutboxBank implements Bank, Instance {
 
   private final HikariDataSource database;
-  private final Tripwire tripwire;
+  private final Transactions transactions;
+  private final NamedParameterJdbcTemplate jdbc;
 
   OutboxBank(HikariDataSource database, Tripwire tripwire) {
     this.database = database;
-    this.tripwire = tripwire;
+    this.transactions = new Transactions(database, tripwire);
+    this.jdbc = new NamedParameterJdbcTemplate(database);
   }
 
   @Override
   public Receipt record(TransactionRequest request) throws TransactionFailed {
     // region outbox-write
     TransactionRecorded event =
-        InTransaction.run(
-            database,
-            tripwire,
-            connection -> {
-              TransactionRecorded recorded = Ledger.record(connection, request);
-              Outbox.append(connection, recorded); // the same transaction: both rows or neither
+        transactions.run(
+            () -> {
+              TransactionRecorded recorded = Ledger.record(jdbc, request);
+              Outbox.append(jdbc, recorded); // the same transaction: both rows or neither
+              // harmless: the relay publishes the row
+              transactions.passAfterCommit(OutboxCrashPoints.AFTER_DB_COMMIT);
               return recorded;
             });
-    tripwire.pass(OutboxCrashPoints.AFTER_DB_COMMIT); // harmless: the relay publishes the row
     return new Receipt(event.transactionId(), event.eventId(), event.sequence());
     // endregion outbox-write
   }

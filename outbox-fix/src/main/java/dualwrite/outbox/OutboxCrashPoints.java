@@ -2,7 +2,7 @@ package dualwrite.outbox;
 
 import dualwrite.bank.Component;
 import dualwrite.bank.crash.CrashPoint;
-import dualwrite.bank.ledger.InTransaction;
+import dualwrite.bank.ledger.Transactions;
 import java.util.List;
 
 /** Where the outbox's components can die, and what each place leaves behind. */
@@ -51,7 +51,7 @@ public final class OutboxCrashPoints {
   private OutboxCrashPoints() {}
 
   static List<CrashPoint> bank() {
-    return List.of(InTransaction.BEFORE_COMMIT, AFTER_DB_COMMIT);
+    return List.of(Transactions.BEFORE_COMMIT, AFTER_DB_COMMIT);
   }
 
   static List<CrashPoint> relay(OutboxVariant variant) {

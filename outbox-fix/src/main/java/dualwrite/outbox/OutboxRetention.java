@@ -1,9 +1,8 @@
 package dualwrite.outbox;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 
 /**
  * Deletes published outbox rows once they are older than the retention period. Unpublished rows are
@@ -15,7 +14,7 @@ public final class OutboxRetention {
   private static final String DELETE_OLD_PUBLISHED =
       """
       DELETE FROM bank.outbox
-       WHERE published_at IS NOT NULL AND published_at < now() - make_interval(secs => ?)
+       WHERE published_at IS NOT NULL AND published_at < now() - make_interval(secs => :seconds)
       """;
 
   private OutboxRetention() {}
@@ -25,11 +24,9 @@ public final class OutboxRetention {
    *
    * @return how many rows were deleted
    */
-  public static int deletePublishedOlderThan(Connection connection, Duration retention)
-      throws SQLException {
-    try (PreparedStatement delete = connection.prepareStatement(DELETE_OLD_PUBLISHED)) {
-      delete.setDouble(1, retention.toMillis() / 1000.0);
-      return delete.executeUpdate();
-    }
+  public static int deletePublishedOlderThan(
+      NamedParameterJdbcOperations jdbc, Duration retention) {
+    return jdbc.update(
+        DELETE_OLD_PUBLISHED, new MapSqlParameterSource("seconds", retention.toMillis() / 1000.0));
   }
 }

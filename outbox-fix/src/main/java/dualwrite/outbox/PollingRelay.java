@@ -3,7 +3,7 @@ package dualwrite.outbox;
 import com.zaxxer.hikari.HikariDataSource;
 import dualwrite.bank.crash.Crash;
 import dualwrite.bank.crash.Tripwire;
-import dualwrite.bank.ledger.InTransaction;
+import dualwrite.bank.ledger.TransactionRunner;
 import dualwrite.bank.spi.Instance;
 import dualwrite.bank.spi.Readiness;
 import java.sql.Connection;
@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * One life of a polling relay: a thread that claims pending outbox rows, publishes them, waits for
@@ -31,6 +32,8 @@ final class PollingRelay implements Instance {
 
   private final String name;
   private final HikariDataSource database;
+  private final TransactionRunner transactions;
+  private final NamedParameterJdbcTemplate jdbc;
   private final Publisher publisher;
   private final OutboxSettings settings;
   private final Tripwire tripwire;
@@ -51,6 +54,8 @@ final class PollingRelay implements Instance {
       Tripwire tripwire) {
     this.name = name;
     this.database = database;
+    this.transactions = new TransactionRunner(database);
+    this.jdbc = new NamedParameterJdbcTemplate(database);
     this.publisher = publisher;
     this.settings = settings;
     this.claim = claim;
@@ -107,53 +112,56 @@ final class PollingRelay implements Instance {
    * @throws PublishFailed after marking what did get through, when Kafka failed some rows for a
    *     reason that passes: the caller backs off
    */
-  private int relayOneBatch() throws SQLException, InterruptedException, PublishFailed {
-    try (Connection connection = database.getConnection()) {
-      try {
-        // region polling-relay
-        List<OutboxRow> rows = claim.claim(connection, settings.batchSize());
-        if (rows.isEmpty()) {
-          connection.commit();
-          return 0;
-        }
-        tripwire.pass(OutboxCrashPoints.AFTER_CLAIM);
-        Publication publication =
-            publisher.publish(rows, () -> tripwire.pass(OutboxCrashPoints.MID_BATCH));
-        tripwire.pass(OutboxCrashPoints.AFTER_PUBLISH);
-        Outbox.markPublished(connection, publication.publishedIds(), name);
-        List<Long> parked =
-            Outbox.recordFailures(
-                connection, publication.failures(), publication.poison(), settings.maxAttempts());
-        connection.commit(); // releases the lanes
-        // endregion polling-relay
-        claim.published(publication.published());
-        if (!parked.isEmpty()) {
-          log.warn("{}: parked poison rows {}", name, parked);
-        }
-        if (publication.hasPassingFailures()) {
-          throw new PublishFailed(publication.anyFailure());
-        }
-        backoff.reset();
-        return publication.published().size();
-      } catch (SQLException | RuntimeException e) {
-        InTransaction.rollbackQuietly(connection);
-        throw e;
-      }
+  private int relayOneBatch() throws InterruptedException, PublishFailed {
+    Batch batch = transactions.run(this::claimPublishMark);
+    if (batch == null) {
+      return 0;
     }
+    Publication publication = batch.publication();
+    claim.published(publication.published());
+    if (!batch.parked().isEmpty()) {
+      log.warn("{}: parked poison rows {}", name, batch.parked());
+    }
+    if (publication.hasPassingFailures()) {
+      throw new PublishFailed(publication.anyFailure());
+    }
+    backoff.reset();
+    return publication.published().size();
   }
 
+  /** The batch's work inside its transaction; null when there was nothing to claim. */
+  private Batch claimPublishMark() throws InterruptedException {
+    // region polling-relay
+    List<OutboxRow> rows = claim.claim(jdbc, settings.batchSize());
+    if (rows.isEmpty()) {
+      return null;
+    }
+    tripwire.pass(OutboxCrashPoints.AFTER_CLAIM);
+    Publication publication =
+        publisher.publish(rows, () -> tripwire.pass(OutboxCrashPoints.MID_BATCH));
+    tripwire.pass(OutboxCrashPoints.AFTER_PUBLISH);
+    Outbox.markPublished(jdbc, publication.publishedIds(), name);
+    List<Long> parked =
+        Outbox.recordFailures(
+            jdbc, publication.failures(), publication.poison(), settings.maxAttempts());
+    return new Batch(publication, parked); // then the commit, which releases the lanes
+    // endregion polling-relay
+  }
+
+  /** What a committed batch did: what Kafka made of it, and the poison rows it parked. */
+  private record Batch(Publication publication, List<Long> parked) {}
+
   /** Deletes old published rows now and then, in its own short transaction. */
-  private void retainIfDue() throws SQLException {
+  private void retainIfDue() {
     if (System.nanoTime() < nextRetentionNanos) {
       return;
     }
     nextRetentionNanos = System.nanoTime() + settings.retentionEvery().toNanos();
-    try (Connection connection = database.getConnection()) {
-      int deleted = OutboxRetention.deletePublishedOlderThan(connection, settings.retention());
-      connection.commit();
-      if (deleted > 0) {
-        log.debug("{}: retention deleted {} published rows", name, deleted);
-      }
+    int deleted =
+        transactions.run(
+            () -> OutboxRetention.deletePublishedOlderThan(jdbc, settings.retention()));
+    if (deleted > 0) {
+      log.debug("{}: retention deleted {} published rows", name, deleted);
     }
   }
 

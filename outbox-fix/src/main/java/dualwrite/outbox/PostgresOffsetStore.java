@@ -1,13 +1,11 @@
 package dualwrite.outbox;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dualwrite.bank.ledger.TransactionRunner;
 import dualwrite.bank.spi.DatabaseTarget;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.sql.Types;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,6 +17,10 @@ import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.runtime.WorkerConfig;
 import org.apache.kafka.connect.storage.OffsetBackingStore;
 import org.apache.kafka.connect.util.Callback;
+import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 /**
  * Keeps Debezium's offsets in the run's PostgreSQL database ({@code bank.cdc_offsets}), through the
@@ -45,11 +47,14 @@ public final class PostgresOffsetStore implements OffsetBackingStore {
   private static final Map<String, Set<PostgresOffsetStore>> LIVE = new ConcurrentHashMap<>();
 
   private static final String READ =
-      "SELECT offset_value FROM bank.cdc_offsets WHERE offset_key = ?";
+      "SELECT offset_value FROM bank.cdc_offsets WHERE offset_key = :key";
+
+  private static final ResultSetExtractor<String> FIRST_VALUE =
+      row -> row.next() ? row.getString(1) : null;
 
   private static final String WRITE =
       """
-      INSERT INTO bank.cdc_offsets (offset_key, offset_value) VALUES (?, ?)
+      INSERT INTO bank.cdc_offsets (offset_key, offset_value) VALUES (:key, :value)
       ON CONFLICT (offset_key) DO UPDATE
          SET offset_value = EXCLUDED.offset_value, updated_at = clock_timestamp()
       """;
@@ -57,6 +62,8 @@ public final class PostgresOffsetStore implements OffsetBackingStore {
   private DatabaseTarget target;
   private String fenceId;
   private volatile HikariDataSource database;
+  private volatile TransactionRunner transactions;
+  private volatile NamedParameterJdbcTemplate jdbc;
   private volatile boolean fenced;
 
   /**
@@ -82,6 +89,8 @@ public final class PostgresOffsetStore implements OffsetBackingStore {
   @Override
   public synchronized void start() {
     database = target.openPool("outbox-cdc-offsets", 1);
+    transactions = new TransactionRunner(database);
+    jdbc = new NamedParameterJdbcTemplate(database);
     LIVE.compute(
         fenceId,
         (id, stores) -> {
@@ -121,19 +130,17 @@ public final class PostgresOffsetStore implements OffsetBackingStore {
   public Future<Map<ByteBuffer, ByteBuffer>> get(Collection<ByteBuffer> keys) {
     try {
       checkNotFenced();
-      Map<ByteBuffer, ByteBuffer> values = new HashMap<>();
-      try (Connection connection = database.getConnection();
-          PreparedStatement read = connection.prepareStatement(READ)) {
-        for (ByteBuffer key : keys) {
-          read.setString(1, text(key));
-          try (ResultSet row = read.executeQuery()) {
-            values.put(key, row.next() ? bytes(row.getString(1)) : null);
-          }
-        }
-        connection.commit();
-      }
+      Map<ByteBuffer, ByteBuffer> values =
+          transactions.run(
+              () -> {
+                Map<ByteBuffer, ByteBuffer> read = new HashMap<>();
+                for (ByteBuffer key : keys) {
+                  read.put(key, bytes(jdbc.query(READ, key(key), FIRST_VALUE)));
+                }
+                return read;
+              });
       return CompletableFuture.completedFuture(values);
-    } catch (SQLException | RuntimeException e) {
+    } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(new ConnectException("cannot read offsets", e));
     }
   }
@@ -143,21 +150,13 @@ public final class PostgresOffsetStore implements OffsetBackingStore {
     Throwable error = null;
     try {
       checkNotFenced();
-      try (Connection connection = database.getConnection();
-          PreparedStatement write = connection.prepareStatement(WRITE)) {
-        for (Map.Entry<ByteBuffer, ByteBuffer> entry : values.entrySet()) {
-          if (entry.getKey() == null) {
-            continue;
-          }
-          write.setString(1, text(entry.getKey()));
-          write.setString(2, entry.getValue() == null ? null : text(entry.getValue()));
-          write.addBatch();
-        }
-        write.executeBatch();
-        checkNotFenced();
-        connection.commit();
-      }
-    } catch (SQLException | RuntimeException e) {
+      transactions.run(
+          () -> {
+            jdbc.batchUpdate(WRITE, rows(values));
+            checkNotFenced();
+            return null;
+          });
+    } catch (RuntimeException e) {
       error = new ConnectException("cannot store offsets", e);
     }
     if (callback != null) {
@@ -177,6 +176,24 @@ public final class PostgresOffsetStore implements OffsetBackingStore {
     if (fenced) {
       throw new IllegalStateException("the relay that owns this offset store was killed");
     }
+  }
+
+  private static MapSqlParameterSource key(ByteBuffer key) {
+    return new MapSqlParameterSource("key", text(key));
+  }
+
+  /** The upserts' parameters; an entry without a key is not an offset. */
+  private static SqlParameterSource[] rows(Map<ByteBuffer, ByteBuffer> values) {
+    return values.entrySet().stream()
+        .filter(entry -> entry.getKey() != null)
+        .map(
+            entry ->
+                key(entry.getKey())
+                    .addValue(
+                        "value",
+                        entry.getValue() == null ? null : text(entry.getValue()),
+                        Types.VARCHAR))
+        .toArray(SqlParameterSource[]::new);
   }
 
   private static String text(ByteBuffer buffer) {

@@ -2,8 +2,8 @@ package dualwrite.chaos.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dualwrite.bank.Component;
-import dualwrite.bank.ledger.InTransaction;
 import dualwrite.bank.ledger.Ledger;
+import dualwrite.bank.ledger.Transactions;
 import dualwrite.chaos.bench.BenchResults.Throughput;
 import dualwrite.chaos.env.RunSpace;
 import dualwrite.chaos.run.Runner;
@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * What the benchmark measures the variants against: a bare single-row insert and commit, and the
@@ -70,8 +71,10 @@ final class Baselines {
     try (RunSpace space = runner.openRunSpace(naive.strategy(), naive.variant(), "bench-ledger");
         HikariDataSource pool =
             space.database(Component.BANK).openPool("ledger", settings.threads())) {
+      Transactions transactions = new Transactions(pool);
+      NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(pool);
       return Load.asFastAsPossible(
-          () -> InTransaction.run(pool, connection -> Ledger.record(connection, Load.request())),
+          () -> transactions.run(() -> Ledger.record(jdbc, Load.request())),
           settings.threads(),
           settings.warmUp(),
           settings.measure());

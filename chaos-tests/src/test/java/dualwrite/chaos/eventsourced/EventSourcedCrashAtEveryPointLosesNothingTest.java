@@ -8,7 +8,7 @@ import dualwrite.bank.OutcomeUnknown;
 import dualwrite.bank.TransactionRequest;
 import dualwrite.bank.TransactionType;
 import dualwrite.bank.crash.CrashPoint;
-import dualwrite.bank.ledger.InTransaction;
+import dualwrite.bank.ledger.Transactions;
 import dualwrite.bank.spi.Service;
 import dualwrite.eventsourced.EventSourcedCrashPoints;
 import java.time.Duration;
@@ -34,7 +34,7 @@ class EventSourcedCrashAtEveryPointLosesNothingTest {
           .containsExactly(
               Map.entry(
                   "bank",
-                  List.of(InTransaction.BEFORE_COMMIT, EventSourcedCrashPoints.AFTER_DB_COMMIT)),
+                  List.of(Transactions.BEFORE_COMMIT, EventSourcedCrashPoints.AFTER_DB_COMMIT)),
               Map.entry(
                   "relay-1",
                   List.of(

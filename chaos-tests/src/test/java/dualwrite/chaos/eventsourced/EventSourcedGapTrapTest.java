@@ -1,5 +1,6 @@
 package dualwrite.chaos.eventsourced;
 
+import static dualwrite.chaos.OnConnection.onConnection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -102,7 +103,7 @@ class EventSourcedGapTrapTest {
         Connection writer = lab.direct.getConnection();
         openWriters.add(writer);
         TransactionRequest slow = request("acct-slow-" + h);
-        AccountLedger.append(writer, slow);
+        AccountLedger.append(onConnection(writer), slow);
         held.add(slow.transactionId());
         for (int i = 0; i < COMMITTED_PER_HOLD; i++) {
           TransactionRequest quick = request("acct-" + (1 + i % 2));

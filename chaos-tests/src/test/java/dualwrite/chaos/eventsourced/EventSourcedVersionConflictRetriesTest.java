@@ -1,5 +1,6 @@
 package dualwrite.chaos.eventsourced;
 
+import static dualwrite.chaos.OnConnection.onConnection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
@@ -41,7 +42,7 @@ class EventSourcedVersionConflictRetriesTest {
           TransactionRequest.of("acct-1", TransactionType.PAYMENT, 300, "EUR");
       Receipt receipt;
       try (Connection held = lab.direct.getConnection()) {
-        LedgerEntry heldEntry = AccountLedger.append(held, first);
+        LedgerEntry heldEntry = AccountLedger.append(onConnection(held), first);
         assertThat(heldEntry.version()).as("the held writer took version 2").isEqualTo(2);
 
         // The bank reads version 1 too, tries to append 2, and must wait for the held writer.

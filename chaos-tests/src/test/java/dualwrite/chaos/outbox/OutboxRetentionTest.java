@@ -1,5 +1,6 @@
 package dualwrite.chaos.outbox;
 
+import static dualwrite.chaos.OnConnection.onConnection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,7 +39,8 @@ class OutboxRetentionTest {
 
       int deleted;
       try (Connection connection = run.direct.getConnection()) {
-        deleted = OutboxRetention.deletePublishedOlderThan(connection, Duration.ofHours(1));
+        deleted =
+            OutboxRetention.deletePublishedOlderThan(onConnection(connection), Duration.ofHours(1));
         connection.commit();
       }
 
