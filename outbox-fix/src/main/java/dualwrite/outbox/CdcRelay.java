@@ -2,8 +2,7 @@ package dualwrite.outbox;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dualwrite.bank.crash.Tripwire;
-import dualwrite.bank.spi.Instance;
-import dualwrite.bank.spi.Readiness;
+import dualwrite.bank.spi.ServiceLoop;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
@@ -34,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * lets Debezium store the batch's position ({@link PostgresOffsetStore}). A supervisor thread
  * starts a fresh engine whenever one ends with an error, so the relay never gives up.
  */
-final class CdcRelay implements Instance {
+final class CdcRelay extends ServiceLoop {
 
   private static final Logger log = LoggerFactory.getLogger(CdcRelay.class);
 
@@ -46,11 +45,8 @@ final class CdcRelay implements Instance {
   private final OutboxSettings settings;
   private final Tripwire tripwire;
   private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofMillis(500));
-  private final Readiness polling = new Readiness();
   private final long startedNanos = System.nanoTime();
-  private final Thread supervisor;
   private volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
-  private volatile boolean running = true;
   private long nextRetentionNanos;
 
   private CdcRelay(
@@ -61,6 +57,7 @@ final class CdcRelay implements Instance {
       HikariDataSource database,
       OutboxSettings settings,
       Tripwire tripwire) {
+    super(name + "-supervisor");
     this.name = name;
     this.engineConfig = engineConfig;
     this.fenceId = fenceId;
@@ -69,8 +66,6 @@ final class CdcRelay implements Instance {
     this.settings = settings;
     this.tripwire = tripwire;
     this.nextRetentionNanos = System.nanoTime() + settings.retentionEvery().toNanos();
-    this.supervisor = new Thread(this::supervise, name + "-supervisor");
-    this.supervisor.setDaemon(true);
   }
 
   static CdcRelay start(
@@ -83,21 +78,14 @@ final class CdcRelay implements Instance {
       Tripwire tripwire) {
     CdcRelay relay =
         new CdcRelay(name, engineConfig, fenceId, publisher, database, settings, tripwire);
-    relay.supervisor.start();
+    relay.launch();
     return relay;
   }
 
-  /** Runs one engine after another until the relay stops or dies. */
-  private void supervise() {
-    try {
-      superviseEngines();
-    } finally {
-      polling.never();
-    }
-  }
-
-  private void superviseEngines() {
-    while (running) {
+  /** The supervisor: runs one engine after another until the relay stops or dies. */
+  @Override
+  protected void serve() throws InterruptedException {
+    while (isRunning()) {
       long launched = System.nanoTime();
       DebeziumEngine<RecordChangeEvent<SourceRecord>> next =
           DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
@@ -106,7 +94,7 @@ final class CdcRelay implements Instance {
                   new DebeziumEngine.ConnectorCallback() {
                     @Override
                     public void pollingStarted() {
-                      polling.ready();
+                      ready();
                       log.info(
                           "{}: Debezium engine started in {} ms",
                           name,
@@ -115,14 +103,14 @@ final class CdcRelay implements Instance {
                   })
               .using(
                   (success, message, error) -> {
-                    if (running && error != null) {
+                    if (isRunning() && error != null) {
                       log.debug("{}: engine ended: {}", name, message);
                     }
                   })
               .notifying(this::handleBatch)
               .build();
       engine = next;
-      if (!running) {
+      if (!isRunning()) {
         break; // killed while building: never start it
       }
       try {
@@ -130,15 +118,10 @@ final class CdcRelay implements Instance {
       } catch (RuntimeException e) {
         log.debug("{}: engine failed: {}", name, e.toString());
       }
-      if (!running) {
+      if (!isRunning()) {
         break;
       }
-      try {
-        backoff.pause(); // the next engine reads the stored offsets again
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+      backoff.pause(); // the next engine reads the stored offsets again
     }
   }
 
@@ -153,10 +136,10 @@ final class CdcRelay implements Instance {
   @Override
   public boolean awaitReady(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    if (!polling.await(timeout)) {
+    if (!super.awaitReady(timeout)) {
       return false;
     }
-    while (running) {
+    while (isRunning()) {
       if (slotIsActive()) {
         log.info(
             "{}: streaming from slot {}, {} ms after its start",
@@ -297,7 +280,7 @@ final class CdcRelay implements Instance {
   }
 
   private void checkRunning() throws InterruptedException {
-    if (!running || Thread.currentThread().isInterrupted()) {
+    if (!isRunning() || Thread.currentThread().isInterrupted()) {
       throw new InterruptedException(name + " is stopping");
     }
   }
@@ -305,12 +288,10 @@ final class CdcRelay implements Instance {
   /**
    * Dies as a killed process would: the offset store is fenced first, so the engine's own shutdown
    * cannot store a position; the producer and the pool are dropped; the engine is closed in the
-   * background only to free its replication connection.
+   * background only to free its replication connection, and nobody waits for it.
    */
   @Override
-  public void kill() {
-    running = false;
-    polling.never();
+  protected void dropAtOnce() {
     PostgresOffsetStore.fence(fenceId);
     publisher.kill();
     database.close();
@@ -321,16 +302,24 @@ final class CdcRelay implements Instance {
   }
 
   @Override
-  public void stop() {
-    running = false;
-    polling.never();
+  protected Duration killWait() {
+    return Duration.ZERO;
+  }
+
+  /** A stop closes the engine; then the supervisor ends, and the stop waits for that. */
+  @Override
+  protected void unblock() {
     backoff.wakeUp();
     closeEngine();
-    try {
-      supervisor.join(TimeUnit.SECONDS.toMillis(15));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  }
+
+  @Override
+  protected Duration stopWait() {
+    return Duration.ofSeconds(15);
+  }
+
+  @Override
+  protected void closeAfterStop() {
     publisher.close();
     database.close();
   }
