@@ -5,22 +5,16 @@ import dualwrite.bank.EventJson;
 import dualwrite.bank.MalformedEvent;
 import dualwrite.bank.Topics;
 import dualwrite.bank.TransactionRecorded;
-import dualwrite.bank.crash.CommitHooks;
 import dualwrite.bank.crash.Tripwire;
-import dualwrite.bank.spi.LearnerClasses;
 import dualwrite.bank.spi.LearnerCode;
 import dualwrite.bank.spi.ServiceLoop;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
-import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -43,9 +37,6 @@ public final class FraudConsumer extends ServiceLoop {
   private static final Logger log = LoggerFactory.getLogger(FraudConsumer.class);
   private static final Duration BACKOFF = Duration.ofMillis(200);
 
-  /** The class the consumer mode {@link ConsumerMode#WORKSHOP} runs. */
-  static final String WORKSHOP_INBOX = "dualwrite.workshop.FraudInbox";
-
   private final HikariDataSource database;
   private final KafkaConsumer<String, byte[]> consumer;
   private final DeadLetters deadLetters;
@@ -54,12 +45,7 @@ public final class FraudConsumer extends ServiceLoop {
   private final ConsumerMode mode;
   private final Tripwire tripwire;
   private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
-  private final BatchHandler handler;
-
-  /** The workshop's inbox: how far the group's commits have got in each partition. */
-  private final Map<TopicPartition, Long> committed = new HashMap<>();
-
-  private final DataSource hookedDatabase;
+  private final WorkshopInbox workshop;
 
   private FraudConsumer(
       HikariDataSource database,
@@ -77,22 +63,10 @@ public final class FraudConsumer extends ServiceLoop {
     this.topics = topics;
     this.mode = mode;
     this.tripwire = tripwire;
-    this.handler = mode == ConsumerMode.WORKSHOP ? workshopHandler() : null;
-    this.hookedDatabase =
-        handler == null
-            ? null
-            : CommitHooks.around(
-                database,
-                () -> tripwire.pass(FraudDetectionService.BEFORE_DB_COMMIT),
-                () -> tripwire.pass(FraudDetectionService.AFTER_DB_COMMIT));
-  }
-
-  /**
-   * The learner's inbox, from the workshop module on the classpath, in a class loader of this
-   * life's own: a crash loses its static fields too, as a killed process would.
-   */
-  private static BatchHandler workshopHandler() {
-    return LearnerClasses.fresh(WORKSHOP_INBOX, BatchHandler.class);
+    this.workshop =
+        mode == ConsumerMode.WORKSHOP
+            ? new WorkshopInbox(database, consumer, tripwire, this::killed)
+            : null;
   }
 
   static FraudConsumer start(
@@ -185,7 +159,9 @@ public final class FraudConsumer extends ServiceLoop {
           positions.put(partition, new OffsetAndMetadata(consumer.position(partition)));
         }
         consumer.commitSync(positions);
-        positions.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+        if (workshop != null) {
+          workshop.startsAt(positions);
+        }
         ready();
         return;
       } catch (WakeupException e) {
@@ -207,7 +183,7 @@ public final class FraudConsumer extends ServiceLoop {
         letters.add(deadLetters.letter(record, e.getMessage()));
       }
     }
-    if (handler != null) {
+    if (workshop != null) {
       handOver(records, parsed, letters);
       return;
     }
@@ -265,20 +241,9 @@ public final class FraudConsumer extends ServiceLoop {
       ConsumerRecords<String, byte[]> records,
       List<Parsed> parsed,
       List<ProducerRecord<String, byte[]>> letters) {
-    List<BatchHandler.Delivery> batch = new ArrayList<>();
-    for (Parsed one : parsed) {
-      batch.add(
-          new BatchHandler.Delivery(
-              one.event(),
-              new TopicPartition(one.record().topic(), one.record().partition()),
-              one.record().offset()));
-    }
     try {
       deadLetters.send(letters);
-      if (!batch.isEmpty()) {
-        handler.handle(batch, hookedDatabase, this::learnerCommits);
-      }
-      commitPastTrailingDeadLetters(records, parsed);
+      workshop.handle(records, parsed);
     } catch (InterruptedException e) {
       interrupted();
     } catch (Exception e) {
@@ -292,60 +257,8 @@ public final class FraudConsumer extends ServiceLoop {
     }
   }
 
-  /**
-   * The learner's offset commit: refused once the instance is killed, as a dead process commits
-   * nothing, even when the learner's code catches the wake-up and tries again.
-   */
-  private void learnerCommits(Map<TopicPartition, OffsetAndMetadata> offsets) {
-    if (killed()) {
-      throw new WakeupException();
-    }
-    consumer.commitSync(offsets);
-    offsets.forEach((partition, offset) -> committed.merge(partition, offset.offset(), Math::max));
-  }
-
-  /**
-   * A partition whose last records went to the dead letters: the learner's code never saw them, so
-   * its commit stops before them; the lab commits past them, at once, once the learner's code has
-   * handled the rest of the batch (never later, where it could move the offset back).
-   */
-  private void commitPastTrailingDeadLetters(
-      ConsumerRecords<String, byte[]> records, List<Parsed> parsed) {
-    Set<ConsumerRecord<String, byte[]>> handled =
-        Collections.newSetFromMap(new IdentityHashMap<>());
-    parsed.forEach(one -> handled.add(one.record()));
-    Map<TopicPartition, OffsetAndMetadata> past = new HashMap<>();
-    for (TopicPartition partition : records.partitions()) {
-      List<ConsumerRecord<String, byte[]>> inPartition = records.records(partition);
-      int first = inPartition.size();
-      while (first > 0 && !handled.contains(inPartition.get(first - 1))) {
-        first--;
-      }
-      if (first == inPartition.size()) {
-        continue; // the learner's code saw the last record: its commit is its own
-      }
-      // only where the learner's commits reached the dead letters: a learner who never commits
-      // must not be covered by the lab's commit past them
-      if (committed.getOrDefault(partition, -1L) >= inPartition.get(first).offset()) {
-        long next = inPartition.get(inPartition.size() - 1).offset() + 1;
-        past.put(partition, new OffsetAndMetadata(next));
-      }
-    }
-    if (past.isEmpty() || killed()) {
-      return;
-    }
-    try {
-      consumer.commitSync(past);
-      past.forEach((partition, offset) -> committed.merge(partition, offset.offset(), Math::max));
-    } catch (WakeupException e) {
-      throw e;
-    } catch (KafkaException e) {
-      log.debug("could not commit past the dead letters; the next batch will: {}", e.toString());
-    }
-  }
-
   /** A record that parsed, with the event it holds. */
-  private record Parsed(ConsumerRecord<String, byte[]> record, TransactionRecorded event) {}
+  record Parsed(ConsumerRecord<String, byte[]> record, TransactionRecorded event) {}
 
   /**
    * Each event in its own transaction; an event that cannot be checked goes to the dead-letter
