@@ -39,14 +39,9 @@ public abstract class ServiceLoop extends AbstractExecutionThreadService impleme
     this.threadName = threadName;
   }
 
-  /**
-   * Starts the thread. A subclass's factory calls it once the instance is fully built.
-   *
-   * @return this instance
-   */
-  protected final ServiceLoop launch() {
+  /** Starts the thread. A subclass's factory calls it once the instance is fully built. */
+  protected final void launch() {
     startAsync();
-    return this;
   }
 
   /**
