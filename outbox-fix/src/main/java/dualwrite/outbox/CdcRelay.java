@@ -2,7 +2,8 @@ package dualwrite.outbox;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dualwrite.bank.crash.Tripwire;
-import dualwrite.bank.spi.ServiceLoop;
+import dualwrite.bank.spi.Instance;
+import dualwrite.bank.spi.Readiness;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * lets Debezium store the batch's position ({@link PostgresOffsetStore}). A supervisor thread
  * starts a fresh engine whenever one ends with an error, so the relay never gives up.
  */
-final class CdcRelay extends ServiceLoop {
+final class CdcRelay implements Instance {
 
   private static final Logger log = LoggerFactory.getLogger(CdcRelay.class);
 
@@ -45,8 +46,11 @@ final class CdcRelay extends ServiceLoop {
   private final OutboxSettings settings;
   private final Tripwire tripwire;
   private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofMillis(500));
+  private final Readiness polling = new Readiness();
   private final long startedNanos = System.nanoTime();
+  private final Thread supervisor;
   private volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
+  private volatile boolean running = true;
   private long nextRetentionNanos;
 
   private CdcRelay(
@@ -57,7 +61,6 @@ final class CdcRelay extends ServiceLoop {
       HikariDataSource database,
       OutboxSettings settings,
       Tripwire tripwire) {
-    super(name + "-supervisor");
     this.name = name;
     this.engineConfig = engineConfig;
     this.fenceId = fenceId;
@@ -66,6 +69,8 @@ final class CdcRelay extends ServiceLoop {
     this.settings = settings;
     this.tripwire = tripwire;
     this.nextRetentionNanos = System.nanoTime() + settings.retentionEvery().toNanos();
+    this.supervisor = new Thread(this::supervise, name + "-supervisor");
+    this.supervisor.setDaemon(true);
   }
 
   static CdcRelay start(
@@ -78,14 +83,21 @@ final class CdcRelay extends ServiceLoop {
       Tripwire tripwire) {
     CdcRelay relay =
         new CdcRelay(name, engineConfig, fenceId, publisher, database, settings, tripwire);
-    relay.launch();
+    relay.supervisor.start();
     return relay;
   }
 
-  /** The supervisor: runs one engine after another until the relay stops or dies. */
-  @Override
-  protected void serve() throws InterruptedException {
-    while (isRunning()) {
+  /** Runs one engine after another until the relay stops or dies. */
+  private void supervise() {
+    try {
+      superviseEngines();
+    } finally {
+      polling.never();
+    }
+  }
+
+  private void superviseEngines() {
+    while (running) {
       long launched = System.nanoTime();
       DebeziumEngine<RecordChangeEvent<SourceRecord>> next =
           DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
@@ -94,7 +106,7 @@ final class CdcRelay extends ServiceLoop {
                   new DebeziumEngine.ConnectorCallback() {
                     @Override
                     public void pollingStarted() {
-                      ready();
+                      polling.ready();
                       log.info(
                           "{}: Debezium engine started in {} ms",
                           name,
@@ -103,14 +115,14 @@ final class CdcRelay extends ServiceLoop {
                   })
               .using(
                   (success, message, error) -> {
-                    if (isRunning() && error != null) {
+                    if (running && error != null) {
                       log.debug("{}: engine ended: {}", name, message);
                     }
                   })
               .notifying(this::handleBatch)
               .build();
       engine = next;
-      if (!isRunning()) {
+      if (!running) {
         break; // killed while building: never start it
       }
       try {
@@ -118,10 +130,15 @@ final class CdcRelay extends ServiceLoop {
       } catch (RuntimeException e) {
         log.debug("{}: engine failed: {}", name, e.toString());
       }
-      if (!isRunning()) {
+      if (!running) {
         break;
       }
-      backoff.pause(); // the next engine reads the stored offsets again
+      try {
+        backoff.pause(); // the next engine reads the stored offsets again
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 
@@ -136,10 +153,10 @@ final class CdcRelay extends ServiceLoop {
   @Override
   public boolean awaitReady(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    if (!super.awaitReady(timeout)) {
+    if (!polling.await(timeout)) {
       return false;
     }
-    while (isRunning()) {
+    while (running) {
       if (slotIsActive()) {
         log.info(
             "{}: streaming from slot {}, {} ms after its start",
@@ -280,7 +297,7 @@ final class CdcRelay extends ServiceLoop {
   }
 
   private void checkRunning() throws InterruptedException {
-    if (!isRunning() || Thread.currentThread().isInterrupted()) {
+    if (!running || Thread.currentThread().isInterrupted()) {
       throw new InterruptedException(name + " is stopping");
     }
   }
@@ -288,10 +305,12 @@ final class CdcRelay extends ServiceLoop {
   /**
    * Dies as a killed process would: the offset store is fenced first, so the engine's own shutdown
    * cannot store a position; the producer and the pool are dropped; the engine is closed in the
-   * background only to free its replication connection, and nobody waits for it.
+   * background only to free its replication connection.
    */
   @Override
-  protected void dropAtOnce() {
+  public void kill() {
+    running = false;
+    polling.never();
     PostgresOffsetStore.fence(fenceId);
     publisher.kill();
     database.close();
@@ -302,24 +321,16 @@ final class CdcRelay extends ServiceLoop {
   }
 
   @Override
-  protected Duration killWait() {
-    return Duration.ZERO;
-  }
-
-  /** A stop closes the engine; then the supervisor ends, and the stop waits for that. */
-  @Override
-  protected void unblock() {
+  public void stop() {
+    running = false;
+    polling.never();
     backoff.wakeUp();
     closeEngine();
-  }
-
-  @Override
-  protected Duration stopWait() {
-    return Duration.ofSeconds(15);
-  }
-
-  @Override
-  protected void closeAfterStop() {
+    try {
+      supervisor.join(TimeUnit.SECONDS.toMillis(15));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     publisher.close();
     database.close();
   }
