@@ -1,10 +1,8 @@
 package dualwrite.eventsourced;
 
-import dualwrite.bank.crash.Crash;
 import dualwrite.bank.crash.Tripwire;
 import dualwrite.bank.spi.DatabaseTarget;
-import dualwrite.bank.spi.Instance;
-import dualwrite.bank.spi.Readiness;
+import dualwrite.bank.spi.ServiceLoop;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * saved position, publishes what it read, and only then moves the position. Errors never stop it:
  * it backs off and tries again, until it is stopped or dies at a crash point.
  */
-final class Relay implements Instance {
+final class Relay extends ServiceLoop {
 
   /** The most entries read, published and passed in one step. */
   static final int BATCH_SIZE = 1000;
@@ -37,10 +35,6 @@ final class Relay implements Instance {
   private final String topic;
   private final Cursor cursor;
   private final Tripwire tripwire;
-  private final Readiness readiness = new Readiness();
-  private final Thread thread;
-  private volatile boolean running = true;
-  private volatile boolean killed;
   private LeaderLock lock; // guarded by this
   private Publisher publisher; // guarded by this
 
@@ -51,14 +45,13 @@ final class Relay implements Instance {
       String topic,
       Cursor cursor,
       Tripwire tripwire) {
+    super(name);
     this.name = name;
     this.database = database;
     this.producerSettings = producerSettings;
     this.topic = topic;
     this.cursor = cursor;
     this.tripwire = tripwire;
-    this.thread = new Thread(this::run, name);
-    this.thread.setDaemon(true);
   }
 
   static Relay start(
@@ -69,53 +62,52 @@ final class Relay implements Instance {
       Cursor cursor,
       Tripwire tripwire) {
     Relay relay = new Relay(name, database, producerSettings, topic, cursor, tripwire);
-    relay.thread.start();
+    relay.launch();
     return relay;
   }
 
-  private void run() {
+  @Override
+  protected void serve() throws InterruptedException {
     Duration backoff = FIRST_BACKOFF;
-    try {
-      while (running) {
-        Duration pause;
-        try {
-          pause = step();
-          readiness.ready(); // connected, and leading (it read the ledger once) or standing by
-          backoff = FIRST_BACKOFF;
-        } catch (SQLException e) {
-          log.debug("{}: database trouble, reconnecting: {}", name, e.toString());
-          dropSession();
-          pause = backoff;
-          backoff = longer(backoff);
-        } catch (Publisher.Failed e) {
-          log.debug("{}: {}; the batch goes again", name, e.getMessage());
-          dropPublisher();
-          pause = backoff;
-          backoff = longer(backoff);
-        } catch (RuntimeException e) {
-          if (running) {
-            log.warn("{}: unexpected error, starting over", name, e);
-          }
-          dropSession();
-          dropPublisher();
-          pause = backoff;
-          backoff = longer(backoff);
+    while (isRunning()) {
+      Duration pause;
+      try {
+        pause = step();
+        ready(); // connected, and leading (it read the ledger once) or standing by
+        backoff = FIRST_BACKOFF;
+      } catch (SQLException e) {
+        log.debug("{}: database trouble, reconnecting: {}", name, e.toString());
+        dropSession();
+        pause = backoff;
+        backoff = longer(backoff);
+      } catch (Publisher.Failed e) {
+        log.debug("{}: {}; the batch goes again", name, e.getMessage());
+        dropPublisher();
+        pause = backoff;
+        backoff = longer(backoff);
+      } catch (RuntimeException e) {
+        if (isRunning()) {
+          log.warn("{}: unexpected error, starting over", name, e);
         }
-        if (running && !pause.isZero()) {
-          TimeUnit.MILLISECONDS.sleep(pause.toMillis());
-        }
-      }
-    } catch (Crash | InterruptedException e) {
-      // died at a crash point, or stopped while waiting
-    } finally {
-      readiness.never();
-      if (killed) {
         dropSession();
         dropPublisher();
-      } else {
-        Thread.interrupted(); // the stop's wake-up call must not cut the producer's close short
-        closeGracefully();
+        pause = backoff;
+        backoff = longer(backoff);
       }
+      if (isRunning() && !pause.isZero()) {
+        TimeUnit.MILLISECONDS.sleep(pause.toMillis());
+      }
+    }
+  }
+
+  @Override
+  protected void shutDown() {
+    if (killed()) {
+      dropSession();
+      dropPublisher();
+    } else {
+      Thread.interrupted(); // the stop's wake-up call must not cut the producer's close short
+      closeGracefully();
     }
   }
 
@@ -128,7 +120,7 @@ final class Relay implements Instance {
       }
       log.info("{} is now the active relay", name);
     }
-    readiness.ready(); // connected and leading: what it reads next is the job itself
+    ready(); // connected and leading: what it reads next is the job itself
     List<LedgerEntry> batch = cursor.next(session.session(), BATCH_SIZE);
     if (batch.isEmpty()) {
       return IDLE;
@@ -176,7 +168,7 @@ final class Relay implements Instance {
   }
 
   private void requireRunning() {
-    if (!running) {
+    if (!isRunning()) {
       throw new IllegalStateException(name + " is stopping");
     }
   }
@@ -203,35 +195,21 @@ final class Relay implements Instance {
     return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
   }
 
+  /** A stop ends the step's waits: the pause between steps, or Kafka's answers. */
+  @Override
+  protected void unblock() {
+    interruptThread();
+  }
+
   /**
    * Dies at once: the session is dropped first, so no position can be saved after this, then the
    * producer with whatever it buffered.
    */
   @Override
-  public boolean awaitReady(Duration timeout) throws InterruptedException {
-    return readiness.await(timeout);
-  }
-
-  @Override
-  public void kill() {
-    killed = true;
-    running = false;
-    readiness.never();
+  protected void dropAtOnce() {
     dropSession();
     dropPublisher();
-    thread.interrupt();
-    if (Thread.currentThread() != thread) {
-      join();
-    }
-  }
-
-  /** Stops after the current step; what it published but did not pass goes again next time. */
-  @Override
-  public void stop() {
-    running = false;
-    readiness.never();
-    thread.interrupt();
-    join();
+    interruptThread(); // ends its waits too
   }
 
   /** Lets the producer finish sending, then ends the session, which frees the lock. */
@@ -243,14 +221,6 @@ final class Relay implements Instance {
     if (lock != null) {
       lock.close();
       lock = null;
-    }
-  }
-
-  private void join() {
-    try {
-      thread.join(TimeUnit.SECONDS.toMillis(10));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

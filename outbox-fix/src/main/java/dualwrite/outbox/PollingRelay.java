@@ -1,17 +1,14 @@
 package dualwrite.outbox;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dualwrite.bank.crash.Crash;
 import dualwrite.bank.crash.Tripwire;
 import dualwrite.bank.ledger.TransactionRunner;
-import dualwrite.bank.spi.Instance;
-import dualwrite.bank.spi.Readiness;
+import dualwrite.bank.spi.ServiceLoop;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +20,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * the claimed lanes. It sleeps on LISTEN/NOTIFY, with a short polling fallback, and it never gives
  * up: every failure of PostgreSQL or Kafka leads to a back-off and another try.
  */
-final class PollingRelay implements Instance {
+final class PollingRelay extends ServiceLoop {
 
   private static final Logger log = LoggerFactory.getLogger(PollingRelay.class);
 
@@ -39,11 +36,8 @@ final class PollingRelay implements Instance {
   private final Tripwire tripwire;
   private final Claim claim;
   private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofMillis(500));
-  private final Readiness readiness = new Readiness();
-  private final Thread thread;
   private Connection listener;
   private long nextRetentionNanos;
-  private volatile boolean running = true;
 
   private PollingRelay(
       String name,
@@ -52,6 +46,7 @@ final class PollingRelay implements Instance {
       OutboxSettings settings,
       Claim claim,
       Tripwire tripwire) {
+    super(name);
     this.name = name;
     this.database = database;
     this.transactions = new TransactionRunner(database);
@@ -61,8 +56,6 @@ final class PollingRelay implements Instance {
     this.claim = claim;
     this.tripwire = tripwire;
     this.nextRetentionNanos = System.nanoTime() + settings.retentionEvery().toNanos();
-    this.thread = new Thread(this::run, name);
-    this.thread.setDaemon(true);
   }
 
   static PollingRelay start(
@@ -73,36 +66,33 @@ final class PollingRelay implements Instance {
       Claim claim,
       Tripwire tripwire) {
     PollingRelay relay = new PollingRelay(name, database, publisher, settings, claim, tripwire);
-    relay.thread.start();
+    relay.launch();
     return relay;
   }
 
-  private void run() {
-    try {
-      while (running) {
-        try {
-          int relayed = relayOneBatch();
-          retainIfDue();
-          if (relayed < settings.batchSize()) {
-            awaitWork();
-          }
-        } catch (SQLException | PublishFailed | RuntimeException e) {
-          if (!running) {
-            break;
-          }
-          log.debug("{}: {}; backing off", name, e.toString());
-          closeListener();
-          backoff.pause();
+  @Override
+  protected void serve() throws InterruptedException {
+    while (isRunning()) {
+      try {
+        int relayed = relayOneBatch();
+        retainIfDue();
+        if (relayed < settings.batchSize()) {
+          awaitWork();
         }
+      } catch (SQLException | PublishFailed | RuntimeException e) {
+        if (!isRunning()) {
+          break;
+        }
+        log.debug("{}: {}; backing off", name, e.toString());
+        closeListener();
+        backoff.pause();
       }
-    } catch (Crash crash) {
-      // died at a crash point: kill() already ran, nothing more may reach the outside world
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      readiness.never();
-      closeListener();
     }
+  }
+
+  @Override
+  protected void shutDown() {
+    closeListener();
   }
 
   /**
@@ -178,7 +168,7 @@ final class PollingRelay implements Instance {
       }
       listener.commit();
     }
-    readiness.ready();
+    ready();
     listener.unwrap(PGConnection.class).getNotifications((int) timeoutMs);
   }
 
@@ -193,40 +183,23 @@ final class PollingRelay implements Instance {
     }
   }
 
-  @Override
-  public boolean awaitReady(Duration timeout) throws InterruptedException {
-    return readiness.await(timeout);
-  }
-
   /** Dies as a killed process would: unacknowledged records dropped, the transaction abandoned. */
   @Override
-  public void kill() {
-    running = false;
-    readiness.never();
+  protected void dropAtOnce() {
     publisher.kill();
     database.close(); // aborts the open connections: PostgreSQL rolls back and frees the lanes
     backoff.wakeUp();
-    if (Thread.currentThread() != thread) {
-      join();
-    }
   }
 
   @Override
-  public void stop() {
-    running = false;
-    readiness.never();
+  protected void unblock() {
     backoff.wakeUp();
-    join();
-    publisher.close();
-    database.close();
   }
 
-  private void join() {
-    try {
-      thread.join(TimeUnit.SECONDS.toMillis(10));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  @Override
+  protected void closeAfterStop() {
+    publisher.close();
+    database.close();
   }
 
   /**

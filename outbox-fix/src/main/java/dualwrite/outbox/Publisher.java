@@ -2,46 +2,26 @@ package dualwrite.outbox;
 
 import dualwrite.bank.EventRecords;
 import dualwrite.bank.KafkaSettings;
-import java.time.Duration;
-import java.util.ArrayList;
+import dualwrite.bank.OrderedPublisher;
+import dualwrite.bank.OrderedPublisher.Answer;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.InterruptException;
 
 /**
- * Publishes outbox rows with an idempotent producer ({@code acks=all}) and waits for every
- * acknowledgement, so that a row is marked published only once Kafka has it.
- *
- * <p>Order needs care on failure. Within one producer session Kafka appends an account's records in
- * order and without gaps. A gap opens when the application lets a later record through after an
- * earlier one failed: a {@code send} that threw while the broker was away, then a later one that
- * went through once it was back; or a batch that expired while a later one, retried under a new
- * producer epoch, landed. Either way the relay retries the earlier row after the later one is on
- * the topic. So the publisher stops sending at the first failed {@code send}, and at the first
- * failed acknowledgement it closes its producer at once, on the producer's own thread, dropping
- * everything queued behind; the next batch gets a fresh producer. (Found by the fault catalogue's
- * broker-kill scenario, which showed an account's second event published before its first.)
+ * Publishes outbox rows through an {@link OrderedPublisher} (idempotent producer, {@code acks=all},
+ * nothing let through after a failure) and waits for every acknowledgement, so that a row is marked
+ * published only once Kafka has it. What became of each row is a {@link Publication}.
  */
 final class Publisher implements AutoCloseable {
 
-  /** Longer than the producer's delivery timeout: the producer always answers first. */
-  private static final long ACK_WAIT_MS = KafkaSettings.DELIVERY_TIMEOUT_MS + 2000L;
-
-  private final Map<String, Object> settings;
-  private final String topic;
+  private final OrderedPublisher<OutboxRow> ordered;
   private final boolean awaitAcks;
-  private volatile KafkaProducer<String, byte[]> producer;
-  private volatile boolean broken;
-  private volatile boolean closed;
 
   Publisher(Map<String, Object> link, String clientId, String topic) {
     this(KafkaSettings.reliableProducer(link, clientId), topic, true);
@@ -77,13 +57,14 @@ final class Publisher implements AutoCloseable {
   // endregion unsafe-producer
 
   private Publisher(Map<String, Object> settings, String topic, boolean awaitAcks) {
-    this.settings = settings;
     this.awaitAcks = awaitAcks;
     // Large producer batches: fewer requests while draining a backlog. Order does not rest on
-    // them; it rests on stopping at the first failure (see closeOnFailure).
+    // them; it rests on stopping at the first failure (see OrderedPublisher).
     settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
-    this.producer = new KafkaProducer<>(settings);
-    this.topic = topic;
+    this.ordered =
+        new OrderedPublisher<>(
+            settings,
+            row -> EventRecords.toRecord(topic, row.accountId(), row.eventId(), row.payload()));
   }
 
   /**
@@ -92,7 +73,7 @@ final class Publisher implements AutoCloseable {
    * batch truly half published.
    */
   Publication publish(List<OutboxRow> rows, Runnable midBatch) throws InterruptedException {
-    freshProducerIfBroken();
+    ordered.renewIfBroken();
     Publication publication = new Publication();
     if (!awaitAcks) {
       handedOver(rows.subList(0, rows.size() / 2), publication);
@@ -102,19 +83,28 @@ final class Publisher implements AutoCloseable {
     }
     int half = rows.size() / 2;
     if (half == 0) {
-      awaitAll(rows, sendAll(rows), publication);
+      record(ordered.publish(rows), publication);
       return publication;
     }
-    awaitAll(rows.subList(0, half), sendAll(rows.subList(0, half)), publication);
+    record(ordered.publish(rows.subList(0, half)), publication);
     midBatch.run();
-    List<OutboxRow> rest = rows.subList(half, rows.size());
-    awaitAll(rest, sendAll(rest), publication);
+    record(ordered.publish(rows.subList(half, rows.size())), publication);
     return publication;
+  }
+
+  private static void record(List<Answer<OutboxRow>> answers, Publication publication) {
+    for (Answer<OutboxRow> answer : answers) {
+      if (answer.acknowledged()) {
+        publication.published(answer.item());
+      } else {
+        publication.failed(answer.item(), answer.failure());
+      }
+    }
   }
 
   /** The foil's bookkeeping: a row whose send() returned counts as published. */
   private void handedOver(List<OutboxRow> rows, Publication publication) {
-    List<Future<RecordMetadata>> sends = sendAll(rows);
+    List<Future<RecordMetadata>> sends = ordered.send(rows);
     for (int i = 0; i < rows.size(); i++) {
       Future<RecordMetadata> send = sends.get(i);
       if (send.isDone() && !isAcknowledged(send)) {
@@ -144,78 +134,13 @@ final class Publisher implements AutoCloseable {
     }
   }
 
-  private List<Future<RecordMetadata>> sendAll(List<OutboxRow> rows) {
-    List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-    KafkaException refused = null;
-    for (OutboxRow row : rows) {
-      if (refused != null || broken) {
-        // nothing after a failed row may go out, or it could land before the row's retry
-        acks.add(CompletableFuture.failedFuture(refused != null ? refused : notSent()));
-        continue;
-      }
-      try {
-        acks.add(
-            producer.send(
-                EventRecords.toRecord(topic, row.accountId(), row.eventId(), row.payload()),
-                this::closeOnFailure));
-      } catch (KafkaException e) {
-        refused = e;
-        acks.add(CompletableFuture.failedFuture(e));
-      } catch (IllegalStateException e) {
-        // the producer's own thread closed it after a failed record, since the check above
-        refused = new KafkaException("the producer closed after a failed record", e);
-        acks.add(CompletableFuture.failedFuture(refused));
-      }
-    }
-    return acks;
-  }
-
-  private static KafkaException notSent() {
-    return new KafkaException("not sent: an earlier record of this batch failed");
-  }
-
-  /** Runs on the producer's thread: stop everything queued behind a failed record. */
-  private void closeOnFailure(RecordMetadata metadata, Exception error) {
-    if (error != null && !broken) {
-      broken = true;
-      producer.close(Duration.ZERO);
-    }
-  }
-
-  private synchronized void freshProducerIfBroken() {
-    if (broken && !closed) {
-      producer = new KafkaProducer<>(settings);
-      broken = false;
-    }
-  }
-
-  private static void awaitAll(
-      List<OutboxRow> rows, List<Future<RecordMetadata>> acks, Publication publication)
-      throws InterruptedException {
-    for (int i = 0; i < rows.size(); i++) {
-      try {
-        acks.get(i).get(ACK_WAIT_MS, TimeUnit.MILLISECONDS);
-        publication.published(rows.get(i));
-      } catch (ExecutionException | TimeoutException | RuntimeException e) {
-        publication.failed(rows.get(i), e);
-      }
-    }
-  }
-
   /** Dies: records not yet acknowledged are dropped with the producer's buffer. */
-  synchronized void kill() {
-    closed = true;
-    try {
-      producer.close(Duration.ZERO);
-    } catch (InterruptException e) {
-      // an interrupted caller stops waiting for the I/O thread, which stops all the same; the
-      // exception has set the interrupt flag again for the caller
-    }
+  void kill() {
+    ordered.kill();
   }
 
   @Override
-  public synchronized void close() {
-    closed = true;
-    producer.close(Duration.ofSeconds(5));
+  public void close() {
+    ordered.close();
   }
 }

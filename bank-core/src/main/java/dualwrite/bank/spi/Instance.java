@@ -14,8 +14,9 @@ public interface Instance {
   /**
    * Whether it still works, for an instance that can tell: one that says it is not alive (its
    * thread ended by itself, on an error nobody expected) is replaced at the next start of its
-   * service. The fraud consumer tells; the relays keep the default, and their own loops catch every
-   * exception and start over.
+   * service. A {@link ServiceLoop} tells (the fraud consumer, the polling and event-sourced
+   * relays): the relays' loops catch every exception and start over, so theirs ends only when they
+   * are killed or stopped. The CDC relay keeps the default.
    */
   default boolean alive() {
     return true;

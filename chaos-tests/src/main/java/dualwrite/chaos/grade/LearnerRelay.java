@@ -4,10 +4,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import dualwrite.bank.crash.CommitHooks;
 import dualwrite.bank.crash.Crash;
 import dualwrite.bank.crash.Tripwire;
-import dualwrite.bank.spi.Instance;
 import dualwrite.bank.spi.LearnerClasses;
 import dualwrite.bank.spi.LearnerCode;
-import dualwrite.bank.spi.Readiness;
+import dualwrite.bank.spi.ServiceLoop;
 import dualwrite.workshop.OutboxRelay;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -16,7 +15,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -29,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * leaves open, and after every exception rolls back, closes the producer, pauses and tries again
  * with fresh ones, as the exercise's contract says.
  */
-final class LearnerRelay implements Instance {
+final class LearnerRelay extends ServiceLoop {
 
   private static final Logger log = LoggerFactory.getLogger(LearnerRelay.class);
   private static final Duration IDLE = Duration.ofMillis(20);
@@ -47,10 +45,7 @@ final class LearnerRelay implements Instance {
   private final Object learner = LearnerClasses.fresh(OutboxRelay.class.getName(), Object.class);
 
   private final Method relayOnce;
-  private final Readiness readiness = new Readiness();
-  private final Thread thread;
   private volatile KafkaProducer<String, byte[]> producer;
-  private volatile boolean running = true;
   private boolean sentInThisTransaction;
 
   private LearnerRelay(
@@ -59,6 +54,7 @@ final class LearnerRelay implements Instance {
       Map<String, Object> producerSettings,
       String topic,
       Tripwire tripwire) {
+    super("workshop-" + name);
     this.name = name;
     this.pool = pool;
     this.producerSettings = producerSettings;
@@ -73,8 +69,6 @@ final class LearnerRelay implements Instance {
               }
             },
             () -> sentInThisTransaction = false);
-    this.thread = new Thread(this::run, "workshop-" + name);
-    this.thread.setDaemon(true);
     try {
       this.relayOnce =
           learner.getClass().getMethod("relayOnce", Connection.class, Producer.class, String.class);
@@ -93,40 +87,35 @@ final class LearnerRelay implements Instance {
       String topic,
       Tripwire tripwire) {
     LearnerRelay relay = new LearnerRelay(name, pool, producerSettings, topic, tripwire);
-    relay.thread.start();
+    relay.launch();
     return relay;
   }
 
-  private void run() {
+  @Override
+  protected void serve() throws InterruptedException {
     Duration backoff = FIRST_BACKOFF;
-    try {
-      while (running) {
-        Duration pause;
-        try {
-          int published = once();
-          backoff = FIRST_BACKOFF;
-          pause = published > 0 ? Duration.ZERO : IDLE;
-        } catch (Crash crash) {
-          throw crash;
-        } catch (Throwable e) { // the learner's code may throw anything; the relay goes on
-          if (!running) {
-            break;
-          }
-          LearnerCode.threw(name, e);
-          log.debug("{}: the workshop's relay threw; trying again: {}", name, e.toString());
-          dropProducer();
-          pause = backoff;
-          Duration doubled = backoff.multipliedBy(2);
-          backoff = doubled.compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : doubled;
+    while (isRunning()) {
+      Duration pause;
+      try {
+        int published = once();
+        backoff = FIRST_BACKOFF;
+        pause = published > 0 ? Duration.ZERO : IDLE;
+      } catch (Crash crash) {
+        throw crash;
+      } catch (Throwable e) { // the learner's code may throw anything; the relay goes on
+        if (!isRunning()) {
+          break;
         }
-        if (running && !pause.isZero()) {
-          TimeUnit.MILLISECONDS.sleep(pause.toMillis());
-        }
+        LearnerCode.threw(name, e);
+        log.debug("{}: the workshop's relay threw; trying again: {}", name, e.toString());
+        dropProducer();
+        pause = backoff;
+        Duration doubled = backoff.multipliedBy(2);
+        backoff = doubled.compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : doubled;
       }
-    } catch (Crash | InterruptedException e) {
-      // died at a crash point, or killed while it paused
-    } finally {
-      readiness.never();
+      if (isRunning() && !pause.isZero()) {
+        pause(pause);
+      }
     }
   }
 
@@ -136,7 +125,7 @@ final class LearnerRelay implements Instance {
       sentInThisTransaction = false;
       Producer<String, byte[]> handed = producer();
       // ready once the learner's code runs with a connection and a producer, whatever it does
-      readiness.ready();
+      ready();
       try {
         return (Integer) relayOnce.invoke(learner, connection, handed, topic);
       } catch (InvocationTargetException e) {
@@ -169,7 +158,7 @@ final class LearnerRelay implements Instance {
    */
   @SuppressWarnings("unchecked")
   private synchronized Producer<String, byte[]> producer() {
-    if (!running) {
+    if (!isRunning()) {
       // killed between two calls: a dead relay makes no new producer that could still send
       throw new IllegalStateException(name + " is stopping");
     }
@@ -206,34 +195,16 @@ final class LearnerRelay implements Instance {
     }
   }
 
-  @Override
-  public boolean awaitReady(Duration timeout) throws InterruptedException {
-    return readiness.await(timeout);
-  }
-
-  @Override
-  public boolean alive() {
-    return thread.getState() != Thread.State.TERMINATED;
-  }
-
   /** Dies as a killed process would: the producer's buffer dropped, the transaction abandoned. */
   @Override
-  public void kill() {
-    running = false;
-    readiness.never();
+  protected void dropAtOnce() {
     pool.close(); // aborts the open connection: PostgreSQL rolls back
-    dropProducer(); // after running is false, producer() makes no new one
-    if (Thread.currentThread() != thread) {
-      thread.interrupt();
-      join();
-    }
+    dropProducer(); // after the loop was told to stop, producer() makes no new one
+    interruptThread();
   }
 
   @Override
-  public void stop() {
-    running = false;
-    readiness.never();
-    join();
+  protected void closeAfterStop() {
     KafkaProducer<String, byte[]> last;
     synchronized (this) {
       last = producer;
@@ -243,13 +214,5 @@ final class LearnerRelay implements Instance {
       last.close(Duration.ofSeconds(5));
     }
     pool.close();
-  }
-
-  private void join() {
-    try {
-      thread.join(TimeUnit.SECONDS.toMillis(10));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }
