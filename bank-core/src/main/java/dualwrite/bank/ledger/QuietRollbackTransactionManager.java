@@ -1,8 +1,11 @@
 package dualwrite.bank.ledger;
 
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 
 /**
@@ -10,9 +13,12 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
  * reach the database: a connection that is gone has no transaction left, since the server rolls
  * back (and releases the locks) on its own. Spring would otherwise throw the failed rollback in
  * place of what made it roll back, and a {@code Crash} (the instance already killed, its pool
- * closed) would come out as a rollback error.
+ * closed) would come out as a rollback error. The bank, the relays and the fraud service's inbox
+ * all run their transactions on it.
  */
 public final class QuietRollbackTransactionManager extends DataSourceTransactionManager {
+
+  private static final Logger log = LoggerFactory.getLogger(QuietRollbackTransactionManager.class);
 
   public QuietRollbackTransactionManager(DataSource database) {
     super(database);
@@ -22,8 +28,9 @@ public final class QuietRollbackTransactionManager extends DataSourceTransaction
   protected void doRollback(DefaultTransactionStatus status) {
     try {
       super.doRollback(status);
-    } catch (TransactionSystemException e) {
-      // the connection is gone; so is its transaction
+    } catch (DataAccessException | TransactionException e) {
+      // the connection is gone; so is its transaction, and the pool drops the connection
+      log.debug("rollback failed on a broken connection: {}", e.toString());
     }
   }
 }
