@@ -7,6 +7,7 @@ import dualwrite.chaos.docs.RepositoryRoot;
 import dualwrite.chaos.run.RunOptions;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +24,12 @@ class Exercise05IdempotentConsumerTest {
   @Test
   void theInboxIsFoundInTheCode() throws IOException {
     String table = Answers.of("05").get("inbox-table");
-    String consumer =
+    String inbox =
         Files.readString(
             RepositoryRoot.path()
-                .resolve("bank-core/src/main/java/dualwrite/bank/fraud/FraudConsumer.java"));
-    assertThat(consumer.toLowerCase(java.util.Locale.ROOT))
-        .as("inbox-table: the table FraudConsumer inserts each event id into, schema included")
+                .resolve("bank-core/src/main/java/dualwrite/bank/fraud/Inbox.java"));
+    assertThat(inbox.toLowerCase(Locale.ROOT))
+        .as("inbox-table: the table the Inbox inserts each event id into, schema included")
         .contains("insert into " + table + " (event_id)");
   }
 
