@@ -46,20 +46,39 @@ class NaiveFailuresAreNamedExactlyTest {
     assertFound(results, Anomaly.LOST);
   }
 
+  /**
+   * A death at {@code after-db-commit} always loses the event: it was never handed to the producer.
+   * A death at {@code after-send-call} loses it unless the producer's I/O thread sent it first. The
+   * lab's kill is the producer's {@code close(Duration.ZERO)}, which marks the buffer ready to send
+   * before it tells the I/O thread to stop; an I/O thread already at work (the first record of a
+   * fresh producer, still fetching metadata) can send in between, rarely (seen once in CI). So the
+   * second claim is made across the runs: such deaths are lost, all but a few.
+   */
   @Test
   void fireAndForgetLosesWhatItsProducerStillHeldEvenWhenItSaidOk() {
     List<RunResult> results = generated("naive/fire-and-forget");
+    List<UUID> diedAfterSend = new ArrayList<>();
+    List<UUID> lost = new ArrayList<>();
     for (RunResult result : results) {
       assertDefinite(result);
       assertThat(result.verdict().found())
           .as("only lost events, and events out of order when clients race: %s", result.folder())
           .isSubsetOf(Anomaly.LOST, Anomaly.OUT_OF_ORDER);
       assertThat(result.verdict().of(Anomaly.LOST))
-          .as("the transactions that died before their event left the producer are lost")
-          .containsAll(diedAt(result, "after-db-commit"))
-          .containsAll(diedAt(result, "after-send-call"));
+          .as("the transactions that died before handing their event over are lost")
+          .containsAll(diedAt(result, "after-db-commit"));
+      diedAfterSend.addAll(diedAt(result, "after-send-call"));
+      lost.addAll(result.verdict().of(Anomaly.LOST));
     }
     assertFound(results, Anomaly.LOST);
+    List<UUID> lostAfterSend = diedAfterSend.stream().filter(lost::contains).toList();
+    assertThat(lostAfterSend.size())
+        .as(
+            "of the %d transactions that died right after send(), all but one at most are lost"
+                + " with the producer's buffer",
+            diedAfterSend.size())
+        .isGreaterThanOrEqualTo(diedAfterSend.size() - 1)
+        .isPositive();
   }
 
   @Test
@@ -106,13 +125,11 @@ class NaiveFailuresAreNamedExactlyTest {
   }
 
   /**
-   * An unknown verdict has no anomalies, so every claim below would pass on it: first, the verdict
-   * must be definite, invalid when the run shows an anomaly that breaks a promise, valid otherwise.
-   */
-  /**
-   * A run the checker could not judge fails the test. A run whose faults all missed (vacuous) is
-   * allowed, as the contract suites allow a few: it names no anomaly, and the test asks for the
-   * anomalies across all the runs.
+   * An unknown verdict has no anomalies, so every claim would pass on it: the verdict must be
+   * definite, invalid when the run shows an anomaly that breaks a promise, valid otherwise. A run
+   * the checker could not judge fails the test. A run whose faults all missed (vacuous) is allowed,
+   * as the contract suites allow a few: it names no anomaly, and the test asks for the anomalies
+   * across all the runs.
    */
   private static void assertDefinite(RunResult result) {
     boolean invalidating = result.verdict().found().stream().anyMatch(Anomaly::invalidates);
