@@ -54,15 +54,11 @@ record Bench(
   }
 
   /**
-   * The bench.json in {@code runs}, else in its parent; empty when neither has one.
+   * The first bench.json found beside the runs directories, in their order: in a directory, else in
+   * its parent; empty when none has one.
    *
    * @throws UncheckedIOException when the file is there but unreadable
    */
-  static Optional<Bench> near(Path runs) {
-    return near(List.of(runs));
-  }
-
-  /** The first benchmark's figures found next to any of the runs directories, in their order. */
   static Optional<Bench> near(List<Path> runsDirs) {
     for (Path runs : runsDirs) {
       Path parent = runs.toAbsolutePath().getParent();
