@@ -48,6 +48,7 @@ public final class Runner {
   private final TemplateDatabases templates;
   private final Map<String, List<ServiceProfile>> profiles;
   private final Map<String, Set<Link>> links;
+  private final WarmUps warmUps;
 
   /**
    * @param runs where run folders go, such as {@code target/lab-runs}
@@ -58,7 +59,8 @@ public final class Runner {
         runs,
         new TemplateDatabases(),
         new ConcurrentHashMap<>(),
-        new ConcurrentHashMap<>());
+        new ConcurrentHashMap<>(),
+        new WarmUps());
   }
 
   private Runner(
@@ -66,20 +68,23 @@ public final class Runner {
       Path runs,
       TemplateDatabases templates,
       Map<String, List<ServiceProfile>> profiles,
-      Map<String, Set<Link>> links) {
+      Map<String, Set<Link>> links,
+      WarmUps warmUps) {
     this.environment = environment;
     this.runs = runs;
     this.templates = templates;
     this.profiles = profiles;
     this.links = links;
+    this.warmUps = warmUps;
   }
 
   /**
    * A runner that leaves its folders elsewhere and shares this one's template databases (two
-   * runners of their own on one environment would clash over them).
+   * runners of their own on one environment would clash over them). It warms variants up on its
+   * own.
    */
   public Runner writingTo(Path elsewhere) {
-    return new Runner(environment, elsewhere, templates, profiles, links);
+    return new Runner(environment, elsewhere, templates, profiles, links, new WarmUps());
   }
 
   public LabEnvironment environment() {
@@ -93,7 +98,8 @@ public final class Runner {
 
   /**
    * Runs the scenario and checks it: deploys, takes the steps, then heals, settles, checks and
-   * writes the run's folder.
+   * writes the run's folder. A scenario without faults measures the variant's delivery lag, so the
+   * first one of each variant in this JVM comes after a {@linkplain WarmUps warm-up}.
    *
    * @throws IllegalArgumentException when a step names a service or crash point the variant lacks
    * @throws UnsupportedOperationException when a step needs a server fault the backend cannot do
@@ -102,6 +108,11 @@ public final class Runner {
    */
   public RunResult run(
       DualWriteStrategy chosen, Variant variant, Scenario scenario, RunOptions options) {
+    if (scenario.steps().stream().noneMatch(Step::nemesis)) {
+      DualWriteStrategy strategy = chosen.withRelays(scenario.relays());
+      warmUps.once(
+          strategy, variant, options.consumer(), () -> openRunSpace(strategy, variant, "warm-up"));
+    }
     try (Session session =
         open(chosen, variant, scenario.name(), scenario.clients(), scenario.relays(), options)) {
       for (Step step : scenario.steps()) {
@@ -223,6 +234,11 @@ public final class Runner {
   public RunSpace openRunSpace(DualWriteStrategy strategy, Variant variant, String prefix) {
     String template = templates.forMigrations(environment, strategy.migrations(variant));
     return RunSpace.open(environment, prefix + "-" + newRunId(), template);
+  }
+
+  /** The variants this runner warmed up before a run without faults. */
+  Set<String> warmedUp() {
+    return warmUps.warmed();
   }
 
   private static String newRunId() {
