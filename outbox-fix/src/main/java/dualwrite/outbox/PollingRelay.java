@@ -36,7 +36,10 @@ final class PollingRelay extends ServiceLoop {
   private final Tripwire tripwire;
   private final Claim claim;
   private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofMillis(500));
-  private Connection listener;
+
+  /** Set and cleared by the relay's thread; read by a stop, which cuts the wait short. */
+  private volatile Connection listener;
+
   private long nextRetentionNanos;
 
   private PollingRelay(
@@ -191,9 +194,21 @@ final class PollingRelay extends ServiceLoop {
     backoff.wakeUp();
   }
 
+  /**
+   * Ends the wait for a notification at once, rather than when the polling interval passes: the
+   * connection it listens on is aborted, the wait fails, and the loop, no longer running, ends.
+   */
   @Override
   protected void unblock() {
     backoff.wakeUp();
+    Connection listening = listener;
+    if (listening != null) {
+      try {
+        listening.abort(Runnable::run);
+      } catch (SQLException | RuntimeException e) {
+        log.debug("{}: could not cut the wait for a notification short: {}", name, e.toString());
+      }
+    }
   }
 
   @Override

@@ -97,6 +97,9 @@ public final class FraudConsumer extends ServiceLoop {
         commitOffsets();
       }
     } catch (WakeupException e) {
+      if (!killed()) {
+        commitOffsets(); // stopped: what it checked is committed, as at the end of a round
+      }
       // killed: leave without committing anything more
     }
   }
@@ -331,6 +334,18 @@ public final class FraudConsumer extends ServiceLoop {
     consumer.wakeup();
     deadLetters.kill();
     database.close();
+  }
+
+  /**
+   * A stop ends the wait for records at once, rather than when the poll's 100 ms pass. Only where
+   * the service commits its offsets itself: closing an auto-committing consumer commits, and a
+   * workshop's handler commits its own, either of which a wakeup would cut short.
+   */
+  @Override
+  protected void unblock() {
+    if (!mode.autoCommits() && workshop == null) {
+      consumer.wakeup();
+    }
   }
 
   @Override
