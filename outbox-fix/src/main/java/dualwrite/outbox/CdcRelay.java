@@ -215,8 +215,13 @@ final class CdcRelay implements Instance {
     // region cdc-relay
     List<OutboxRow> pending = inserts(records);
     while (!pending.isEmpty()) {
-      Publication publication = publisher.publish(pending, () -> {});
-      Set<Long> parked = settle(publication);
+      Publisher.InFlight sent = publisher.send(pending); // the whole batch at once
+      Publication publication = markWhileAcked(sent); // null: not all acknowledged, or no database
+      Set<Long> parked = Set.of();
+      if (publication == null) {
+        publication = publisher.answers(sent);
+        parked = settle(publication);
+      }
       pending = retryable(pending, publication, parked);
       if (!pending.isEmpty()) {
         backoff.pause(); // Kafka did not take everything: try the rest again, never skip it
@@ -256,6 +261,49 @@ final class CdcRelay implements Instance {
   }
 
   /**
+   * The quick way to mark a batch, while Kafka's acknowledgements come back: the rows are marked in
+   * an open transaction that commits only once Kafka acknowledged every one of them, so nobody sees
+   * a row marked before Kafka has it. The mark's work overlaps the wait for Kafka.
+   *
+   * @return the publication, all acknowledged and marked; null when a row was not acknowledged or
+   *     PostgreSQL refused (nothing is marked then: the caller waits for Kafka and settles)
+   */
+  private Publication markWhileAcked(Publisher.InFlight sent) throws InterruptedException {
+    List<Long> ids = sent.rows().stream().map(OutboxRow::id).toList();
+    try {
+      return transactions.run(
+          () -> {
+            relaxCommit();
+            Outbox.markPublished(jdbc, ids, name);
+            Publication publication = publisher.answers(sent);
+            if (!publication.failures().isEmpty()) {
+              throw new NotAllAcknowledged(); // rolls the marks back
+            }
+            return publication;
+          });
+    } catch (NotAllAcknowledged | DataAccessException | TransactionException e) {
+      return null;
+    }
+  }
+
+  /** Rolls the marks back when Kafka did not take every row. */
+  private static final class NotAllAcknowledged extends RuntimeException {
+    NotAllAcknowledged() {
+      super("not every row was acknowledged", null, false, false);
+    }
+  }
+
+  /**
+   * The marks' commit need not wait for its WAL flush: the batch's offset is stored next, in a
+   * transaction whose commit waits for the WAL to reach the disk, and so for the marks before it.
+   * Until then a crash of PostgreSQL loses the marks and the offset alike, and the batch is
+   * published and marked again. Others see the marks at the commit, as before.
+   */
+  private void relaxCommit() {
+    jdbc.getJdbcOperations().execute("SET LOCAL synchronous_commit = off");
+  }
+
+  /**
    * Marks published rows and counts failures (parking poison), retrying until PostgreSQL takes it.
    */
   private Set<Long> settle(Publication publication) throws InterruptedException {
@@ -265,6 +313,7 @@ final class CdcRelay implements Instance {
         List<Long> parked =
             transactions.run(
                 () -> {
+                  relaxCommit();
                   Outbox.markPublished(jdbc, publication.publishedIds(), name);
                   return Outbox.recordFailures(
                       jdbc, publication.failures(), publication.poison(), settings.maxAttempts());
