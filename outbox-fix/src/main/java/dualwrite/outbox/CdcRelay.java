@@ -42,6 +42,9 @@ final class CdcRelay implements Instance {
 
   private static final Logger log = LoggerFactory.getLogger(CdcRelay.class);
 
+  /** How long a mark waits for rows the log showed before PostgreSQL shows them. */
+  private static final Duration VISIBILITY_WAIT = Duration.ofSeconds(2);
+
   private final String name;
   private final Properties engineConfig;
   private final String fenceId;
@@ -273,8 +276,7 @@ final class CdcRelay implements Instance {
     try {
       return transactions.run(
           () -> {
-            relaxCommit();
-            Outbox.markPublished(jdbc, ids, name);
+            markAll(ids);
             Publication publication = publisher.answers(sent);
             if (!publication.failures().isEmpty()) {
               throw new NotAllAcknowledged(); // rolls the marks back
@@ -294,13 +296,25 @@ final class CdcRelay implements Instance {
   }
 
   /**
-   * The marks' commit need not wait for its WAL flush: the batch's offset is stored next, in a
-   * transaction whose commit waits for the WAL to reach the disk, and so for the marks before it.
-   * Until then a crash of PostgreSQL loses the marks and the offset alike, and the batch is
-   * published and marked again. Others see the marks at the commit, as before.
+   * Marks the rows in the open transaction, waiting until it sees them all. The log can show a row
+   * before PostgreSQL shows it: the inserting transaction's commit record is on disk, and so
+   * decoded, a moment before the transaction counts as committed for others. An UPDATE in that
+   * moment passes the row over, and nothing would mark it again. Each statement sees what has
+   * committed by then, so the mark is repeated (it skips rows already marked) until every row is
+   * seen, for {@link #VISIBILITY_WAIT} at most: a row deleted since (by retention, when a replay
+   * comes an hour late) is never seen again.
    */
-  private void relaxCommit() {
-    jdbc.getJdbcOperations().execute("SET LOCAL synchronous_commit = off");
+  private void markAll(List<Long> ids) throws InterruptedException {
+    long deadline = System.nanoTime() + VISIBILITY_WAIT.toNanos();
+    while (Outbox.markPublished(jdbc, ids, name) < ids.size()
+        && Outbox.visible(jdbc, ids) < ids.size()) {
+      if (System.nanoTime() > deadline) {
+        log.warn("{}: some of rows {} are not in the outbox; marked the others", name, ids);
+        return;
+      }
+      Thread.sleep(1);
+      checkRunning();
+    }
   }
 
   /**
@@ -313,8 +327,7 @@ final class CdcRelay implements Instance {
         List<Long> parked =
             transactions.run(
                 () -> {
-                  relaxCommit();
-                  Outbox.markPublished(jdbc, publication.publishedIds(), name);
+                  markAll(publication.publishedIds());
                   return Outbox.recordFailures(
                       jdbc, publication.failures(), publication.poison(), settings.maxAttempts());
                 });
