@@ -70,7 +70,19 @@ public final class OrderedPublisher<T> implements AutoCloseable {
    * @return one answer per item, in their order
    */
   public List<Answer<T>> publish(List<T> items) throws InterruptedException {
-    List<Future<RecordMetadata>> acks = send(items);
+    return answers(items, send(items));
+  }
+
+  /**
+   * Waits for Kafka's answer to each item {@link #send} sent, so that a caller can do other work
+   * while the acknowledgements come back.
+   *
+   * @param items the items, as given to {@link #send}
+   * @param acks what {@link #send} returned for them
+   * @return one answer per item, in their order
+   */
+  public List<Answer<T>> answers(List<T> items, List<Future<RecordMetadata>> acks)
+      throws InterruptedException {
     List<Answer<T>> answers = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       answers.add(new Answer<>(items.get(i), await(acks.get(i))));

@@ -42,6 +42,9 @@ final class CdcRelay implements Instance {
 
   private static final Logger log = LoggerFactory.getLogger(CdcRelay.class);
 
+  /** How long a mark waits for rows the log showed before PostgreSQL shows them. */
+  private static final Duration VISIBILITY_WAIT = Duration.ofSeconds(2);
+
   private final String name;
   private final Properties engineConfig;
   private final String fenceId;
@@ -215,8 +218,13 @@ final class CdcRelay implements Instance {
     // region cdc-relay
     List<OutboxRow> pending = inserts(records);
     while (!pending.isEmpty()) {
-      Publication publication = publisher.publish(pending, () -> {});
-      Set<Long> parked = settle(publication);
+      Publisher.InFlight sent = publisher.send(pending); // the whole batch at once
+      Publication publication = markWhileAcked(sent); // null: not all acknowledged, or no database
+      Set<Long> parked = Set.of();
+      if (publication == null) {
+        publication = publisher.answers(sent);
+        parked = settle(publication);
+      }
       pending = retryable(pending, publication, parked);
       if (!pending.isEmpty()) {
         backoff.pause(); // Kafka did not take everything: try the rest again, never skip it
@@ -256,6 +264,60 @@ final class CdcRelay implements Instance {
   }
 
   /**
+   * The quick way to mark a batch, while Kafka's acknowledgements come back: the rows are marked in
+   * an open transaction that commits only once Kafka acknowledged every one of them, so nobody sees
+   * a row marked before Kafka has it. The mark's work overlaps the wait for Kafka.
+   *
+   * @return the publication, all acknowledged and marked; null when a row was not acknowledged or
+   *     PostgreSQL refused (nothing is marked then: the caller waits for Kafka and settles)
+   */
+  private Publication markWhileAcked(Publisher.InFlight sent) throws InterruptedException {
+    List<Long> ids = sent.rows().stream().map(OutboxRow::id).toList();
+    try {
+      return transactions.run(
+          () -> {
+            markAll(ids);
+            Publication publication = publisher.answers(sent);
+            if (!publication.failures().isEmpty()) {
+              throw new NotAllAcknowledged(); // rolls the marks back
+            }
+            return publication;
+          });
+    } catch (NotAllAcknowledged | DataAccessException | TransactionException e) {
+      return null;
+    }
+  }
+
+  /** Rolls the marks back when Kafka did not take every row. */
+  private static final class NotAllAcknowledged extends RuntimeException {
+    NotAllAcknowledged() {
+      super("not every row was acknowledged", null, false, false);
+    }
+  }
+
+  /**
+   * Marks the rows in the open transaction, waiting until it sees them all. The log can show a row
+   * before PostgreSQL shows it: the inserting transaction's commit record is on disk, and so
+   * decoded, a moment before the transaction counts as committed for others. An UPDATE in that
+   * moment passes the row over, and nothing would mark it again. Each statement sees what has
+   * committed by then, so the mark is repeated (it skips rows already marked) until every row is
+   * seen, for {@link #VISIBILITY_WAIT} at most: a row deleted since (by retention, when a replay
+   * comes an hour late) is never seen again.
+   */
+  private void markAll(List<Long> ids) throws InterruptedException {
+    long deadline = System.nanoTime() + VISIBILITY_WAIT.toNanos();
+    while (Outbox.markPublished(jdbc, ids, name) < ids.size()
+        && Outbox.visible(jdbc, ids) < ids.size()) {
+      if (System.nanoTime() > deadline) {
+        log.warn("{}: some of rows {} are not in the outbox; marked the others", name, ids);
+        return;
+      }
+      Thread.sleep(1);
+      checkRunning();
+    }
+  }
+
+  /**
    * Marks published rows and counts failures (parking poison), retrying until PostgreSQL takes it.
    */
   private Set<Long> settle(Publication publication) throws InterruptedException {
@@ -265,7 +327,7 @@ final class CdcRelay implements Instance {
         List<Long> parked =
             transactions.run(
                 () -> {
-                  Outbox.markPublished(jdbc, publication.publishedIds(), name);
+                  markAll(publication.publishedIds());
                   return Outbox.recordFailures(
                       jdbc, publication.failures(), publication.poison(), settings.maxAttempts());
                 });

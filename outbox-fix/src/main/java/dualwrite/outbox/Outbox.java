@@ -68,6 +68,8 @@ final class Outbox {
        WHERE id = ANY (:ids) AND published_at IS NULL
       """;
 
+  private static final String VISIBLE = "SELECT count(*) FROM bank.outbox WHERE id = ANY (:ids)";
+
   private static final String RECORD_FAILURE =
       "UPDATE bank.outbox SET attempts = attempts + 1, last_error = :error WHERE id = :id";
 
@@ -141,13 +143,24 @@ final class Outbox {
         ROW);
   }
 
-  /** Marks rows published by {@code relay}, in the open transaction. */
-  static void markPublished(NamedParameterJdbcOperations jdbc, List<Long> ids, String relay) {
+  /**
+   * Marks rows published by {@code relay}, in the open transaction.
+   *
+   * @return how many rows it marked: not those marked before, nor those it cannot see yet
+   */
+  static int markPublished(NamedParameterJdbcOperations jdbc, List<Long> ids, String relay) {
     if (ids.isEmpty()) {
-      return;
+      return 0;
     }
-    jdbc.update(
+    return jdbc.update(
         MARK_PUBLISHED, new MapSqlParameterSource("relay", relay).addValue("ids", ids(ids)));
+  }
+
+  /** How many of these rows the open transaction sees now, marked or not. */
+  static int visible(NamedParameterJdbcOperations jdbc, List<Long> ids) {
+    Integer count =
+        jdbc.queryForObject(VISIBLE, new MapSqlParameterSource("ids", ids(ids)), Integer.class);
+    return count == null ? 0 : count;
   }
 
   /**

@@ -92,6 +92,29 @@ final class Publisher implements AutoCloseable {
     return publication;
   }
 
+  /** Rows sent in one go whose acknowledgements are still coming back ({@link #send}). */
+  record InFlight(List<OutboxRow> rows, List<Future<RecordMetadata>> sends) {}
+
+  /**
+   * Sends the rows in order, all at once, without waiting: {@link #answers} waits for Kafka. For a
+   * relay with no crash point inside its batch, so one round trip to Kafka serves the whole batch.
+   */
+  InFlight send(List<OutboxRow> rows) {
+    ordered.renewIfBroken();
+    return new InFlight(rows, ordered.send(rows));
+  }
+
+  /** Waits for Kafka's answers to the rows {@link #send} sent. */
+  Publication answers(InFlight inFlight) throws InterruptedException {
+    Publication publication = new Publication();
+    if (!awaitAcks) {
+      handedOver(inFlight.rows(), inFlight.sends(), publication);
+      return publication;
+    }
+    record(ordered.answers(inFlight.rows(), inFlight.sends()), publication);
+    return publication;
+  }
+
   private static void record(List<Answer<OutboxRow>> answers, Publication publication) {
     for (Answer<OutboxRow> answer : answers) {
       if (answer.acknowledged()) {
@@ -104,7 +127,11 @@ final class Publisher implements AutoCloseable {
 
   /** The foil's bookkeeping: a row whose send() returned counts as published. */
   private void handedOver(List<OutboxRow> rows, Publication publication) {
-    List<Future<RecordMetadata>> sends = ordered.send(rows);
+    handedOver(rows, ordered.send(rows), publication);
+  }
+
+  private static void handedOver(
+      List<OutboxRow> rows, List<Future<RecordMetadata>> sends, Publication publication) {
     for (int i = 0; i < rows.size(); i++) {
       Future<RecordMetadata> send = sends.get(i);
       if (send.isDone() && !isAcknowledged(send)) {
