@@ -27,12 +27,12 @@ import org.slf4j.LoggerFactory;
  * measures the strategy and not the Java virtual machine's first pass through its code.
  *
  * <p>A run without faults records thirty transactions, and its delivery lag is the report's figure
- * for the strategy's lag. Measured on a 2-core machine: the first such run of {@code
- * outbox/polling} in a fresh JVM took a median of 300 ms from commit to fraud check, the fourth one
- * 55 ms, and {@code ./lab bench}, which measures thousands of transactions, 12 ms. The difference
- * is classes loaded and code compiled on the first transactions: a relay in a bank runs for weeks,
- * and pays that once. So, once per JVM and variant, a warm-up deploys the variant in a throwaway
- * run space, records {@value #TRANSACTIONS} transactions from three clients, waits until the fraud
+ * for the strategy's lag. Measured on an idle 2-core machine, {@code ./lab run outbox/polling
+ * no-fault} in a fresh JVM took a median of 183 to 194 ms from commit to fraud check, and 70 to 73
+ * ms after this warm-up ({@code ./lab bench --quick}, at a steady rate: 25 ms). The difference is
+ * classes loaded and code compiled on the first transactions: a relay in a bank runs for weeks, and
+ * pays that once. So, once per JVM and variant, a warm-up deploys the variant in a throwaway run
+ * space, records {@value #TRANSACTIONS} transactions from three clients, waits until the fraud
  * service has checked them, and throws the run space away. It writes no run folder and counts in no
  * verdict; when it fails, the run that follows goes ahead anyway and shows whatever is wrong.
  */
