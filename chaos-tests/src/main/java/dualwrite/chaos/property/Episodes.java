@@ -116,26 +116,9 @@ final class Episodes {
     List<Step> steps = new ArrayList<>();
     steps.add(new Step.Inject(fault));
     steps.addAll(traffic);
-    steps.add(hold(random, link.component(), 100, 600));
+    steps.add(new Step.Wait(100 + random.nextInt(600)));
     steps.add(new Step.Heal(link));
     return steps;
-  }
-
-  /**
-   * How long an episode's fault stays on once its chunk is sent: {@code min} plus a draw below
-   * {@code spread}, halved unless the fault is on the fraud service. The bank and the relays meet a
-   * chunk's work at once (its requests, then its commits), so a shorter fault still lands; the
-   * fraud service meets it last, after the relay has published it, which may take a back-off when
-   * the episode before troubled the relay, so its faults keep the whole wait. One draw either way,
-   * so a seed gives the same scenario but for its waits.
-   *
-   * @param target the component the fault is on; null for a server fault, which the relays meet
-   */
-  private static Step.Wait hold(Random random, Component target, int min, int spread) {
-    int drawn = random.nextInt(spread);
-    return target == Component.FRAUD
-        ? new Step.Wait(min + drawn)
-        : new Step.Wait(min / 2 + drawn / 2);
   }
 
   /** A disabled link or one of the seven toxics, each as likely as the others. */
@@ -251,7 +234,7 @@ final class Episodes {
     steps.add(new Step.Kill(service.name()));
     steps.addAll(traffic);
     steps.add(new Step.AwaitClients());
-    steps.add(hold(random, Step.componentOf(service.name()), 100, 300));
+    steps.add(new Step.Wait(100 + random.nextInt(300)));
     steps.add(new Step.Restart(service.name()));
     return steps;
   }
@@ -301,7 +284,7 @@ final class Episodes {
     List<Step> steps = new ArrayList<>();
     steps.add(fault);
     steps.addAll(traffic);
-    steps.add(hold(random, null, 100, 400));
+    steps.add(new Step.Wait(100 + random.nextInt(400)));
     steps.add(
         new Step.ServerFault(
             fault.server(), fault.action() == Action.PAUSE ? Action.RESUME : Action.START));
