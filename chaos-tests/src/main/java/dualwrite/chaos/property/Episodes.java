@@ -116,9 +116,23 @@ final class Episodes {
     List<Step> steps = new ArrayList<>();
     steps.add(new Step.Inject(fault));
     steps.addAll(traffic);
-    steps.add(new Step.Wait(100 + random.nextInt(600)));
+    steps.add(new Step.Wait(outlasting(fault, 100 + random.nextInt(600))));
     steps.add(new Step.Heal(link));
     return steps;
+  }
+
+  /**
+   * A wait long enough for a {@code reset_peer} to reset. That toxic drops the first chunk it sees
+   * and closes the connection only when its timeout ends; healed in between, it leaves the chunk
+   * dropped and the connection open, and a client with no socket timeout waits for its answer
+   * forever. Seen in CI: Debezium's reading of the outbox's columns, cut that way, held the CDC
+   * relay for the whole settle time, and the run was unknown.
+   */
+  private static int outlasting(Fault fault, int drawn) {
+    if (fault instanceof Fault.Toxic toxic && toxic.type().equals("reset_peer")) {
+      return (int) Math.max(drawn, toxic.attributes().get("timeout") + 100);
+    }
+    return drawn;
   }
 
   /** A disabled link or one of the seven toxics, each as likely as the others. */
