@@ -4,12 +4,10 @@ import dualwrite.bank.Bank;
 import dualwrite.bank.TransactionRequest;
 import dualwrite.bank.TransactionType;
 import dualwrite.chaos.bench.BenchResults.Throughput;
+import dualwrite.chaos.workload.OnThreads;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +47,7 @@ final class Load {
     AtomicLong done = new AtomicLong();
     long warmEnd = System.nanoTime() + warmUp.toNanos();
     long end = warmEnd + measure.toNanos();
-    onThreads(
+    OnThreads.all(
         threads,
         () -> {
           while (true) {
@@ -75,35 +73,7 @@ final class Load {
 
   /** Exactly {@code count} operations over {@code threads} threads. */
   static void count(Operation operation, int threads, int count) throws Exception {
-    AtomicLong left = new AtomicLong(count);
-    onThreads(
-        threads,
-        () -> {
-          while (left.decrementAndGet() >= 0) {
-            operation.run();
-          }
-        });
-  }
-
-  /** Runs {@code worker} on {@code threads} threads and returns when all are done. */
-  private static void onThreads(int threads, Operation worker) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> workers = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        workers.add(
-            pool.submit(
-                () -> {
-                  worker.run();
-                  return null;
-                }));
-      }
-      for (Future<?> each : workers) {
-        each.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    OnThreads.count(operation::run, threads, count);
   }
 
   /** {@code rate} operations per second for {@code duration}, started on a fixed schedule. */

@@ -8,16 +8,11 @@ import dualwrite.bank.fraud.FraudDetectionService;
 import dualwrite.bank.spi.DualWriteStrategy;
 import dualwrite.bank.spi.Variant;
 import dualwrite.chaos.env.RunSpace;
+import dualwrite.chaos.workload.OnThreads;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,10 +75,10 @@ final class WarmUps {
           TRANSACTIONS,
           (System.nanoTime() - started) / 1_000_000,
           settled);
-    } catch (RuntimeException e) {
-      log.debug("warming {}/{} up failed: {}", strategy.name(), variant.name(), e.toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      log.debug("warming {}/{} up failed: {}", strategy.name(), variant.name(), e.toString());
     }
   }
 
@@ -92,32 +87,18 @@ final class WarmUps {
     return Set.copyOf(warmed);
   }
 
-  private static void record(LabSystem system) throws InterruptedException {
-    AtomicInteger left = new AtomicInteger(TRANSACTIONS);
-    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-    try {
-      List<Future<?>> running = new ArrayList<>();
-      for (int client = 0; client < CLIENTS; client++) {
-        String account = "warm-up-" + client;
-        running.add(
-            clients.submit(
-                () -> {
-                  while (left.decrementAndGet() >= 0) {
-                    system
-                        .bank()
-                        .record(
-                            TransactionRequest.of(account, TransactionType.DEPOSIT, 100, "EUR"));
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> each : running) {
-        each.get();
-      }
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("a warm-up transaction failed", e.getCause());
-    } finally {
-      clients.shutdownNow();
-    }
+  private static void record(LabSystem system) throws Exception {
+    OnThreads.count(
+        () ->
+            system
+                .bank()
+                .record(
+                    TransactionRequest.of(
+                        "warm-up-" + ThreadLocalRandom.current().nextInt(CLIENTS),
+                        TransactionType.DEPOSIT,
+                        100,
+                        "EUR")),
+        CLIENTS,
+        TRANSACTIONS);
   }
 }
