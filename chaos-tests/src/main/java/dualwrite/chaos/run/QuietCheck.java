@@ -90,6 +90,22 @@ final class QuietCheck implements AutoCloseable {
     return lastSeen;
   }
 
+  /**
+   * A closer look at what stays open ({@link StuckWork}), once the wait is over; empty when there
+   * is nothing more to tell or no connection to ask on.
+   */
+  String stuck() {
+    try {
+      if (direct == null || direct.isClosed()) {
+        direct = DriverManager.getConnection(run.directDatabase().jdbcUrl(), props);
+        direct.setAutoCommit(true);
+      }
+      return StuckWork.describe(direct);
+    } catch (SQLException e) {
+      return "could not look closer: " + e.getMessage();
+    }
+  }
+
   @Override
   public void close() {
     closeQuietly(direct);

@@ -43,7 +43,7 @@ public final class Settling {
    * Whether a run settled and, when it did not, what was still open at the deadline.
    *
    * @param open {@code 30 events still to publish, the fraud service's offsets 0 behind}, or why
-   *     the lab could not ask; null when settled
+   *     the lab could not ask, then what {@link StuckWork} found; null when settled
    */
   public record Outcome(boolean settled, String open) {}
 
@@ -55,9 +55,12 @@ public final class Settling {
       if (Polling.until(timeout, POLL, failure -> false, asking::quietTwiceInARow).done()) {
         return new Outcome(true, null);
       }
-      // which condition stayed open is what a reader of an unknown verdict needs to know
-      log.debug("{}: not settled after {}: {}", run.runId(), timeout, asking.lastSeen());
-      return new Outcome(false, asking.lastSeen());
+      // which condition stayed open, and what exactly, is what a reader of an unknown verdict
+      // needs to know
+      String stuck = asking.stuck();
+      String open = asking.lastSeen() + (stuck.isEmpty() ? "" : "; " + stuck);
+      log.debug("{}: not settled after {}: {}", run.runId(), timeout, open);
+      return new Outcome(false, open);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Outcome(false, "interrupted");
