@@ -296,24 +296,13 @@ final class CdcRelay implements Instance {
   }
 
   /**
-   * Marks the rows in the open transaction, waiting until it sees them all. The log can show a row
-   * before PostgreSQL shows it: the inserting transaction's commit record is on disk, and so
-   * decoded, a moment before the transaction counts as committed for others. An UPDATE in that
-   * moment passes the row over, and nothing would mark it again. Each statement sees what has
-   * committed by then, so the mark is repeated (it skips rows already marked) until every row is
-   * seen, for {@link #VISIBILITY_WAIT} at most: a row deleted since (by retention, when a replay
-   * comes an hour late) is never seen again.
+   * Marks the rows in the open transaction, once PostgreSQL shows them all ({@link
+   * PublishedMarks}).
    */
   private void markAll(List<Long> ids) throws InterruptedException {
-    long deadline = System.nanoTime() + VISIBILITY_WAIT.toNanos();
-    while (Outbox.markPublished(jdbc, ids, name) < ids.size()
-        && Outbox.visible(jdbc, ids) < ids.size()) {
-      if (System.nanoTime() > deadline) {
-        log.warn("{}: some of rows {} are not in the outbox; marked the others", name, ids);
-        return;
-      }
-      Thread.sleep(1);
-      checkRunning();
+    int absent = PublishedMarks.markEvery(jdbc, ids, name, VISIBILITY_WAIT, this::checkRunning);
+    if (absent > 0) {
+      log.warn("{}: {} of rows {} are not in the outbox; marked the others", name, absent, ids);
     }
   }
 

@@ -68,8 +68,6 @@ final class Outbox {
        WHERE id = ANY (:ids) AND published_at IS NULL
       """;
 
-  private static final String VISIBLE = "SELECT count(*) FROM bank.outbox WHERE id = ANY (:ids)";
-
   private static final String RECORD_FAILURE =
       "UPDATE bank.outbox SET attempts = attempts + 1, last_error = :error WHERE id = :id";
 
@@ -154,13 +152,6 @@ final class Outbox {
     }
     return jdbc.update(
         MARK_PUBLISHED, new MapSqlParameterSource("relay", relay).addValue("ids", ids(ids)));
-  }
-
-  /** How many of these rows the open transaction sees now, marked or not. */
-  static int visible(NamedParameterJdbcOperations jdbc, List<Long> ids) {
-    Integer count =
-        jdbc.queryForObject(VISIBLE, new MapSqlParameterSource("ids", ids(ids)), Integer.class);
-    return count == null ? 0 : count;
   }
 
   /**
