@@ -3,15 +3,19 @@ package dualwrite.chaos.nemesis;
 import dualwrite.bank.crash.CrashPoint;
 import dualwrite.bank.crash.Crashes;
 import dualwrite.bank.spi.Service;
+import dualwrite.bank.spi.ServiceNotReady;
 import dualwrite.chaos.env.LabEnvironment;
 import dualwrite.chaos.history.FaultSpan;
 import dualwrite.chaos.history.History;
 import dualwrite.chaos.history.Op;
 import dualwrite.chaos.scenario.Step;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Breaks things on purpose: network faults through the Toxiproxy API (so a real Toxiproxy can take
@@ -24,6 +28,8 @@ import java.util.Map;
  * restarts it does itself.
  */
 public final class Nemesis {
+
+  private static final Logger log = LoggerFactory.getLogger(Nemesis.class);
 
   private final LabEnvironment environment;
   private final Crashes crashes;
@@ -97,6 +103,8 @@ public final class Nemesis {
       servers.apply(fault);
     } else if (step instanceof Step.AwaitArmed await) {
       armed.await(await);
+    } else if (step instanceof Step.AwaitReady ready) {
+      awaitReady(ready);
     } else if (step.needsCluster()) {
       clusterStep(step);
     } else {
@@ -205,6 +213,17 @@ public final class Nemesis {
                         + service.crashPoints().stream().map(CrashPoint::name).toList()));
   }
 
+  /**
+   * Waits for the service to be ready; one still not ready when the time is up is left as it is.
+   */
+  private void awaitReady(Step.AwaitReady step) {
+    try {
+      service(step.service()).awaitReady(Duration.ofMillis(step.maxMillis()));
+    } catch (ServiceNotReady e) {
+      log.info("{} not ready after {} ms; the scenario goes on", step.service(), step.maxMillis());
+    }
+  }
+
   private static String kind(Step step) {
     if (step instanceof Step.ServerFault fault) {
       return "server-" + fault.action().label();
@@ -217,6 +236,9 @@ public final class Nemesis {
     }
     if (step instanceof Step.AwaitArmed) {
       return "await-armed";
+    }
+    if (step instanceof Step.AwaitReady) {
+      return "await-ready";
     }
     if (step instanceof Step.BrokerFault fault) {
       return "broker-" + fault.action().label();

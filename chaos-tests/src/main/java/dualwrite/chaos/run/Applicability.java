@@ -91,6 +91,8 @@ final class Applicability {
       service = kill.service();
     } else if (step instanceof Step.Restart restart) {
       service = restart.service();
+    } else if (step instanceof Step.AwaitReady ready) {
+      service = ready.service();
     }
     if (service == null) {
       return Optional.empty();

@@ -150,6 +150,11 @@ public final class ScenarioBuilder {
     return step(new Step.AwaitArmed(maxMillis));
   }
 
+  /** Waits until {@code service} is ready, for at most {@code maxMillis}. */
+  public ScenarioBuilder awaitReady(String service, long maxMillis) {
+    return step(new Step.AwaitReady(service, maxMillis));
+  }
+
   public ScenarioBuilder awaitClients() {
     return step(new Step.AwaitClients());
   }

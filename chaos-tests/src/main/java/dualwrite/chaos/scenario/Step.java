@@ -34,6 +34,7 @@ import java.util.TreeMap;
   @JsonSubTypes.Type(value = Step.Wait.class, name = "wait"),
   @JsonSubTypes.Type(value = Step.AwaitClients.class, name = "await-clients"),
   @JsonSubTypes.Type(value = Step.AwaitArmed.class, name = "await-armed"),
+  @JsonSubTypes.Type(value = Step.AwaitReady.class, name = "await-ready"),
   @JsonSubTypes.Type(value = Step.BrokerFault.class, name = "broker"),
   @JsonSubTypes.Type(value = Step.Isolate.class, name = "isolate"),
   @JsonSubTypes.Type(value = Step.Configure.class, name = "configure"),
@@ -255,6 +256,26 @@ public sealed interface Step {
     @Override
     public String describe() {
       return "restart(" + service + ")";
+    }
+  }
+
+  /**
+   * Waits until a service (restarted, say) is ready again, for at most {@code maxMillis}: a
+   * restarted relay that runs as a program of its own needs its process and runtime to start, which
+   * on a loaded machine takes seconds, and the delivery bound counts from the heal. A service still
+   * not ready after that is left as it is, and the scenario moves on.
+   */
+  record AwaitReady(String service, long maxMillis) implements Step {
+    public AwaitReady {
+      Objects.requireNonNull(service, "service");
+      if (maxMillis < 0) {
+        throw new IllegalArgumentException("maxMillis must be 0 or more: " + maxMillis);
+      }
+    }
+
+    @Override
+    public String describe() {
+      return "await-ready(" + service + ", " + maxMillis + "ms)";
     }
   }
 

@@ -66,18 +66,20 @@ public final class ProcessRelayMain {
           database = DriverManager.getConnection(System.getenv("LAB_PG_JDBC_URL"), login);
           database.setAutoCommit(false);
         }
+        if (producer == null) {
+          producer = new KafkaProducer<>(producerSettings);
+        }
         if (!ready) {
+          // ready once both answer: a JVM on a loaded machine takes seconds to make its producer
           try (ResultSet pending =
               database.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
             pending.next();
           }
           database.rollback();
+          producer.partitionsFor(topic);
           System.out.println(CommandRelay.READY);
           System.out.flush();
           ready = true;
-        }
-        if (producer == null) {
-          producer = new KafkaProducer<>(producerSettings);
         }
         if (publish(database, producer, table, topic, name) == 0) {
           Thread.sleep(20);
