@@ -68,11 +68,7 @@ final class QuietCheck implements AutoCloseable {
 
   private boolean quiet()
       throws SQLException, ExecutionException, InterruptedException, TimeoutException {
-    if (direct == null || direct.isClosed()) {
-      direct = DriverManager.getConnection(run.directDatabase().jdbcUrl(), props);
-      direct.setAutoCommit(true);
-    }
-    long backlog = deployment.backlog(direct);
+    long backlog = deployment.backlog(connection());
     long lag = fraudLag(admin, fraudGroup, run.topics().events());
     boolean cluster = run.environment().brokers() > 1;
     long unreplicated = cluster ? unreplicated(admin, run.topics().events()) : 0;
@@ -96,14 +92,19 @@ final class QuietCheck implements AutoCloseable {
    */
   String stuck() {
     try {
-      if (direct == null || direct.isClosed()) {
-        direct = DriverManager.getConnection(run.directDatabase().jdbcUrl(), props);
-        direct.setAutoCommit(true);
-      }
-      return StuckWork.describe(direct);
+      return StuckWork.describe(connection());
     } catch (SQLException e) {
       return "could not look closer: " + e.getMessage();
     }
+  }
+
+  /** The direct connection, opened again after an error dropped it. */
+  private Connection connection() throws SQLException {
+    if (direct == null || direct.isClosed()) {
+      direct = DriverManager.getConnection(run.directDatabase().jdbcUrl(), props);
+      direct.setAutoCommit(true);
+    }
+    return direct;
   }
 
   @Override

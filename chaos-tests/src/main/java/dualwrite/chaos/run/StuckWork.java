@@ -58,36 +58,32 @@ final class StuckWork {
   }
 
   private static List<String> unpublished(Connection direct) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (PreparedStatement query = direct.prepareStatement(OLDEST_UNPUBLISHED);
-        ResultSet row = query.executeQuery()) {
-      while (row.next()) {
-        String error = row.getString(4);
-        rows.add(
-            "outbox row "
-                + row.getLong(1)
-                + " (event "
-                + row.getString(2)
-                + ", written "
-                + row.getLong(5)
-                + " ms before, "
-                + row.getInt(3)
-                + " attempts"
-                + (error == null ? "" : ", last error " + error)
-                + ") unpublished while "
-                + row.getLong(6)
-                + " later rows were published");
-      }
-    }
-    return rows;
+    return lines(
+        direct,
+        OLDEST_UNPUBLISHED,
+        row -> {
+          String error = row.getString(4);
+          return "outbox row "
+              + row.getLong(1)
+              + " (event "
+              + row.getString(2)
+              + ", written "
+              + row.getLong(5)
+              + " ms before, "
+              + row.getInt(3)
+              + " attempts"
+              + (error == null ? "" : ", last error " + error)
+              + ") unpublished while "
+              + row.getLong(6)
+              + " later rows were published";
+        });
   }
 
   private static List<String> slots(Connection direct) throws SQLException {
-    List<String> slots = new ArrayList<>();
-    try (PreparedStatement query = direct.prepareStatement(SLOTS);
-        ResultSet row = query.executeQuery()) {
-      while (row.next()) {
-        slots.add(
+    return lines(
+        direct,
+        SLOTS,
+        row ->
             "slot "
                 + row.getString(1)
                 + (row.getBoolean(2) ? " streamed" : " not streamed")
@@ -97,20 +93,28 @@ final class StuckWork {
                 + row.getString(4)
                 + ", WAL at "
                 + row.getString(5));
-      }
-    }
-    return slots;
   }
 
   private static List<String> storedPositions(Connection direct) throws SQLException {
-    List<String> positions = new ArrayList<>();
-    try (PreparedStatement query = direct.prepareStatement(STORED_POSITIONS);
+    return lines(direct, STORED_POSITIONS, row -> "stored CDC position " + row.getString(1));
+  }
+
+  /** One line of text per row a query returns. */
+  private static List<String> lines(Connection direct, String sql, Line line) throws SQLException {
+    List<String> lines = new ArrayList<>();
+    try (PreparedStatement query = direct.prepareStatement(sql);
         ResultSet row = query.executeQuery()) {
       while (row.next()) {
-        positions.add("stored CDC position " + row.getString(1));
+        lines.add(line.of(row));
       }
     }
-    return positions;
+    return lines;
+  }
+
+  /** A row in words. */
+  @FunctionalInterface
+  private interface Line {
+    String of(ResultSet row) throws SQLException;
   }
 
   private static boolean exists(Connection direct, String table) throws SQLException {
