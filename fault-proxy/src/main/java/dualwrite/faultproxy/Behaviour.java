@@ -35,4 +35,12 @@ interface Behaviour {
   default boolean survivesRestart() {
     return false;
   }
+
+  /**
+   * When a close this behaviour has begun counting down to will come even if its toxic is removed
+   * first (a {@link System#nanoTime()} reading), or {@link #IDLE} when it has none under way.
+   */
+  default long closeCommittedAt() {
+    return IDLE;
+  }
 }

@@ -116,6 +116,14 @@ public final class FaultProxyServer implements AutoCloseable {
     return http.getAddress().getPort();
   }
 
+  /**
+   * How many connections of proxy {@code name} a reset_peer has begun to reset (its first chunk
+   * dropped, its close due): what the API does not show, for this package's tests.
+   */
+  int resetsUnderWay(String name) throws ApiError {
+    return proxies.get(name).resetsUnderWay();
+  }
+
   /** The control API's base URL, such as {@code http://127.0.0.1:8474}. */
   public String controlUrl() {
     String shown = host.contains(":") ? "[" + host + "]" : host;

@@ -44,6 +44,7 @@ final class Pipe {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition work = lock.newCondition();
   private final Condition space = lock.newCondition();
+  private final Condition ended = lock.newCondition();
   private final List<Stage> stages = new ArrayList<>();
   private final ChunkQueue output = new ChunkQueue(64);
 
@@ -56,6 +57,13 @@ final class Pipe {
   private boolean started;
   private boolean runnerRunning;
   private volatile boolean finished;
+
+  /**
+   * When a removed reset_peer closes this direction ({@link System#nanoTime()}), or {@link
+   * Behaviour#IDLE}: until then what comes in is dropped, as Toxiproxy's sleeping reset toxic holds
+   * it unread until the connection closes.
+   */
+  private long doomedAt = Behaviour.IDLE;
 
   Pipe(Connection connection, String threadName, List<Toxic> toxics) {
     this.connection = connection;
@@ -127,7 +135,7 @@ final class Pipe {
     lock.lock();
     try {
       while (buffer.hasRemaining()) {
-        if (finished) {
+        if (finished || doomed()) {
           buffer.position(buffer.limit());
           return true;
         }
@@ -187,7 +195,11 @@ final class Pipe {
             return;
           }
           long now = System.nanoTime();
-          long wake = advance(now);
+          if (doomed() && now - doomedAt >= 0) {
+            batch.add(Chunk.end(now)); // a removed reset_peer's timeout is over: close
+            break;
+          }
+          long wake = Math.min(advance(now), doomedAt);
           if (entry().hasSpace()) {
             space.signalAll();
           }
@@ -197,7 +209,7 @@ final class Pipe {
           if (!batch.isEmpty()) {
             break;
           }
-          if (stages.isEmpty()) {
+          if (stages.isEmpty() && !doomed()) {
             // Everything held has been written: hand the stream back to the pump.
             direct = true;
             runnerRunning = false;
@@ -298,17 +310,34 @@ final class Pipe {
 
   /**
    * Removes a toxic: what it held goes on at once, in order. Removing a timeout closes the pipe
-   * (Toxiproxy's cleanup of that toxic); otherwise the toxic before it restarts.
+   * (Toxiproxy's cleanup of that toxic); otherwise the toxic before it restarts. A reset_peer that
+   * has begun its countdown still closes the pipe when the countdown ends ({@link ResetPeer}).
+   *
+   * @return when this pipe will close because of that ({@link System#nanoTime()}), or {@link
+   *     Behaviour#IDLE}
    */
-  void removeToxic(int index) {
+  long removeToxic(int index) {
     lock.lock();
     try {
       if (finished) {
-        return;
+        return Behaviour.IDLE;
       }
       long now = System.nanoTime();
       Stage removed = stages.remove(index);
       ChunkQueue next = index < stages.size() ? stages.get(index).input : output;
+      long closeAt = removed.closed ? Behaviour.IDLE : removed.behaviour.closeCommittedAt();
+      if (closeAt != Behaviour.IDLE) {
+        // A reset under way: what it and the toxics before it hold never goes on, and the
+        // direction closes when its timeout ends.
+        removed.input.clear();
+        for (int i = 0; i < index; i++) {
+          stages.get(i).input.clear();
+        }
+        doomedAt = doomed() ? Math.min(doomedAt, closeAt) : closeAt;
+        work.signal();
+        space.signalAll();
+        return doomedAt;
+      }
       removed.input.moveAllTo(next);
       if (removed.toxic.type() instanceof Timeout) {
         next.offerEnd(now);
@@ -318,6 +347,42 @@ final class Pipe {
       }
       work.signal();
       space.signalAll();
+      return doomedAt;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether a reset_peer, on the chain or removed, is counting down to close this direction. */
+  boolean resetUnderWay() {
+    lock.lock();
+    try {
+      return !finished
+          && (doomed()
+              || stages.stream()
+                  .anyMatch(s -> !s.closed && s.behaviour.closeCommittedAt() != Behaviour.IDLE));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private boolean doomed() {
+    return doomedAt != Behaviour.IDLE;
+  }
+
+  /** Waits until this direction has ended, or {@code deadline} ({@link System#nanoTime()}). */
+  void awaitEnd(long deadline) {
+    lock.lock();
+    try {
+      while (!finished) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return;
+        }
+        ended.awaitNanos(left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       lock.unlock();
     }
@@ -331,6 +396,7 @@ final class Pipe {
         return;
       }
       finished = true;
+      ended.signalAll();
       for (Stage stage : stages) {
         stage.input.clear();
       }

@@ -9,12 +9,14 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -257,13 +259,38 @@ final class Proxy {
     }
   }
 
+  /**
+   * Removes a toxic from the proxy and its connections. Returns once every connection that a
+   * reset_peer had begun to reset is closed, as Toxiproxy's removal does ({@link ResetPeer}): when
+   * it returns, the link is whole again.
+   */
   void removeToxic(Toxic toxic) {
     List<Toxic> chain = toxics.get(toxic.direction());
     int index = indexOf(chain, toxic.name());
     chain.remove(index);
+    Map<Pipe, Long> closing = new HashMap<>();
     for (Connection connection : connections) {
-      connection.pipe(toxic.direction()).removeToxic(index);
+      Pipe pipe = connection.pipe(toxic.direction());
+      long closesAt = pipe.removeToxic(index);
+      if (closesAt != Behaviour.IDLE) {
+        closing.put(pipe, closesAt);
+      }
     }
+    // A little past the close, for the runner to be scheduled; never for ever.
+    closing.forEach((pipe, at) -> pipe.awaitEnd(at + TimeUnit.MILLISECONDS.toNanos(500)));
+  }
+
+  /** How many of this proxy's connections a reset_peer has begun to reset. */
+  int resetsUnderWay() {
+    int count = 0;
+    for (Connection connection : connections) {
+      for (Direction direction : Direction.values()) {
+        if (connection.pipe(direction).resetUnderWay()) {
+          count++;
+        }
+      }
+    }
+    return count;
   }
 
   /** Removes every toxic, first to last, as Toxiproxy's reset does. */

@@ -4,9 +4,15 @@ import java.util.Map;
 
 /**
  * When the first chunk arrives, drops it, waits {@code timeout} ms and closes the connection. The
- * end of the client's stream is never dropped: a removal of the toxic passes it on. The close is a
- * TCP reset (SO_LINGER 0) when the toxic was there as the connection was accepted; added later, it
- * is a normal close, as in Toxiproxy.
+ * close is a TCP reset (SO_LINGER 0) when the toxic was there as the connection was accepted; added
+ * later, it is a normal close, as in Toxiproxy.
+ *
+ * <p>Once the first chunk has arrived the close is certain: removing the toxic does not call it
+ * off, it waits for it ({@link Pipe#removeToxic}). Toxiproxy's reset toxic sleeps out its timeout
+ * without listening for the removal, whose request returns only after the close. A proxy that
+ * instead let the connection live on after a removal would leave the dropped chunk unanswered on an
+ * open connection, and a client without a socket timeout would wait for ever: in CI, Debezium's
+ * query for the outbox's columns did, and held the CDC relay for the whole settle time.
  */
 record ResetPeer(long timeout) implements ToxicType {
 
@@ -54,6 +60,11 @@ record ResetPeer(long timeout) implements ToxicType {
       @Override
       public boolean survivesRestart() {
         return closeDue >= 0;
+      }
+
+      @Override
+      public long closeCommittedAt() {
+        return closeDue >= 0 ? closeDue : IDLE;
       }
     };
   }

@@ -122,11 +122,12 @@ final class Episodes {
   }
 
   /**
-   * A wait long enough for a {@code reset_peer} to reset. That toxic drops the first chunk it sees
-   * and closes the connection only when its timeout ends; healed in between, it leaves the chunk
-   * dropped and the connection open, and a client with no socket timeout waits for its answer
-   * forever. Seen in CI: Debezium's reading of the outbox's columns, cut that way, held the CDC
-   * relay for the whole settle time, and the run was unknown.
+   * A wait long enough for a {@code reset_peer} to reset while it is on. That toxic drops the first
+   * chunk it sees and closes the connection when its timeout ends. The fault proxy once called the
+   * close off when the toxic was removed first, which left the chunk dropped and the connection
+   * open, and a client with no socket timeout waited for its answer forever (CI: Debezium's query
+   * for the outbox's columns held the CDC relay for the whole settle time). It now closes as
+   * Toxiproxy does, and holds the heal until then; this wait keeps most heals from being held.
    */
   private static int outlasting(Fault fault, int drawn) {
     if (fault instanceof Fault.Toxic toxic && toxic.type().equals("reset_peer")) {
