@@ -31,9 +31,9 @@ interface Behaviour {
    */
   default void interrupt(ChunkQueue in, ChunkQueue out) {}
 
-  /** Whether a restart keeps this very behaviour (a reset already under way is not called off). */
+  /** Whether a restart keeps this very behaviour: a close already under way is not called off. */
   default boolean survivesRestart() {
-    return false;
+    return closeCommittedAt() != IDLE;
   }
 
   /**

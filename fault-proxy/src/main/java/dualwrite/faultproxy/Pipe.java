@@ -325,7 +325,7 @@ final class Pipe {
       long now = System.nanoTime();
       Stage removed = stages.remove(index);
       ChunkQueue next = index < stages.size() ? stages.get(index).input : output;
-      long closeAt = removed.closed ? Behaviour.IDLE : removed.behaviour.closeCommittedAt();
+      long closeAt = removed.closeCommittedAt();
       if (closeAt != Behaviour.IDLE) {
         // A reset under way: what it and the toxics before it hold never goes on, and the
         // direction closes when its timeout ends.
@@ -358,9 +358,7 @@ final class Pipe {
     lock.lock();
     try {
       return !finished
-          && (doomed()
-              || stages.stream()
-                  .anyMatch(s -> !s.closed && s.behaviour.closeCommittedAt() != Behaviour.IDLE));
+          && (doomed() || stages.stream().anyMatch(s -> s.closeCommittedAt() != Behaviour.IDLE));
     } finally {
       lock.unlock();
     }

@@ -58,11 +58,6 @@ record ResetPeer(long timeout) implements ToxicType {
       }
 
       @Override
-      public boolean survivesRestart() {
-        return closeDue >= 0;
-      }
-
-      @Override
       public long closeCommittedAt() {
         return closeDue >= 0 ? closeDue : IDLE;
       }

@@ -36,6 +36,11 @@ final class Stage {
     }
   }
 
+  /** When a close this toxic has begun will come, removed or not; {@link Behaviour#IDLE}: none. */
+  long closeCommittedAt() {
+    return closed ? Behaviour.IDLE : behaviour.closeCommittedAt();
+  }
+
   long advance(long now, ChunkQueue out) {
     if (closed) {
       return Behaviour.IDLE;
