@@ -37,7 +37,8 @@ public record BenchResults(
    * @param drainPerSecond how fast its relay publishes a backlog once it is ready (null without a
    *     relay)
    * @param relayStartMs from starting its relays in front of the backlog until they were ready (for
-   *     CDC: the engine runs and the slot streams); null without a relay
+   *     CDC: the engine runs and the slot streams; polling: its first batch is out); null without a
+   *     relay
    * @param backlog how many events the backlog held
    * @param steadyRate transactions per second offered for the lag figures
    * @param lagP50 commit to fraud check, median, at the steady rate

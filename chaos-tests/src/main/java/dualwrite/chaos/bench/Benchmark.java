@@ -108,7 +108,8 @@ public final class Benchmark {
 
   /**
    * How a relay empties a backlog: its start (from the start call until every relay is ready: for
-   * CDC the engine runs and the slot streams) apart from its rate once ready.
+   * CDC the engine runs and the slot streams; the polling relay has published its first batch; the
+   * log relay is connected and leads) apart from its rate once ready.
    *
    * @param perSecond events published per second from the moment the relays were ready
    * @param startMs from the start until ready
