@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
  */
 class OutboxPollingRelayIsReadyBeforeItsBacklogIsGoneTest {
 
-  private static final int BACKLOG = 400;
+  private static final int BACKLOG = 120;
 
   @Test
   void aRelayStartedOnABacklogIsReadyWhileMostOfItIsStillToPublish() throws Exception {
-    OutboxSettings settings = OutboxSettings.defaults().withBatchSize(10);
+    OutboxSettings settings = OutboxSettings.defaults().withBatchSize(5);
     try (OutboxRun run = OutboxRun.start("polling", settings, false)) {
       Service relay = run.relay(1);
       relay.stop();
