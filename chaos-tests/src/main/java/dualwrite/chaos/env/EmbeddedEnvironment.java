@@ -56,7 +56,11 @@ public final class EmbeddedEnvironment implements LabEnvironment {
         proxies.put(link, toxiproxy.createProxy(link.proxyName(), listen, UNSET));
       }
       postgres = new LocalPostgres(home.resolve("postgres"), Ports.freePort());
-      broker = new LocalKafkaCluster(home.resolve("kafka"), brokers);
+      broker =
+          new LocalKafkaCluster(
+              home.resolve("kafka"),
+              BrokerJvm.in(home.resolveSibling("kafka-class-data")),
+              brokers);
       for (Link link : proxiedLinks(brokers)) {
         Proxy proxy = proxies.get(link);
         if (link.server() == Server.POSTGRES) {

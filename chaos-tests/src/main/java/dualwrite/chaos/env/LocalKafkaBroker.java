@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -43,6 +44,7 @@ final class LocalKafkaBroker implements ServerControl {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
   private final Path home;
+  private final BrokerJvm jvm;
   private final int nodeId;
   private final int clusterSize;
   private final int directPort = Ports.freePort();
@@ -60,18 +62,21 @@ final class LocalKafkaBroker implements ServerControl {
    * A single node: the whole cluster.
    *
    * @param home the broker's folder: data, configuration and log
+   * @param jvm how its JVM is launched
    */
-  LocalKafkaBroker(Path home) {
-    this(home, 1, 1);
+  LocalKafkaBroker(Path home, BrokerJvm jvm) {
+    this(home, jvm, 1, 1);
   }
 
   /**
    * @param home the node's folder: data, configuration and log
+   * @param jvm how its JVM is launched
    * @param nodeId its id, 1 to {@code clusterSize}
    * @param clusterSize how many nodes the cluster has
    */
-  LocalKafkaBroker(Path home, int nodeId, int clusterSize) {
+  LocalKafkaBroker(Path home, BrokerJvm jvm, int nodeId, int clusterSize) {
     this.home = home;
+    this.jvm = jvm;
     this.nodeId = nodeId;
     this.clusterSize = clusterSize;
     for (Component component : Component.values()) {
@@ -160,37 +165,77 @@ final class LocalKafkaBroker implements ServerControl {
     }
     try {
       Files.createDirectories(home.resolve("tmp"));
-      Path config = writeConfig();
       formatOnce();
-      Path loggingConfig = writeLoggingConfig();
-      Path argFile = home.resolve("java.args");
-      Files.writeString(
-          argFile, "-cp \"" + String.join(File.pathSeparator, JvmClasspath.current()) + "\"\n");
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(
-          List.of(
-              "-Xms128m",
-              clusterSize > 1 ? "-Xmx384m" : "-Xmx512m",
-              "-XX:+UseSerialGC",
-              // C1 only: a broker that restarts in the middle of a scenario should be up fast
-              "-XX:TieredStopAtLevel=1",
-              "-XX:-UsePerfData",
-              "-Djava.awt.headless=true",
-              "-Djava.io.tmpdir=" + home.resolve("tmp"),
-              "-Dlogback.configurationFile=" + loggingConfig,
-              "@" + argFile,
-              BrokerProcess.class.getName(),
-              config.toString()));
-      process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
-              .start();
+      Optional<BrokerJvm.Dump> dump = jvm.claimDump();
+      if (dump.isPresent()) {
+        // The first broker of a build writes the class-data archive: it must serve once and
+        // exit normally for the JVM to write what it loaded.
+        try {
+          launch(dump.get().flags());
+          awaitReady();
+          haltForTheArchive();
+        } finally {
+          dump.get().finish();
+        }
+      }
+      launch(
+          jvm.archive()
+              .map(archive -> List.of("-XX:SharedArchiveFile=" + archive))
+              .orElse(List.of()));
       awaitReady();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the Kafka broker", e);
     }
+  }
+
+  /**
+   * Ends the broker the way a lab that goes away ends it ({@link BrokerProcess} halts when its
+   * standard input closes): the JVM writes its class-data archive on the way out, without the
+   * seconds of a controlled shutdown.
+   */
+  private void haltForTheArchive() throws IOException {
+    process.getOutputStream().close();
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+      throw new IllegalStateException("interrupted while the broker wrote its class data", e);
+    } finally {
+      process = null;
+    }
+  }
+
+  private void launch(List<String> jvmFlags) throws IOException {
+    Path config = writeConfig();
+    Path loggingConfig = writeLoggingConfig();
+    Path argFile = home.resolve("java.args");
+    Files.writeString(
+        argFile, "-cp \"" + String.join(File.pathSeparator, jvm.classpath()) + "\"\n");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(
+        List.of(
+            "-Xms128m",
+            clusterSize > 1 ? "-Xmx384m" : "-Xmx512m",
+            "-XX:+UseSerialGC",
+            // C1 only, one compiler thread: a broker that restarts in the middle of a scenario
+            // should be up fast and leave the other forks' CPU alone
+            "-XX:TieredStopAtLevel=1",
+            "-XX:CICompilerCount=1",
+            "-XX:-UsePerfData",
+            "-Djava.awt.headless=true",
+            "-Djava.io.tmpdir=" + home.resolve("tmp"),
+            "-Dlogback.configurationFile=" + loggingConfig));
+    command.addAll(jvmFlags);
+    command.addAll(List.of("@" + argFile, BrokerProcess.class.getName(), config.toString()));
+    process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
+            .start();
   }
 
   private void awaitReady() {

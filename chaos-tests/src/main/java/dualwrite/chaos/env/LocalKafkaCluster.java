@@ -22,19 +22,20 @@ final class LocalKafkaCluster implements ServerControl {
   /**
    * @param home the folder for the nodes' folders ({@code kafka} for one node, {@code kafka/node-2}
    *     for one of several)
+   * @param jvm how the nodes' JVMs are launched
    * @param size how many nodes: 1 or 3
    */
-  LocalKafkaCluster(Path home, int size) {
+  LocalKafkaCluster(Path home, BrokerJvm jvm, int size) {
     if (size != 1 && size != 3) {
       throw new IllegalArgumentException("Kafka runs with 1 or 3 brokers here, not " + size);
     }
     List<LocalKafkaBroker> made = new ArrayList<>();
     if (size == 1) {
-      made.add(new LocalKafkaBroker(home));
+      made.add(new LocalKafkaBroker(home, jvm));
     } else {
       String clusterId = Uuid.randomUuid().toString();
       for (int id = 1; id <= size; id++) {
-        LocalKafkaBroker node = new LocalKafkaBroker(home.resolve("node-" + id), id, size);
+        LocalKafkaBroker node = new LocalKafkaBroker(home.resolve("node-" + id), jvm, id, size);
         node.clusterId(clusterId);
         made.add(node);
       }
