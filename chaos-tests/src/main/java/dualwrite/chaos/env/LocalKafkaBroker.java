@@ -195,16 +195,10 @@ final class LocalKafkaBroker implements ServerControl {
    */
   private void haltForTheArchive() throws IOException {
     process.getOutputStream().close();
-    try {
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-      throw new IllegalStateException("interrupted while the broker wrote its class data", e);
-    } finally {
-      process = null;
+    boolean exited = awaitExit(60);
+    process = null;
+    if (!exited) {
+      throw new IllegalStateException("interrupted while the broker wrote its class data");
     }
   }
 
@@ -306,15 +300,26 @@ final class LocalKafkaBroker implements ServerControl {
     } else {
       process.destroyForcibly(); // SIGKILL
     }
+    awaitExit(30);
+    process = null;
+  }
+
+  /**
+   * Waits up to {@code seconds} for the broker's JVM to exit, then kills it.
+   *
+   * @return false if the wait was interrupted (the JVM is killed, the interrupt kept)
+   */
+  private boolean awaitExit(long seconds) {
     try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
+      return false;
     }
-    process = null;
   }
 
   @Override
