@@ -260,6 +260,11 @@ public final class EmbeddedEnvironment implements LabEnvironment {
         .toList();
   }
 
+  /** Each broker's data folder, in node order. */
+  List<Path> brokerDataDirs() {
+    return broker.nodes().stream().map(LocalKafkaBroker::dataDir).toList();
+  }
+
   @Override
   public void close() {
     quietly("stop Kafka", () -> broker.stop(ServerControl.Stop.GRACEFUL));

@@ -10,11 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 
@@ -30,14 +28,12 @@ class DeletedTopicsLeaveTheBrokerTest {
   @Test
   void aDeletedTopicsFoldersAreGoneWithinSeconds() throws Exception {
     assumeTrue(environment instanceof EmbeddedEnvironment, "reads the embedded broker's folders");
-    Path data = ((EmbeddedEnvironment) environment).home().resolve("kafka").resolve("data");
-    assumeTrue(Files.isDirectory(data), "a single embedded broker keeps its data in " + data);
+    List<Path> dataDirs = ((EmbeddedEnvironment) environment).brokerDataDirs();
+    assumeTrue(dataDirs.size() == 1, "one broker holds every partition");
+    Path data = dataDirs.get(0);
     String topic = "deleted-folders-" + UUID.randomUUID();
 
-    try (Admin admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, environment.directKafkaBootstrap()))) {
+    try (Admin admin = RunTopics.kafkaAdmin(environment)) {
       admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(30, SECONDS);
       // the topic's partitions are on disk, so their going away below means something
       await().atMost(Duration.ofSeconds(30)).until(() -> foldersOf(data, topic).size() == 3);
