@@ -16,6 +16,10 @@ import dualwrite.bank.fraud.FraudRule;
 import dualwrite.bank.ledger.SchemaMigrations;
 import dualwrite.chaos.env.Environments;
 import dualwrite.chaos.env.RunSpace;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +38,8 @@ import org.junit.jupiter.api.Test;
  * events topic: the moment {@code awaitReady} returns, the broker holds its group's position on
  * each partition, and an event sent then is checked. (Were readiness to mean "the thread was
  * started", the group would have no position yet: the consumer first asks for the partitions, then
- * for its committed offsets.)
+ * for its committed offsets.) Its database connection is open by then too: the first batch of a run
+ * used to open it, and every event behind that batch waited as well.
  */
 class FraudServiceIsReadyWhenItKnowsItsPartitionsTest {
 
@@ -63,6 +68,9 @@ class FraudServiceIsReadyWhenItKnowsItsPartitionsTest {
         assertThat(positions.values())
             .as("each at the beginning: the service has read nothing yet")
             .allSatisfy(position -> assertThat(position.offset()).isZero());
+        assertThat(sessionsOf(run, "fraud"))
+            .as("the service's database connection is open before it says it is ready")
+            .isEqualTo(1);
 
         TransactionRecorded event =
             TransactionRecorded.of(
@@ -80,6 +88,22 @@ class FraudServiceIsReadyWhenItKnowsItsPartitionsTest {
         System.out.printf("fraud service: ready %d ms after its start%n", readyMs);
       } finally {
         fraud.stop();
+      }
+    }
+  }
+
+  /** How many sessions the server has for a pool: each connection carries the pool's name. */
+  static int sessionsOf(RunSpace run, String pool) throws SQLException {
+    try (HikariDataSource look = run.directDatabase().openPool("look", 1);
+        Connection connection = look.getConnection();
+        PreparedStatement sessions =
+            connection.prepareStatement(
+                "SELECT count(*) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND application_name = ?")) {
+      sessions.setString(1, pool);
+      try (ResultSet rows = sessions.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
       }
     }
   }
