@@ -15,11 +15,8 @@ import dualwrite.bank.fraud.FraudDetectionService;
 import dualwrite.bank.fraud.FraudRule;
 import dualwrite.bank.ledger.SchemaMigrations;
 import dualwrite.chaos.env.Environments;
+import dualwrite.chaos.env.PoolSessions;
 import dualwrite.chaos.env.RunSpace;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -68,7 +65,7 @@ class FraudServiceIsReadyWhenItKnowsItsPartitionsTest {
         assertThat(positions.values())
             .as("each at the beginning: the service has read nothing yet")
             .allSatisfy(position -> assertThat(position.offset()).isZero());
-        assertThat(sessionsOf(run, "fraud"))
+        assertThat(PoolSessions.of(run, "fraud"))
             .as("the service's database connection is open before it says it is ready")
             .isEqualTo(1);
 
@@ -88,22 +85,6 @@ class FraudServiceIsReadyWhenItKnowsItsPartitionsTest {
         System.out.printf("fraud service: ready %d ms after its start%n", readyMs);
       } finally {
         fraud.stop();
-      }
-    }
-  }
-
-  /** How many sessions the server has for a pool: each connection carries the pool's name. */
-  static int sessionsOf(RunSpace run, String pool) throws SQLException {
-    try (HikariDataSource look = run.directDatabase().openPool("look", 1);
-        Connection connection = look.getConnection();
-        PreparedStatement sessions =
-            connection.prepareStatement(
-                "SELECT count(*) FROM pg_stat_activity"
-                    + " WHERE datname = current_database() AND application_name = ?")) {
-      sessions.setString(1, pool);
-      try (ResultSet rows = sessions.executeQuery()) {
-        rows.next();
-        return rows.getInt(1);
       }
     }
   }

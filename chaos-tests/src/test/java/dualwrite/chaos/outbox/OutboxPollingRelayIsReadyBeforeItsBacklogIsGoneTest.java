@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dualwrite.bank.Receipt;
 import dualwrite.bank.spi.Service;
+import dualwrite.chaos.env.PoolSessions;
 import dualwrite.outbox.OutboxSettings;
 import java.time.Duration;
 import java.util.List;
@@ -37,15 +38,11 @@ class OutboxPollingRelayIsReadyBeforeItsBacklogIsGoneTest {
           .as("rows still to publish when the relay said it was ready, of %d", BACKLOG)
           .isGreaterThan(BACKLOG / 2)
           .isLessThan(BACKLOG); // and it had published: ready means it does its job
-      assertThat(
-              run.count(
-                  "SELECT count(*) FROM pg_stat_activity"
-                      + " WHERE datname = current_database() AND application_name = ?",
-                  "outbox-" + relay.name()))
+      assertThat(PoolSessions.of(run.space, "outbox-" + relay.name()))
           .as(
               "the relay's two connections: it listens for inserts before it claims, and claims on"
                   + " the other")
-          .isEqualTo(2L);
+          .isEqualTo(2);
       run.awaitDelivered(OutboxRun.eventIds(receipts), Duration.ofSeconds(60));
       run.topic.assertFirstDeliveriesInAccountOrder();
     }
