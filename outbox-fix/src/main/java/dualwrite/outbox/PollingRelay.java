@@ -77,7 +77,6 @@ final class PollingRelay extends ServiceLoop {
   protected void serve() throws InterruptedException {
     while (isRunning()) {
       try {
-        listen();
         int relayed = relayOneBatch();
         if (relayed > 0) {
           // a backlog is the job itself: ready once a batch went out, not once it is all gone
@@ -172,27 +171,15 @@ final class PollingRelay extends ServiceLoop {
    */
   private void awaitWork() throws SQLException, InterruptedException {
     long timeoutMs = settings.pollInterval().toMillis();
+    if (listener == null) {
+      listener = database.getConnection();
+      try (Statement listen = listener.createStatement()) {
+        listen.execute("LISTEN " + CHANNEL);
+      }
+      listener.commit();
+    }
     ready();
     listener.unwrap(PGConnection.class).getNotifications((int) timeoutMs);
-  }
-
-  /**
-   * Listens for the bank's inserts before it claims: a row committed after a claim looked is then
-   * always notified, and the claims run on a second connection of their own, which the first claim
-   * opens before the relay is ready. (Listening only once the first claim found nothing, the relay
-   * took that claim's connection to listen on, and the first batch of the run opened a new one: a
-   * TCP connection through the proxy and PostgreSQL's password exchange, before anything was
-   * published.)
-   */
-  private void listen() throws SQLException {
-    if (listener != null) {
-      return;
-    }
-    listener = database.getConnection();
-    try (Statement listen = listener.createStatement()) {
-      listen.execute("LISTEN " + CHANNEL);
-    }
-    listener.commit();
   }
 
   private void closeListener() {
